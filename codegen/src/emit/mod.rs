@@ -1,0 +1,8 @@
+//! Emitters: one per artifact, each a function of the IR. None of them reads Smithy traits.
+
+pub mod digest;
+pub mod format;
+pub mod model_crate;
+mod rust_types;
+mod types;
+mod validate;

@@ -1,0 +1,155 @@
+//! The model crate: one file per operation (its input and output), per shared shape and per
+//! error, a patterns table, `lib.rs` and `Cargo.toml`. Paths are relative to the crate root.
+
+use super::format::{EmitError, HEADER, ident, rust_file};
+use super::{types, validate};
+use crate::ir::{Home, Service, Ty, TyKind, TypeDef};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeMap;
+
+/// Where the crate's dependencies come from.
+#[derive(Debug, Clone)]
+pub struct CrateOptions {
+    /// The crate's package name.
+    pub crate_name: String,
+    /// Path from the crate's folder to the `smithy-runtime` crate.
+    pub runtime_path: String,
+}
+
+/// Every file of the model crate, by path relative to the crate folder.
+pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<String, String>, EmitError> {
+    let mut files = BTreeMap::new();
+    let mut modules: BTreeMap<&'static str, BTreeMap<String, Vec<&TypeDef>>> = BTreeMap::new();
+    for def in service.types.values() {
+        let (folder, module) = match def.home() {
+            Home::Operation(op) => ("operations", op.clone()),
+            Home::Error => ("errors", crate::naming::module_name(def.name())),
+            Home::Shared(module) => ("shapes", module.clone()),
+        };
+        modules.entry(folder).or_default().entry(module).or_default().push(def);
+    }
+    for (folder, entries) in &modules {
+        for (module, defs) in entries {
+            let path = format!("src/{folder}/{module}.rs");
+            let tokens: TokenStream = defs.iter().map(|def| type_tokens(def)).collect();
+            let tokens = quote! { #[allow(unused_imports)] use crate::*; #tokens };
+            files.insert(path.clone(), rust_file(&path, tokens)?);
+        }
+        let path = format!("src/{folder}/mod.rs");
+        files.insert(path.clone(), rust_file(&path, module_index(entries))?);
+    }
+    files.insert("src/patterns.rs".to_string(), rust_file("src/patterns.rs", patterns(service)?)?);
+    let folders: Vec<&str> = modules.keys().copied().collect();
+    files.insert("src/lib.rs".to_string(), rust_file("src/lib.rs", lib_rs(service, &folders))?);
+    files.insert("Cargo.toml".to_string(), manifest(service, options));
+    Ok(files)
+}
+
+fn type_tokens(def: &TypeDef) -> TokenStream {
+    match def {
+        TypeDef::Struct(s) => {
+            let (t, v) = (types::structure(s), validate::structure(s));
+            quote!(#t #v)
+        }
+        TypeDef::Union(u) => {
+            let (t, v) = (types::union(u), validate::union(u));
+            quote!(#t #v)
+        }
+        TypeDef::Enum(e) => types::enumeration(e),
+    }
+}
+
+/// `mod x; pub use x::{A, B};` for each module of a folder.
+fn module_index(entries: &BTreeMap<String, Vec<&TypeDef>>) -> TokenStream {
+    let items = entries.iter().map(|(module, defs)| {
+        let module = ident(module);
+        let names = defs.iter().map(|d| ident(d.name()));
+        quote! { mod #module; pub use #module::{#(#names),*}; }
+    });
+    quote!(#(#items)*)
+}
+
+fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
+    let mut docs = vec![format!("Model types of {} (API version {}), with Smithy validation.", service.title, service.version)];
+    docs.push(String::new());
+    docs.push(
+        "Every structure, union and enum of the model is re-exported here; `Validate::validate` \
+         checks a value against the model's constraints and reports every violation."
+            .to_string(),
+    );
+    if !service.docs.is_empty() {
+        docs.push(String::new());
+        docs.extend(service.docs.iter().cloned());
+    }
+    let docs = docs.iter().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let folders: Vec<_> = folders.iter().map(|f| ident(f)).collect();
+    quote! {
+        #( #![doc = #docs] )*
+        #![forbid(unsafe_code)]
+        #![warn(missing_docs)]
+        #![allow(clippy::large_enum_variant, clippy::should_implement_trait)]
+
+        #( mod #folders; )*
+        mod patterns;
+
+        #( pub use #folders::*; )*
+        pub use ::smithy_runtime as runtime;
+        pub use ::smithy_runtime::{Validate, ValidationError, Violation};
+    }
+}
+
+/// One lazily compiled static per declared `@pattern`.
+fn patterns(service: &Service) -> Result<TokenStream, EmitError> {
+    let mut found: BTreeMap<String, String> = BTreeMap::new();
+    let mut clash = None;
+    for def in service.types.values() {
+        let members = match def {
+            TypeDef::Struct(s) => &s.members,
+            TypeDef::Union(u) => &u.members,
+            TypeDef::Enum(_) => continue,
+        };
+        for m in members {
+            collect_patterns(&m.ty, &mut found, &mut clash);
+        }
+    }
+    if let Some(name) = clash {
+        return Err(EmitError { artifact: "src/patterns.rs".to_string(), message: format!("two patterns named {name}") });
+    }
+    let statics = found.iter().map(|(name, source)| {
+        let doc = format!(" `{}`", source.replace('`', "\\`"));
+        let name = ident(name);
+        quote! { #[doc = #doc] pub(crate) static #name: ::smithy_runtime::Pattern = ::smithy_runtime::Pattern::new(#source); }
+    });
+    Ok(quote! {
+        #![doc = " Every `@pattern` of the model, compiled once, on first use."]
+        #(#statics)*
+    })
+}
+
+fn collect_patterns(ty: &Ty, found: &mut BTreeMap<String, String>, clash: &mut Option<String>) {
+    if let Some(p) = &ty.constraints.pattern
+        && let Some(previous) = found.insert(p.static_name.clone(), p.source.clone())
+        && previous != p.source
+    {
+        *clash = Some(p.static_name.clone());
+    }
+    match &ty.kind {
+        TyKind::List(item) => collect_patterns(item, found, clash),
+        TyKind::Map { key, value } => {
+            collect_patterns(key, found, clash);
+            collect_patterns(value, found, clash);
+        }
+        _ => {}
+    }
+}
+
+fn manifest(service: &Service, options: &CrateOptions) -> String {
+    let description = format!("{} (API {}): model types with Smithy validation", service.title, service.version);
+    format!(
+        "{HEADER_TOML}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = {description:?}\nedition = \"2024\"\nlicense = \"Apache-2.0\"\n\n[dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\" }}\n",
+        HEADER_TOML = HEADER.replacen("//", "#", 1),
+        name = options.crate_name,
+        runtime = options.runtime_path,
+    )
+}

@@ -1,0 +1,285 @@
+//! Type definitions: structures, unions and enums, with serde, `Debug` (sensitive members
+//! redacted), chainable setters and error `Display`.
+
+use super::format::{doc_attrs, docs_or, ident};
+use super::rust_types::{member_serde_attrs, redacted, rust_type, variant_serde_attrs};
+use crate::ir::{Enum, EnumValue, Member, Struct, TyKind, Union};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+/// A structure with its impls.
+pub fn structure(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let docs = docs_or(&s.docs, || format!("The `{}` structure.", s.name));
+    let fields = s.members.iter().map(|m| {
+        let field = ident(&m.field);
+        let ty = rust_type(&m.ty);
+        let docs = member_docs(m);
+        let serde = member_serde_attrs(&m.wire_name, &m.ty, &m.binding);
+        let deprecated = m.deprecated.then(|| quote!(#[deprecated]));
+        quote! { #docs #deprecated #serde pub #field: Option<#ty>, }
+    });
+    let sensitive = s.sensitive || s.members.iter().any(|m| redacted(&m.ty));
+    let derive_debug = (!sensitive).then(|| quote!(Debug,));
+    let debug = sensitive.then(|| debug_impl(s));
+    let setters = setters(s);
+    let name_str = s.name.as_str();
+    let error = s.error.as_ref().map(|e| {
+        let message = match &e.message_field {
+            Some(field) => {
+                let field = ident(field);
+                let with_message = format!("{name_str}: {{message}}");
+                quote! {
+                    match &self.#field {
+                        Some(message) => write!(f, #with_message),
+                        None => f.write_str(#name_str),
+                    }
+                }
+            }
+            None => quote!(f.write_str(#name_str)),
+        };
+        quote! {
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { #message }
+            }
+            impl ::std::error::Error for #name {}
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Clone, #derive_debug Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name { #(#fields)* }
+        #setters
+        #debug
+        #error
+    }
+}
+
+fn member_docs(m: &Member) -> TokenStream {
+    let mut lines = if m.docs.is_empty() { vec![format!("The `{}` member.", m.wire_name)] } else { m.docs.clone() };
+    if m.required {
+        lines.push(String::new());
+        lines.push("Required.".to_string());
+    }
+    if let Some(default) = &m.default {
+        lines.push(String::new());
+        lines.push(format!("Default: `{default}`."));
+    }
+    doc_attrs(&lines)
+}
+
+/// `with_<field>` setters, so values build in one expression.
+fn setters(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let methods = s.members.iter().map(|m| {
+        let field = ident(&m.field);
+        let setter = format_ident!("with_{}", m.field.trim_start_matches("r#"));
+        let doc = format!(" Sets `{}`.", m.wire_name);
+        let value = match &m.ty.kind {
+            TyKind::Named { name, boxed: true, .. } => {
+                let inner = ident(name);
+                (quote!(impl Into<#inner>), quote!(Box::new(value.into())))
+            }
+            _ => {
+                let ty = rust_type(&m.ty);
+                (quote!(impl Into<#ty>), quote!(value.into()))
+            }
+        };
+        let (param, store) = value;
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            pub fn #setter(mut self, value: #param) -> Self { self.#field = Some(#store); self }
+        }
+    });
+    if s.members.is_empty() {
+        return TokenStream::new();
+    }
+    quote! { #[allow(deprecated)] impl #name { #(#methods)* } }
+}
+
+/// `Debug` that shows sensitive members only as present or absent.
+fn debug_impl(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let name_str = &s.name;
+    if s.sensitive {
+        return quote! {
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    write!(f, "{} {{ {} }}", #name_str, ::smithy_runtime::REDACTED)
+                }
+            }
+        };
+    }
+    let fields = s.members.iter().map(|m| {
+        let field = ident(&m.field);
+        let label = m.field.trim_start_matches("r#");
+        if redacted(&m.ty) {
+            quote!(.field(#label, &self.#field.as_ref().map(|_| ::smithy_runtime::REDACTED)))
+        } else {
+            quote!(.field(#label, &self.#field))
+        }
+    });
+    quote! {
+        #[allow(deprecated)]
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#name_str) #(#fields)* .finish()
+            }
+        }
+    }
+}
+
+/// A union as a Rust enum; serde's external tagging is the JSON union form `{"member": value}`.
+pub fn union(u: &Union) -> TokenStream {
+    let name = ident(&u.name);
+    let docs = docs_or(&u.docs, || format!("The `{}` union: exactly one variant is set.", u.name));
+    let variants = u.members.iter().map(|m| {
+        let variant = ident(&m.field);
+        let ty = rust_type(&m.ty);
+        let docs = docs_or(&m.docs, || format!("The `{}` member.", m.wire_name));
+        let serde = variant_serde_attrs(&m.wire_name, &m.ty);
+        quote! { #docs #serde #variant(#ty), }
+    });
+    let sensitive = u.sensitive || u.members.iter().any(|m| redacted(&m.ty));
+    let derive_debug = (!sensitive).then(|| quote!(Debug,));
+    let debug = sensitive.then(|| {
+        let name_str = &u.name;
+        quote! {
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    write!(f, "{}({})", #name_str, ::smithy_runtime::REDACTED)
+                }
+            }
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Clone, #derive_debug PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub enum #name { #(#variants)* }
+        #debug
+    }
+}
+
+/// A string or int enum that keeps unknown values (and sends them back unchanged).
+pub fn enumeration(e: &Enum) -> TokenStream {
+    let name = ident(&e.name);
+    let docs = docs_or(&e.docs, || format!("The `{}` enum.", e.name));
+    let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.name)).collect();
+    let variant_docs = e.variants.iter().map(|v| {
+        let wire = match &v.value {
+            EnumValue::Str(s) => format!("`{s}`"),
+            EnumValue::Int(i) => format!("`{i}`"),
+        };
+        let mut lines = v.docs.clone();
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(format!("Wire value: {wire}."));
+        doc_attrs(&lines)
+    });
+    let unknown = if e.int { quote!(i32) } else { quote!(String) };
+    let definition = quote! {
+        #docs
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #( #variant_docs #variants, )*
+            /// A value this version of the crate does not know, kept exactly as received.
+            Unknown(#unknown),
+        }
+    };
+    let body = if e.int { int_enum_impls(e, &variants) } else { string_enum_impls(e, &variants) };
+    quote! { #definition #body }
+}
+
+fn string_enum_impls(e: &Enum, variants: &[proc_macro2::Ident]) -> TokenStream {
+    let name = ident(&e.name);
+    let values: Vec<&str> = e
+        .variants
+        .iter()
+        .map(|v| match &v.value {
+            EnumValue::Str(s) => s.as_str(),
+            EnumValue::Int(_) => "",
+        })
+        .collect();
+    quote! {
+        impl #name {
+            /// Every known wire value, in model order.
+            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self { #( Self::#variants => #values, )* Self::Unknown(value) => value }
+            }
+            /// Whether the value is one of [`Self::VALUES`].
+            pub fn is_known(&self) -> bool { !matches!(self, Self::Unknown(_)) }
+        }
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value { #( #values => Self::#variants, )* other => Self::Unknown(other.to_string()) }
+            }
+        }
+        impl From<String> for #name {
+            fn from(value: String) -> Self {
+                match value.as_str() { #( #values => Self::#variants, )* _ => Self::Unknown(value) }
+            }
+        }
+        impl AsRef<str> for #name {
+            fn as_ref(&self) -> &str { self.as_str() }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { f.write_str(self.as_str()) }
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                ::smithy_runtime::enums::serialize_str(self.as_str(), serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                ::smithy_runtime::enums::deserialize_string(deserializer).map(Self::from)
+            }
+        }
+    }
+}
+
+fn int_enum_impls(e: &Enum, variants: &[proc_macro2::Ident]) -> TokenStream {
+    let name = ident(&e.name);
+    let values: Vec<Literal> = e
+        .variants
+        .iter()
+        .map(|v| match &v.value {
+            EnumValue::Int(i) => Literal::i32_unsuffixed(*i),
+            EnumValue::Str(_) => Literal::i32_unsuffixed(0),
+        })
+        .collect();
+    quote! {
+        impl #name {
+            /// Every known wire value, in model order.
+            pub const VALUES: &'static [i32] = &[#(#values),*];
+            /// The wire value.
+            pub fn as_i32(&self) -> i32 {
+                match self { #( Self::#variants => #values, )* Self::Unknown(value) => *value }
+            }
+            /// Whether the value is one of [`Self::VALUES`].
+            pub fn is_known(&self) -> bool { !matches!(self, Self::Unknown(_)) }
+        }
+        impl From<i32> for #name {
+            fn from(value: i32) -> Self {
+                match value { #( #values => Self::#variants, )* other => Self::Unknown(other) }
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { write!(f, "{}", self.as_i32()) }
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i32(self.as_i32())
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                ::smithy_runtime::enums::deserialize_i32(deserializer).map(Self::from)
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! `Validate` impls: one declarative call into the runtime per constraint.
+//!
+//! Members are visited in model order; every violation is recorded (nothing stops at the
+//! first), at a JSON-pointer path made of wire names, list indexes and map keys.
+
+use super::format::ident;
+use crate::ir::{Bounds, Member, NamedKind, Struct, Ty, TyKind, Union};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+/// `impl Validate` for a structure.
+pub fn structure(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let members: Vec<TokenStream> = s.members.iter().filter_map(member_check).collect();
+    let param = if members.is_empty() { quote!(_v) } else { quote!(v) };
+    quote! {
+        #[allow(deprecated)]
+        impl ::smithy_runtime::Validate for #name {
+            fn validate_into(&self, #param: &mut ::smithy_runtime::Validator) { #(#members)* }
+        }
+    }
+}
+
+/// `impl Validate` for a union: the set variant is checked at its member's path.
+pub fn union(u: &Union) -> TokenStream {
+    let name = ident(&u.name);
+    let arms = u.members.iter().map(|m| {
+        let variant = ident(&m.field);
+        let wire = &m.wire_name;
+        let checks = checks(&m.ty, &quote!(x));
+        if checks.is_empty() {
+            quote!(Self::#variant(_) => {})
+        } else {
+            quote!(Self::#variant(x) => v.member(#wire, Some(x), false, |v, x| { #(#checks)* }),)
+        }
+    });
+    quote! {
+        impl ::smithy_runtime::Validate for #name {
+            #[allow(unused_variables)]
+            fn validate_into(&self, v: &mut ::smithy_runtime::Validator) {
+                match self { #(#arms)* }
+            }
+        }
+    }
+}
+
+/// The check of one member, or nothing when the member is unconstrained and optional.
+fn member_check(m: &Member) -> Option<TokenStream> {
+    let field = ident(&m.field);
+    let wire = &m.wire_name;
+    let required = m.required;
+    let checks = checks(&m.ty, &quote!(x));
+    if checks.is_empty() && !required {
+        return None;
+    }
+    let closure = if checks.is_empty() { quote!(|_, _| {}) } else { quote!(|v, x| { #(#checks)* }) };
+    Some(quote!(v.member(#wire, self.#field.as_ref(), #required, #closure);))
+}
+
+/// The checks of a value `x: &T` of this type, one statement each.
+fn checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
+    let c = &ty.constraints;
+    let mut out = Vec::new();
+    let length = c.length.as_ref().map(|b| (opt_u64(b.min), opt_u64(b.max)));
+    match &ty.kind {
+        TyKind::String => {
+            if let Some((min, max)) = length {
+                out.push(quote!(v.length_str(#x, #min, #max);));
+            }
+        }
+        TyKind::Blob => {
+            if let Some((min, max)) = length {
+                out.push(quote!(v.length(#x.as_bytes().len(), #min, #max);));
+            }
+        }
+        TyKind::List(item) => {
+            if let Some((min, max)) = length {
+                out.push(quote!(v.length(#x.len(), #min, #max);));
+            }
+            if c.unique_items {
+                out.push(quote!(v.unique_items(#x);));
+            }
+            let item_checks = checks(item, &quote!(x));
+            if !item_checks.is_empty() {
+                out.push(quote!(v.items(#x.iter(), |v, x| { #(#item_checks)* });));
+            }
+        }
+        TyKind::Map { key, value } => {
+            if let Some((min, max)) = length {
+                out.push(quote!(v.length(#x.len(), #min, #max);));
+            }
+            let key_checks = key_checks(key);
+            let value_checks = checks(value, &quote!(x));
+            if !key_checks.is_empty() || !value_checks.is_empty() {
+                let key_param = if key_checks.is_empty() { quote!(_) } else { quote!(k) };
+                let value_param = if value_checks.is_empty() { quote!(_) } else { quote!(x) };
+                out.push(quote!(v.entries(#x.iter(), |v, #key_param| { #(#key_checks)* }, |v, #value_param| { #(#value_checks)* });));
+            }
+        }
+        TyKind::Named { name, kind, .. } => match kind {
+            NamedKind::Enum | NamedKind::IntEnum => {
+                let name = ident(name);
+                out.push(quote!(v.enum_value(#x.is_known(), #name::VALUES);));
+            }
+            NamedKind::Struct | NamedKind::Union => out.push(quote!(::smithy_runtime::Validate::validate_into(#x, v);)),
+        },
+        TyKind::Byte | TyKind::Short | TyKind::Integer => {
+            if let Some(b) = &c.range {
+                let (min, max) = int_bounds(b);
+                out.push(quote!(v.range_int(i64::from(*#x), #min, #max);));
+            }
+        }
+        TyKind::Long => {
+            if let Some(b) = &c.range {
+                let (min, max) = int_bounds(b);
+                out.push(quote!(v.range_int(*#x, #min, #max);));
+            }
+        }
+        TyKind::Float => {
+            if let Some(b) = &c.range {
+                let (min, max) = float_bounds(b);
+                out.push(quote!(v.range_float(f64::from(*#x), #min, #max);));
+            }
+        }
+        TyKind::Double => {
+            if let Some(b) = &c.range {
+                let (min, max) = float_bounds(b);
+                out.push(quote!(v.range_float(*#x, #min, #max);));
+            }
+        }
+        TyKind::BigInteger | TyKind::BigDecimal => {
+            if let Some(b) = &c.range {
+                let (min, max) = float_bounds(b);
+                out.push(quote!(v.range_float(#x.as_f64().unwrap_or(f64::NAN), #min, #max);));
+            }
+        }
+        TyKind::Bool | TyKind::Timestamp(_) | TyKind::Document => {}
+    }
+    if let Some(pattern) = &c.pattern {
+        let name = ident(&pattern.static_name);
+        let value = match &ty.kind {
+            TyKind::Named { .. } => quote!(#x.as_str()),
+            _ => quote!(#x),
+        };
+        out.push(quote!(v.pattern(#value, &crate::patterns::#name);));
+    }
+    out
+}
+
+/// Checks of a map key, which the runtime hands over as `k: &str`.
+fn key_checks(key: &Ty) -> Vec<TokenStream> {
+    match &key.kind {
+        TyKind::Named { name, .. } => {
+            let name = ident(name);
+            vec![quote!(v.enum_value(#name::VALUES.contains(&k), #name::VALUES);)]
+        }
+        _ => checks(key, &quote!(k)),
+    }
+}
+
+fn opt_u64(value: Option<u64>) -> TokenStream {
+    match value {
+        Some(n) => {
+            let n = Literal::u64_unsuffixed(n);
+            quote!(Some(#n))
+        }
+        None => quote!(None),
+    }
+}
+
+fn int_bounds(b: &Bounds<serde_json::Number>) -> (TokenStream, TokenStream) {
+    let one = |n: &Option<serde_json::Number>, round_up: bool| match n {
+        None => quote!(None),
+        Some(n) => {
+            let value = n.as_i64().unwrap_or_else(|| {
+                let f = n.as_f64().unwrap_or(0.0);
+                // A fractional bound on an integer: the nearest integer inside the range.
+                (if round_up { f.ceil() } else { f.floor() }) as i64
+            });
+            let value = Literal::i64_unsuffixed(value);
+            quote!(Some(#value))
+        }
+    };
+    (one(&b.min, true), one(&b.max, false))
+}
+
+fn float_bounds(b: &Bounds<serde_json::Number>) -> (TokenStream, TokenStream) {
+    let one = |n: &Option<serde_json::Number>| match n.as_ref().and_then(serde_json::Number::as_f64) {
+        None => quote!(None),
+        Some(f) => {
+            let value = Literal::f64_suffixed(f);
+            quote!(Some(#value))
+        }
+    };
+    (one(&b.min), one(&b.max))
+}

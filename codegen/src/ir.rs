@@ -1,0 +1,419 @@
+//! Our own intermediate representation: what emitters see.
+//!
+//! Everything is resolved here: targets, effective constraints (member traits over target
+//! traits), HTTP bindings, errors and the Rust names. Emitters never look at Smithy trait
+//! ids. Collections are `Vec`s in a fixed order (operations and types sorted by name,
+//! members in model order), so output built from the IR is deterministic.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// One service and everything reachable from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    /// Absolute shape id of the service.
+    pub id: String,
+    /// The service shape's name, e.g. `AmazonInteractiveVideoService`.
+    pub name: String,
+    /// `aws.api#service` sdkId (or the service name), e.g. `ivs`.
+    pub sdk_id: String,
+    /// Base of the generated crate names, e.g. `ivs` (kebab-case of the sdkId).
+    pub crate_base: String,
+    /// The service's API version.
+    pub version: String,
+    /// `smithy.api#title`, or the service name.
+    pub title: String,
+    /// Documentation as Markdown lines.
+    pub docs: Vec<String>,
+    /// The SigV4 signing name, when the service uses `aws.auth#sigv4`.
+    pub signing_name: Option<String>,
+    /// The endpoint prefix (`aws.api#service` endpointPrefix, else the signing name).
+    pub endpoint_prefix: Option<String>,
+    /// The protocol trait id, e.g. `aws.protocols#restJson1`.
+    pub protocol: Option<String>,
+    /// Operations, sorted by name.
+    pub operations: Vec<Operation>,
+    /// Every generated type, by Rust name.
+    pub types: BTreeMap<String, TypeDef>,
+}
+
+/// One operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// Absolute shape id.
+    pub id: String,
+    /// Name as in the model, e.g. `CreateChannel` (also the wire name in errors and logs).
+    pub name: String,
+    /// Rust function/module name, e.g. `create_channel`.
+    pub fn_name: String,
+    /// Documentation as Markdown lines.
+    pub docs: Vec<String>,
+    /// The HTTP binding.
+    pub http: Http,
+    /// Rust name of the input structure; `None` when the input is `Unit`.
+    pub input: Option<String>,
+    /// Rust name of the output structure; `None` when the output is `Unit`.
+    pub output: Option<String>,
+    /// Rust names of the error structures (operation errors, then service errors), sorted.
+    pub errors: Vec<String>,
+    /// `@readonly`.
+    pub readonly: bool,
+    /// `@idempotent` (or `@readonly`, which implies it).
+    pub idempotent: bool,
+    /// `@paginated`, with the service's defaults merged in.
+    pub pagination: Option<Pagination>,
+}
+
+/// The `@http` trait, parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Http {
+    /// Upper-case method.
+    pub method: String,
+    /// The URI template as written, e.g. `/tags/{resourceArn}`.
+    pub uri: String,
+    /// The path, split into segments.
+    pub path: Vec<PathSegment>,
+    /// Constant query parameters from the template (`?key=value`).
+    pub query_literals: Vec<(String, String)>,
+    /// The success status code.
+    pub code: u16,
+}
+
+/// One segment of a URI path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSegment {
+    /// Literal text.
+    Literal(String),
+    /// `{name}` or `{name+}` (greedy: may span several segments).
+    Label {
+        /// The wire name of the input member bound with `@httpLabel`.
+        member: String,
+        /// Whether the label is greedy.
+        greedy: bool,
+    },
+}
+
+/// `@paginated`: members are the Rust field names on input and output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pagination {
+    /// Input member that carries the token.
+    pub input_token: String,
+    /// Output member path (dot-separated fields) that carries the next token.
+    pub output_token: String,
+    /// Input member with the page size.
+    pub page_size: Option<String>,
+    /// Output member path (dot-separated fields) with the page's items.
+    pub items: Option<String>,
+}
+
+/// A generated type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeDef {
+    /// A structure (inputs, outputs, errors and plain data).
+    Struct(Struct),
+    /// A string enum or an int enum.
+    Enum(Enum),
+    /// A tagged union.
+    Union(Union),
+}
+
+impl TypeDef {
+    /// The Rust name.
+    pub fn name(&self) -> &str {
+        match self {
+            TypeDef::Struct(s) => &s.name,
+            TypeDef::Enum(e) => &e.name,
+            TypeDef::Union(u) => &u.name,
+        }
+    }
+
+    /// The absolute shape id.
+    pub fn id(&self) -> &str {
+        match self {
+            TypeDef::Struct(s) => &s.id,
+            TypeDef::Enum(e) => &e.id,
+            TypeDef::Union(u) => &u.id,
+        }
+    }
+
+    /// Where the type lives in the generated crate.
+    pub fn home(&self) -> &Home {
+        match self {
+            TypeDef::Struct(s) => &s.home,
+            TypeDef::Enum(e) => &e.home,
+            TypeDef::Union(u) => &u.home,
+        }
+    }
+}
+
+/// Where a type is emitted: beside the one operation that owns it, or among shared shapes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Home {
+    /// The input or output of exactly this operation (its `fn_name`).
+    Operation(String),
+    /// An error structure.
+    Error,
+    /// Any other shape, in a module of its own (its name).
+    Shared(String),
+}
+
+/// A structure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    /// Absolute shape id.
+    pub id: String,
+    /// Rust type name.
+    pub name: String,
+    /// Documentation as Markdown lines.
+    pub docs: Vec<String>,
+    /// Members in model order.
+    pub members: Vec<Member>,
+    /// `@sensitive` on the structure itself: its whole `Debug` is redacted.
+    pub sensitive: bool,
+    /// Set when the structure is an `@error`.
+    pub error: Option<ErrorInfo>,
+    /// Where it is emitted.
+    pub home: Home,
+}
+
+/// What an `@error` structure adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// `client` or `server`.
+    pub fault: Fault,
+    /// `@httpError`, else 400 for client errors and 500 for server errors.
+    pub status: u16,
+    /// The Rust field of the message member (`message`, `Message`, `exceptionMessage`...).
+    pub message_field: Option<String>,
+    /// `@retryable`.
+    pub retryable: bool,
+    /// `@retryable(throttling: true)`.
+    pub throttling: bool,
+}
+
+/// Who is at fault for an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// The caller.
+    Client,
+    /// The service.
+    Server,
+}
+
+/// A structure or union member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// The member name in the model: the JSON key, the label or the path segment in violations.
+    pub wire_name: String,
+    /// The Rust field (or variant) name, possibly a raw identifier (`r#type`).
+    pub field: String,
+    /// Documentation as Markdown lines.
+    pub docs: Vec<String>,
+    /// The member's type with its effective constraints.
+    pub ty: Ty,
+    /// `@required`.
+    pub required: bool,
+    /// `@default`, as written in the model.
+    pub default: Option<Value>,
+    /// How the member travels in HTTP.
+    pub binding: Binding,
+    /// `@deprecated`.
+    pub deprecated: bool,
+}
+
+/// The HTTP binding of a top-level input or output member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Binding {
+    /// A key of the JSON body document.
+    Body,
+    /// `@httpLabel`.
+    Label,
+    /// `@httpQuery(name)`.
+    Query(String),
+    /// `@httpQueryParams`: a map of all other query parameters.
+    QueryParams,
+    /// `@httpHeader(name)`.
+    Header(String),
+    /// `@httpPrefixHeaders(prefix)`.
+    PrefixHeaders(String),
+    /// `@httpPayload`: the member is the whole body.
+    Payload,
+    /// `@httpResponseCode`.
+    ResponseCode,
+}
+
+/// A type as used by a member, list item or map key/value, with its effective constraints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ty {
+    /// What the value is.
+    pub kind: TyKind,
+    /// The constraints that apply at this use.
+    pub constraints: Constraints,
+    /// `@sensitive` on the target or member: never shown in `Debug`.
+    pub sensitive: bool,
+}
+
+/// What a value is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TyKind {
+    /// `boolean`.
+    Bool,
+    /// `byte` (i8).
+    Byte,
+    /// `short` (i16).
+    Short,
+    /// `integer` (i32).
+    Integer,
+    /// `long` (i64).
+    Long,
+    /// `float` (f32).
+    Float,
+    /// `double` (f64).
+    Double,
+    /// `bigInteger`.
+    BigInteger,
+    /// `bigDecimal`.
+    BigDecimal,
+    /// `string` without enum values.
+    String,
+    /// `blob`.
+    Blob,
+    /// `timestamp` with its wire format.
+    Timestamp(TimestampFormat),
+    /// `document`.
+    Document,
+    /// A generated type.
+    Named {
+        /// Its Rust name.
+        name: String,
+        /// Which kind of generated type.
+        kind: NamedKind,
+        /// Boxed, because the type contains itself.
+        boxed: bool,
+    },
+    /// `list` (and Smithy 1.0 `set`).
+    List(Box<Ty>),
+    /// `map` with string keys.
+    Map {
+        /// The key type (a string or string enum).
+        key: Box<Ty>,
+        /// The value type.
+        value: Box<Ty>,
+    },
+}
+
+/// The kind of a generated type a member refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedKind {
+    /// A structure.
+    Struct,
+    /// A string enum.
+    Enum,
+    /// An int enum.
+    IntEnum,
+    /// A union.
+    Union,
+}
+
+/// How a timestamp is written on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampFormat {
+    /// Seconds since the epoch, a JSON number (restJson1's body default).
+    EpochSeconds,
+    /// RFC 3339 date-time string.
+    DateTime,
+    /// IMF-fixdate string (HTTP headers' default).
+    HttpDate,
+}
+
+/// The constraints on one use of a type; `None`/`false` where there is none.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Constraints {
+    /// `@length` bounds (characters, entries or bytes).
+    pub length: Option<Bounds<u64>>,
+    /// `@range` bounds as written (integers or decimals).
+    pub range: Option<Bounds<serde_json::Number>>,
+    /// `@pattern`.
+    pub pattern: Option<PatternRef>,
+    /// `@uniqueItems`.
+    pub unique_items: bool,
+}
+
+impl Constraints {
+    /// True when nothing is constrained.
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none() && self.range.is_none() && self.pattern.is_none() && !self.unique_items
+    }
+}
+
+/// Inclusive bounds, either of which may be absent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bounds<T> {
+    /// The inclusive minimum.
+    pub min: Option<T>,
+    /// The inclusive maximum.
+    pub max: Option<T>,
+}
+
+/// A `@pattern` and the name of the static that holds it compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternRef {
+    /// The ECMA-262 source, as in the model.
+    pub source: String,
+    /// The `SCREAMING_SNAKE` name of its static, from the shape (and member) that declares it.
+    pub static_name: String,
+}
+
+/// A string enum or int enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    /// Absolute shape id.
+    pub id: String,
+    /// Rust type name.
+    pub name: String,
+    /// Documentation as Markdown lines.
+    pub docs: Vec<String>,
+    /// Whether this is an `intEnum`.
+    pub int: bool,
+    /// The known values in model order.
+    pub variants: Vec<Variant>,
+    /// Where it is emitted.
+    pub home: Home,
+}
+
+/// One known enum value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// Rust variant name.
+    pub name: String,
+    /// The wire value.
+    pub value: EnumValue,
+    /// Documentation as Markdown lines.
+    pub docs: Vec<String>,
+}
+
+/// An enum value on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnumValue {
+    /// A string enum value.
+    Str(String),
+    /// An int enum value.
+    Int(i32),
+}
+
+/// A union: exactly one member is set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// Absolute shape id.
+    pub id: String,
+    /// Rust type name.
+    pub name: String,
+    /// Documentation as Markdown lines.
+    pub docs: Vec<String>,
+    /// The variants, in model order (`field` holds the variant name).
+    pub members: Vec<Member>,
+    /// `@sensitive` on the union.
+    pub sensitive: bool,
+    /// Where it is emitted.
+    pub home: Home,
+}

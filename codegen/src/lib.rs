@@ -1,0 +1,80 @@
+//! A Smithy-to-Rust code generator, as a pure library: model text in, file contents out.
+//!
+//! The pipeline has three layers. [`loader`] reads Smithy JSON AST files ([`ast`]) into one
+//! resolved model; [`lower`] turns it into our own IR ([`ir`]), checking it and naming
+//! everything once ([`naming`], [`docs`]); [`emit`] turns the IR into files. Nothing here
+//! touches the file system: the `xtask` driver reads the model and writes the files.
+
+pub mod ast;
+pub mod docs;
+pub mod emit;
+pub mod error;
+pub mod ir;
+pub mod loader;
+pub mod lower;
+pub mod naming;
+pub mod prelude;
+
+pub use error::{ModelError, ModelErrors};
+pub use loader::ModelSource;
+
+use std::collections::BTreeMap;
+
+/// What to generate, besides the model.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The service to generate (absolute id or name); optional when the model has one.
+    pub service: Option<String>,
+    /// Path from the output folder to the `smithy-runtime` crate, as written in manifests.
+    pub runtime_path: String,
+}
+
+/// The generated files and the IR they came from.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The lowered service.
+    pub service: ir::Service,
+    /// File contents by path relative to the output folder, e.g. `ivs-model/src/lib.rs`.
+    pub files: BTreeMap<String, String>,
+}
+
+/// Why generation failed.
+#[derive(Debug)]
+pub enum GenerateError {
+    /// The model has problems: all of them.
+    Model(ModelErrors),
+    /// The generator produced invalid Rust: a bug in the generator.
+    Emit(emit::format::EmitError),
+}
+
+impl std::fmt::Display for GenerateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GenerateError::Model(e) => e.fmt(f),
+            GenerateError::Emit(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for GenerateError {}
+
+/// Loads and checks the model, lowers it, and emits every crate.
+pub fn generate(sources: &[ModelSource], options: &Options) -> Result<Generated, GenerateError> {
+    let service = load_service(sources, options.service.as_deref()).map_err(GenerateError::Model)?;
+    let mut files = BTreeMap::new();
+    let model_crate = format!("{}-model", service.crate_base);
+    let crate_options = emit::model_crate::CrateOptions {
+        crate_name: model_crate.clone(),
+        runtime_path: format!("../{}", options.runtime_path),
+    };
+    for (path, text) in emit::model_crate::files(&service, &crate_options).map_err(GenerateError::Emit)? {
+        files.insert(format!("{model_crate}/{path}"), text);
+    }
+    Ok(Generated { service, files })
+}
+
+/// Loads, checks and lowers a model: the IR, or every problem found.
+pub fn load_service(sources: &[ModelSource], service: Option<&str>) -> Result<ir::Service, ModelErrors> {
+    let model = loader::load(sources).map_err(ModelErrors)?;
+    lower::lower(&model, service).map_err(ModelErrors)
+}

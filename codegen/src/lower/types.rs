@@ -1,0 +1,366 @@
+//! Lowering shapes into generated types, and member targets into `Ty` with their
+//! effective constraints (member traits over target traits).
+
+use super::Lowering;
+use super::traits::{self, id};
+use crate::ast::{AstMember, AstShape, Traits};
+use crate::ir::*;
+use crate::{docs, naming};
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+impl Lowering<'_> {
+    /// One generated type, or `None` (with errors recorded) when it cannot be built.
+    pub(crate) fn lower_type(&mut self, id: &str) -> Option<TypeDef> {
+        let shape = self.model.shapes.get(id)?;
+        let name = self.names.get(id)?.clone();
+        let home = self.homes.get(id)?.clone();
+        let docs = docs::to_markdown(traits::documentation(&shape.traits));
+        let sensitive = traits::has(&shape.traits, id::SENSITIVE);
+        match shape.kind.as_str() {
+            "structure" => {
+                let members = self.lower_members(id, shape, false);
+                let error = self.error_info(id, shape, &members);
+                Some(TypeDef::Struct(Struct { id: id.to_string(), name, docs, members, sensitive, error, home }))
+            }
+            "union" => {
+                let members = self.lower_members(id, shape, true);
+                Some(TypeDef::Union(Union { id: id.to_string(), name, docs, members, sensitive, home }))
+            }
+            "enum" | "intEnum" | "string" => {
+                let int = shape.kind == "intEnum";
+                let variants = if shape.kind == "string" { self.enum_trait_variants(id, shape) } else { self.enum_variants(id, shape, int) };
+                Some(TypeDef::Enum(Enum { id: id.to_string(), name, docs, int, variants, home }))
+            }
+            _ => None,
+        }
+    }
+
+    fn lower_members(&mut self, id: &str, shape: &AstShape, union: bool) -> Vec<Member> {
+        let mut members = Vec::new();
+        let mut seen = std::collections::BTreeMap::new();
+        for (wire_name, member) in &shape.members {
+            let field = if union { naming::variant_name(wire_name) } else { naming::field_name(wire_name) };
+            if let Some(other) = seen.insert(naming::collision_key(&field), wire_name.clone()) {
+                self.error(id, Some(wire_name), None, format!("its Rust name `{field}` collides with member `{other}`"));
+            }
+            let binding = self.binding(id, wire_name, &member.traits);
+            let mut ty = self.ty(id, wire_name, member);
+            header_timestamp_default(&mut ty, &binding, &member.traits, self.model.shapes.get(&member.target));
+            let target_traits = self.model.shapes.get(&member.target).map(|t| &t.traits);
+            let default = member.traits.get(id::DEFAULT).or_else(|| target_traits.and_then(|t| t.get(id::DEFAULT))).cloned();
+            members.push(Member {
+                wire_name: wire_name.clone(),
+                field,
+                docs: docs::to_markdown(traits::documentation(&member.traits)),
+                required: traits::has(&member.traits, id::REQUIRED),
+                default: default.filter(|d| !d.is_null()),
+                deprecated: traits::has(&member.traits, id::DEPRECATED),
+                binding,
+                ty,
+            });
+        }
+        members
+    }
+
+    fn binding(&mut self, id: &str, member: &str, t: &Traits) -> Binding {
+        let named = |cx: &mut Self, trait_id: &str| match traits::string(t, trait_id) {
+            Ok(value) => value.unwrap_or_default().to_string(),
+            Err(e) => {
+                cx.error(id, Some(member), Some(trait_id), e);
+                String::new()
+            }
+        };
+        if traits::has(t, id::HTTP_LABEL) {
+            Binding::Label
+        } else if traits::has(t, id::HTTP_QUERY) {
+            Binding::Query(named(self, id::HTTP_QUERY))
+        } else if traits::has(t, id::HTTP_QUERY_PARAMS) {
+            Binding::QueryParams
+        } else if traits::has(t, id::HTTP_HEADER) {
+            Binding::Header(named(self, id::HTTP_HEADER))
+        } else if traits::has(t, id::HTTP_PREFIX_HEADERS) {
+            Binding::PrefixHeaders(named(self, id::HTTP_PREFIX_HEADERS))
+        } else if traits::has(t, id::HTTP_PAYLOAD) {
+            Binding::Payload
+        } else if traits::has(t, id::HTTP_RESPONSE_CODE) {
+            Binding::ResponseCode
+        } else {
+            Binding::Body
+        }
+    }
+
+    /// The type of a member (or list member, map key/value) of `owner`.
+    pub(crate) fn ty(&mut self, owner: &str, member_name: &str, member: &AstMember) -> Ty {
+        let Some(target) = self.model.shapes.get(&member.target) else {
+            // Reported when the reachable shapes were collected.
+            return Ty { kind: TyKind::Document, constraints: Constraints::default(), sensitive: false };
+        };
+        let effective = traits::effective(&target.traits, &member.traits);
+        let kind = self.ty_kind(owner, member_name, &member.target, target, &effective);
+        let constraints = self.constraints(owner, member_name, member, target, &kind, &effective);
+        Ty { kind, constraints, sensitive: traits::has(&effective, id::SENSITIVE) }
+    }
+
+    fn ty_kind(&mut self, owner: &str, member: &str, target_id: &str, target: &AstShape, effective: &Traits) -> TyKind {
+        if let Some(name) = self.names.get(target_id) {
+            let kind = match target.kind.as_str() {
+                "structure" => NamedKind::Struct,
+                "union" => NamedKind::Union,
+                "intEnum" => NamedKind::IntEnum,
+                _ => NamedKind::Enum,
+            };
+            let boxed = matches!(kind, NamedKind::Struct | NamedKind::Union) && self.reaches(target_id, owner);
+            return TyKind::Named { name: name.clone(), kind, boxed };
+        }
+        match target.kind.as_str() {
+            "boolean" => TyKind::Bool,
+            "byte" => TyKind::Byte,
+            "short" => TyKind::Short,
+            "integer" => TyKind::Integer,
+            "long" => TyKind::Long,
+            "float" => TyKind::Float,
+            "double" => TyKind::Double,
+            "bigInteger" => TyKind::BigInteger,
+            "bigDecimal" => TyKind::BigDecimal,
+            "string" => TyKind::String,
+            "blob" => TyKind::Blob,
+            "document" => TyKind::Document,
+            "timestamp" => {
+                let format = match traits::string(effective, id::TIMESTAMP_FORMAT).and_then(|f| f.map(traits::timestamp_format).transpose()) {
+                    Ok(format) => format.unwrap_or(TimestampFormat::EpochSeconds),
+                    Err(e) => {
+                        self.error(owner, Some(member), Some(id::TIMESTAMP_FORMAT), e);
+                        TimestampFormat::EpochSeconds
+                    }
+                };
+                TyKind::Timestamp(format)
+            }
+            "list" => match &target.member {
+                Some(item) => TyKind::List(Box::new(self.ty(target_id, "member", item))),
+                None => {
+                    self.error(target_id, None, None, "a list must have a `member`".to_string());
+                    TyKind::Document
+                }
+            },
+            "map" => match (&target.key, &target.value) {
+                (Some(key), Some(value)) => {
+                    let key = self.ty(target_id, "key", key);
+                    if !matches!(key.kind, TyKind::String | TyKind::Named { kind: NamedKind::Enum, .. }) {
+                        self.error(target_id, Some("key"), None, "a map key must target a string or enum".to_string());
+                    }
+                    TyKind::Map { key: Box::new(key), value: Box::new(self.ty(target_id, "value", value)) }
+                }
+                _ => {
+                    self.error(target_id, None, None, "a map must have a `key` and a `value`".to_string());
+                    TyKind::Document
+                }
+            },
+            other => {
+                self.error(owner, Some(member), None, format!("cannot target a shape of type `{other}` (`{target_id}`)"));
+                TyKind::Document
+            }
+        }
+    }
+
+    /// Whether `from` reaches `to` through structure/union members without passing through
+    /// a list or map (which already give indirection): such a member must be boxed.
+    fn reaches(&self, from: &str, to: &str) -> bool {
+        let mut stack = vec![from.to_string()];
+        let mut seen = BTreeSet::new();
+        while let Some(id) = stack.pop() {
+            if id == to {
+                return true;
+            }
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            if let Some(shape) = self.model.shapes.get(&id)
+                && matches!(shape.kind.as_str(), "structure" | "union")
+            {
+                stack.extend(shape.members.values().map(|m| m.target.clone()));
+            }
+        }
+        false
+    }
+
+    fn constraints(&mut self, owner: &str, member_name: &str, member: &AstMember, target: &AstShape, kind: &TyKind, t: &Traits) -> Constraints {
+        let mut c = Constraints::default();
+        let numeric = matches!(
+            kind,
+            TyKind::Byte | TyKind::Short | TyKind::Integer | TyKind::Long | TyKind::Float | TyKind::Double | TyKind::BigInteger | TyKind::BigDecimal
+        );
+        let sized = matches!(kind, TyKind::String | TyKind::Blob | TyKind::List(_) | TyKind::Map { .. })
+            || matches!(kind, TyKind::Named { kind: NamedKind::Enum, .. });
+        let misplaced = |cx: &mut Self, trait_id: &str| {
+            cx.error(owner, Some(member_name), Some(trait_id), format!("cannot apply to a `{}`", target.kind));
+        };
+        if let Some(value) = t.get(id::LENGTH) {
+            if !sized {
+                misplaced(self, id::LENGTH);
+            } else {
+                match traits::length(value) {
+                    Ok(bounds) => c.length = Some(bounds),
+                    Err(e) => self.error(owner, Some(member_name), Some(id::LENGTH), e),
+                }
+            }
+        }
+        if let Some(value) = t.get(id::RANGE) {
+            if !numeric {
+                misplaced(self, id::RANGE);
+            } else {
+                match traits::range(value) {
+                    Ok(bounds) => c.range = Some(bounds),
+                    Err(e) => self.error(owner, Some(member_name), Some(id::RANGE), e),
+                }
+            }
+        }
+        if t.contains_key(id::PATTERN) {
+            match traits::string(t, id::PATTERN) {
+                Err(e) => self.error(owner, Some(member_name), Some(id::PATTERN), e),
+                Ok(Some(_)) if !sized || !matches!(kind, TyKind::String | TyKind::Named { kind: NamedKind::Enum, .. }) => {
+                    misplaced(self, id::PATTERN)
+                }
+                Ok(Some(source)) => match smithy_runtime::Pattern::check(source) {
+                    Ok(()) => {
+                        // The static is named after whoever declares the pattern.
+                        let declared_on_member = member.traits.contains_key(id::PATTERN);
+                        let static_name = if declared_on_member {
+                            naming::const_name(&format!("{}_{member_name}", self.local_name(owner)))
+                        } else {
+                            naming::const_name(&self.local_name(&member.target))
+                        };
+                        c.pattern = Some(PatternRef { source: source.to_string(), static_name });
+                    }
+                    Err(reason) => self.error(
+                        owner,
+                        Some(member_name),
+                        Some(id::PATTERN),
+                        format!("the ECMA-262 engine cannot run `{source}`: {reason}"),
+                    ),
+                },
+                Ok(None) => {}
+            }
+        }
+        if traits::has(t, id::UNIQUE_ITEMS) {
+            if matches!(kind, TyKind::List(_)) {
+                c.unique_items = true;
+            } else {
+                misplaced(self, id::UNIQUE_ITEMS);
+            }
+        }
+        c
+    }
+
+    fn error_info(&mut self, id: &str, shape: &AstShape, members: &[Member]) -> Option<ErrorInfo> {
+        let fault = match shape.traits.get(id::ERROR)? {
+            Value::String(s) if s == "client" => Fault::Client,
+            Value::String(s) if s == "server" => Fault::Server,
+            other => {
+                self.error(id, None, Some(id::ERROR), format!("expected \"client\" or \"server\", found {other}"));
+                Fault::Client
+            }
+        };
+        let status = match shape.traits.get(id::HTTP_ERROR) {
+            None => if fault == Fault::Client { 400 } else { 500 },
+            Some(v) => match v.as_u64().and_then(|n| u16::try_from(n).ok()).filter(|n| (400..600).contains(n)) {
+                Some(status) => status,
+                None => {
+                    self.error(id, None, Some(id::HTTP_ERROR), format!("expected a status code from 400 to 599, found {v}"));
+                    500
+                }
+            },
+        };
+        let is_message = |m: &&Member| matches!(m.ty.kind, TyKind::String) && m.wire_name.to_ascii_lowercase().ends_with("message");
+        let message_field = ["message", "Message", "exceptionMessage", "errorMessage"]
+            .iter()
+            .find_map(|name| members.iter().find(|m| m.wire_name == *name))
+            .or_else(|| members.iter().find(is_message))
+            .map(|m| m.field.clone());
+        let retryable = shape.traits.get(id::RETRYABLE);
+        Some(ErrorInfo {
+            fault,
+            status,
+            message_field,
+            retryable: retryable.is_some(),
+            throttling: retryable.and_then(|r| r.get("throttling")).and_then(Value::as_bool).unwrap_or(false),
+        })
+    }
+
+    fn enum_variants(&mut self, id: &str, shape: &AstShape, int: bool) -> Vec<Variant> {
+        let mut variants = Vec::new();
+        for (name, member) in &shape.members {
+            let value = match (member.traits.get(id::ENUM_VALUE), int) {
+                (None, false) => EnumValue::Str(name.clone()),
+                (Some(Value::String(s)), false) => EnumValue::Str(s.clone()),
+                (Some(v), true) if v.as_i64().and_then(|n| i32::try_from(n).ok()).is_some() => {
+                    EnumValue::Int(v.as_i64().and_then(|n| i32::try_from(n).ok()).unwrap_or_default())
+                }
+                (v, _) => {
+                    let expected = if int { "an integer enumValue within i32" } else { "a string enumValue" };
+                    self.error(id, Some(name), Some(id::ENUM_VALUE), format!("expected {expected}, found {v:?}"));
+                    continue;
+                }
+            };
+            variants.push(Variant { name: naming::variant_name(name), value, docs: docs::to_markdown(traits::documentation(&member.traits)) });
+        }
+        self.check_variants(id, &variants);
+        variants
+    }
+
+    /// Smithy 1.0's `@enum` trait on a string shape.
+    fn enum_trait_variants(&mut self, id: &str, shape: &AstShape) -> Vec<Variant> {
+        let Some(Value::Array(entries)) = shape.traits.get(id::ENUM) else {
+            self.error(id, None, Some(id::ENUM), "expected a list of enum definitions".to_string());
+            return Vec::new();
+        };
+        let mut variants = Vec::new();
+        for entry in entries {
+            let Some(value) = entry.get("value").and_then(Value::as_str) else {
+                self.error(id, None, Some(id::ENUM), format!("an enum definition needs a string `value`, found {entry}"));
+                continue;
+            };
+            let name = entry.get("name").and_then(Value::as_str).unwrap_or(value);
+            let doc = entry.get("documentation").and_then(Value::as_str).unwrap_or("");
+            variants.push(Variant { name: naming::variant_name(name), value: EnumValue::Str(value.to_string()), docs: docs::to_markdown(doc) });
+        }
+        self.check_variants(id, &variants);
+        variants
+    }
+
+    fn check_variants(&mut self, id: &str, variants: &[Variant]) {
+        let mut names = BTreeSet::new();
+        let mut values = BTreeSet::new();
+        for v in variants {
+            if !names.insert(naming::collision_key(&v.name)) {
+                self.error(id, None, None, format!("two enum values map to the Rust variant `{}`", v.name));
+            }
+            if !values.insert(format!("{:?}", v.value)) {
+                self.error(id, None, None, format!("the enum value {:?} appears twice", v.value));
+            }
+        }
+    }
+}
+
+/// Timestamps bound to headers default to http-date, labels and query strings to date-time.
+fn header_timestamp_default(ty: &mut Ty, binding: &Binding, member_traits: &Traits, target: Option<&AstShape>) {
+    let explicit = member_traits.contains_key(id::TIMESTAMP_FORMAT)
+        || target.is_some_and(|t| t.traits.contains_key(id::TIMESTAMP_FORMAT));
+    if explicit {
+        return;
+    }
+    let format = match binding {
+        Binding::Header(_) => TimestampFormat::HttpDate,
+        Binding::Label | Binding::Query(_) => TimestampFormat::DateTime,
+        _ => return,
+    };
+    match &mut ty.kind {
+        TyKind::Timestamp(f) => *f = format,
+        TyKind::List(item) => {
+            if let TyKind::Timestamp(f) = &mut item.kind {
+                *f = format;
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,152 @@
+//! `@pattern` regular expressions, compiled lazily once.
+//!
+//! Smithy patterns are ECMA-262 regular expressions and are matched as a
+//! search: `[a-z]` accepts `"123a"`; a pattern that must cover the whole value
+//! says so with `^` and `$`. They are compiled with [`regress`], which
+//! implements ECMA-262 semantics (no flags, as in `new RegExp(source)`).
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use regress::Regex;
+
+/// An ECMA-262 regular expression from a Smithy model, usable in a `static`:
+///
+/// ```
+/// use smithy_runtime::Pattern;
+///
+/// static NAME: Pattern = Pattern::new("^[a-zA-Z0-9-_]*$");
+/// assert!(NAME.is_match("my-channel_1"));
+/// assert!(!NAME.is_match("my channel"));
+/// ```
+pub struct Pattern {
+    source: &'static str,
+    compiled: OnceLock<Result<Regex, String>>,
+}
+
+impl Pattern {
+    /// A pattern that is compiled the first time it is used.
+    pub const fn new(source: &'static str) -> Self {
+        Self {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as written in the model.
+    pub fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// Whether `value` contains a match (search semantics, not anchored).
+    /// A pattern that cannot be compiled matches nothing.
+    pub fn is_match(&self, value: &str) -> bool {
+        self.regex().is_ok_and(|regex| regex.find(value).is_some())
+    }
+
+    /// The compiled expression, or why `source` could not be compiled.
+    pub(crate) fn regex(&self) -> Result<&Regex, &str> {
+        self.compiled
+            .get_or_init(|| compile(self.source))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// Compiles `source` to check it, as the generator does for every pattern
+    /// in a model: `Err(reason)` if it is not a regular expression [`regress`]
+    /// accepts.
+    pub fn check(source: &str) -> Result<(), String> {
+        compile(source).map(|_| ())
+    }
+}
+
+fn compile(source: &str) -> Result<Regex, String> {
+    Regex::new(source).map_err(|error| error.to_string())
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAME: &str = "^[a-zA-Z0-9-_]*$";
+    const ARN: &str = "^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$";
+
+    static STATIC_NAME: Pattern = Pattern::new(NAME);
+
+    #[test]
+    fn usable_in_a_static_and_compiled_once() {
+        assert!(STATIC_NAME.is_match("abc"));
+        let first: *const Regex = STATIC_NAME.regex().unwrap();
+        let second: *const Regex = STATIC_NAME.regex().unwrap();
+        assert_eq!(first, second);
+        assert_eq!(STATIC_NAME.source(), NAME);
+    }
+
+    #[test]
+    fn aws_name_pattern() {
+        let p = Pattern::new(NAME);
+        for ok in ["", "my-channel", "My_Channel-01", "_-_"] {
+            assert!(p.is_match(ok), "{ok:?} should match");
+        }
+        for bad in ["my channel", "café", "a/b", "name!", "line\nbreak"] {
+            assert!(!p.is_match(bad), "{bad:?} should not match");
+        }
+    }
+
+    #[test]
+    fn aws_arn_pattern() {
+        let p = Pattern::new(ARN);
+        assert!(p.is_match("arn:aws:ivs:us-west-2:123456789012:channel/AbCdEfGhIjKl"));
+        assert!(p.is_match("arn:aws:ivs:eu-central-1:1:stream-key/abc-123"));
+        assert!(!p.is_match("arn:aws:ivs:us-west-2:123456789012:channel/"));
+        assert!(!p.is_match("arn:aws:s3:us-west-2:123456789012:channel/abc"));
+        assert!(!p.is_match("xarn:aws:ivs:us-west-2:1:channel/abc"));
+        assert!(!p.is_match("arn:aws:ivs:us-west-2:1:channel/abc "));
+    }
+
+    #[test]
+    fn search_is_not_anchored() {
+        let p = Pattern::new("[a-z]");
+        assert!(p.is_match("123a"));
+        assert!(p.is_match("a123"));
+        assert!(!p.is_match("123"));
+        assert!(!p.is_match(""));
+        let p = Pattern::new("^[a-z]");
+        assert!(!p.is_match("123a"));
+    }
+
+    #[test]
+    fn ecma_syntax() {
+        // Features beyond a basic regex engine: lookahead and \d.
+        let p = Pattern::new(r"^(?=.*\d)[a-z\d]{3,}$");
+        assert!(p.is_match("abc1"));
+        assert!(!p.is_match("abcd"));
+        assert!(!p.is_match("a1"));
+        // Non-ASCII values are matched by character.
+        assert!(Pattern::new("^.{2}$").is_match("éé"));
+    }
+
+    #[test]
+    fn check_accepts_valid_and_explains_invalid() {
+        assert_eq!(Pattern::check(NAME), Ok(()));
+        assert_eq!(Pattern::check(ARN), Ok(()));
+        for bad in ["[a-z", "(abc", "a{2,1}", "*a", "\\"] {
+            let reason = Pattern::check(bad).unwrap_err();
+            assert!(!reason.is_empty(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn invalid_pattern_matches_nothing_and_does_not_panic() {
+        let p = Pattern::new("(unclosed");
+        assert!(!p.is_match("(unclosed"));
+        assert!(p.regex().is_err());
+        assert_eq!(format!("{p:?}"), "Pattern(\"(unclosed\")");
+    }
+}

@@ -1,0 +1,213 @@
+//! Smithy timestamps and their three wire formats.
+//!
+//! A [`Timestamp`] is a [`time::OffsetDateTime`]. Each Smithy
+//! `@timestampFormat` has a module usable with serde's `with` attribute, plus
+//! `format`/`parse` functions for the string form used in HTTP headers, query
+//! strings and labels:
+//!
+//! | Module | Smithy format | JSON | String form |
+//! |---|---|---|---|
+//! | [`epoch_seconds`] | `epoch-seconds` | number `1700000000` or `1700000000.123` | same digits |
+//! | [`date_time`] | `date-time` | string `"2024-01-02T03:04:05Z"` | same |
+//! | [`http_date`] | `http-date` | string `"Tue, 29 Apr 2014 18:30:38 GMT"` | same |
+//!
+//! Every module has an `option` submodule for `Option<Timestamp>` members
+//! (JSON `null` deserializes to `None`; pair it with `#[serde(default)]` so a
+//! missing member is `None` too):
+//!
+//! ```
+//! use smithy_runtime::{timestamp, Timestamp};
+//!
+//! #[derive(serde::Serialize, serde::Deserialize)]
+//! struct Channel {
+//!     #[serde(with = "timestamp::epoch_seconds")]
+//!     created: Timestamp,
+//!     #[serde(default, with = "timestamp::date_time::option")]
+//!     updated: Option<Timestamp>,
+//! }
+//!
+//! let c: Channel = serde_json::from_str(r#"{"created": 1700000000.5}"#).unwrap();
+//! assert_eq!(c.updated, None);
+//! assert_eq!(
+//!     serde_json::to_string(&c).unwrap(),
+//!     r#"{"created":1700000000.5,"updated":null}"#
+//! );
+//! ```
+//!
+//! Formatting always writes UTC with at most millisecond precision (finer
+//! digits are truncated; `http-date` has whole seconds only). Parsing keeps
+//! whatever precision the input has, up to nanoseconds, and normalizes the
+//! result to UTC. Values outside the range [`Timestamp`] supports (years
+//! -9999 to 9999) are parse errors.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+mod civil;
+pub mod date_time;
+pub mod epoch_seconds;
+pub mod http_date;
+
+/// A Smithy `timestamp`.
+pub type Timestamp = time::OffsetDateTime;
+
+/// A string that is not a timestamp in the expected format, or is out of range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimestampError {
+    format: &'static str,
+    input: String,
+    reason: &'static str,
+}
+
+/// Inputs longer than this are shortened in error messages.
+const MAX_ECHOED_CHARS: usize = 64;
+
+impl TimestampError {
+    pub(crate) fn new(format: &'static str, input: &str, reason: &'static str) -> Self {
+        let input = match input.char_indices().nth(MAX_ECHOED_CHARS) {
+            Some((end, _)) => format!("{}...", input.get(..end).unwrap_or_default()),
+            None => input.to_owned(),
+        };
+        Self {
+            format,
+            input,
+            reason,
+        }
+    }
+
+    /// The Smithy format that was expected: `epoch-seconds`, `date-time` or `http-date`.
+    pub fn format(&self) -> &'static str {
+        self.format
+    }
+
+    /// The rejected input (shortened to 64 characters followed by `...` if longer).
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// Why the input was rejected.
+    pub fn reason(&self) -> &'static str {
+        self.reason
+    }
+}
+
+impl fmt::Display for TimestampError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid {} timestamp {:?}: {}",
+            self.format, self.input, self.reason
+        )
+    }
+}
+
+impl std::error::Error for TimestampError {}
+
+/// Builds a timestamp from a count of nanoseconds since the Unix epoch.
+pub(crate) fn from_unix_nanos(
+    format: &'static str,
+    input: &str,
+    nanos: i128,
+) -> Result<Timestamp, TimestampError> {
+    Timestamp::from_unix_timestamp_nanos(nanos)
+        .map_err(|_| TimestampError::new(format, input, "out of the supported range"))
+}
+
+/// One wire format, so that the `option` modules can share their code.
+pub(crate) trait Format {
+    fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error>;
+    fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error>;
+}
+
+struct Ser<'a, F>(&'a Timestamp, PhantomData<F>);
+
+impl<F: Format> Serialize for Ser<'_, F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        F::serialize(self.0, s)
+    }
+}
+
+struct De<F>(Timestamp, PhantomData<F>);
+
+impl<'de, F: Format> Deserialize<'de> for De<F> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        F::deserialize(d).map(|t| De(t, PhantomData))
+    }
+}
+
+pub(crate) fn serialize_option<F: Format, S: Serializer>(
+    t: &Option<Timestamp>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_some(&Ser::<F>(t, PhantomData)),
+        None => s.serialize_none(),
+    }
+}
+
+pub(crate) fn deserialize_option<'de, F: Format, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Timestamp>, D::Error> {
+    Ok(Option::<De<F>>::deserialize(d)?.map(|De(t, _)| t))
+}
+
+/// A serde visitor for the string formats: `parse` turns the text into a timestamp.
+pub(crate) struct StrVisitor {
+    pub(crate) expecting: &'static str,
+    pub(crate) parse: fn(&str) -> Result<Timestamp, TimestampError>,
+}
+
+impl serde::de::Visitor<'_> for StrVisitor {
+    type Value = Timestamp;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Timestamp, E> {
+        (self.parse)(v).map_err(E::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_display_and_accessors() {
+        let e = TimestampError::new("date-time", "yesterday", "expected an RFC 3339 date-time");
+        assert_eq!(
+            e.to_string(),
+            "invalid date-time timestamp \"yesterday\": expected an RFC 3339 date-time"
+        );
+        assert_eq!(e.format(), "date-time");
+        assert_eq!(e.input(), "yesterday");
+        assert_eq!(e.reason(), "expected an RFC 3339 date-time");
+        let _: &dyn std::error::Error = &e;
+    }
+
+    #[test]
+    fn error_shortens_long_input() {
+        let long = "é".repeat(1000);
+        let e = TimestampError::new("http-date", &long, "bad");
+        assert_eq!(e.input().chars().count(), 64 + 3);
+        assert!(e.input().ends_with("..."));
+        let exact = "x".repeat(64);
+        assert_eq!(
+            TimestampError::new("http-date", &exact, "bad").input(),
+            exact
+        );
+    }
+
+    #[test]
+    fn out_of_range_nanos_are_errors() {
+        assert!(from_unix_nanos("epoch-seconds", "x", i128::MAX).is_err());
+        assert!(from_unix_nanos("epoch-seconds", "x", i128::MIN).is_err());
+        assert_eq!(
+            from_unix_nanos("epoch-seconds", "0", 0),
+            Ok(Timestamp::UNIX_EPOCH)
+        );
+    }
+}

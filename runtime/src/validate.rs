@@ -1,0 +1,331 @@
+//! Smithy constraint validation.
+//!
+//! Generated shapes implement [`Validate`]; their `validate_into` walks the
+//! members with a [`Validator`], which keeps track of the current location as a
+//! JSON pointer (RFC 6901) and records a [`Violation`] for every constraint that
+//! does not hold. Messages follow the wording AWS services use, for example
+//! `Value at '/name' failed to satisfy constraint: Member must not be null`.
+//!
+//! The current location is kept in a single reusable buffer: entering a member,
+//! list item or map entry appends one segment and leaving it truncates the buffer
+//! again, so validating valid input does not allocate per member. A string is
+//! only copied out of the buffer when a violation is recorded.
+
+use std::fmt::{self, Write as _};
+
+use crate::pattern::Pattern;
+
+/// A shape whose Smithy constraints can be checked.
+pub trait Validate {
+    /// Checks `self` at the validator's current path, recording every violation.
+    fn validate_into(&self, v: &mut Validator);
+
+    /// Validates from the root: `Ok(())`, or every violation found.
+    fn validate(&self) -> Result<(), ValidationError> {
+        let mut v = Validator::new();
+        self.validate_into(&mut v);
+        v.finish()
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate_into(&self, v: &mut Validator) {
+        (**self).validate_into(v);
+    }
+}
+
+/// One constraint that does not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// JSON pointer (RFC 6901) to the offending value, such as `/channel/name`,
+    /// `/tags/myKey` or `/items/0`; the empty string is the whole input.
+    pub path: String,
+    /// The full AWS-style sentence, which repeats the path.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Every violation found while validating one value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    /// The violations, in the order they were found.
+    pub violations: Vec<Violation>,
+}
+
+impl fmt::Display for ValidationError {
+    /// `1 validation error detected: <msg>` or
+    /// `3 validation errors detected: <msg1>; <msg2>; <msg3>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.violations.len();
+        let noun = if n == 1 { "error" } else { "errors" };
+        write!(f, "{n} validation {noun} detected: ")?;
+        for (i, violation) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            f.write_str(&violation.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Walks a value, tracking the current JSON pointer and collecting violations.
+#[derive(Debug, Default)]
+pub struct Validator {
+    /// The current location: the concatenation of `/segment` for every level
+    /// entered, each segment escaped per RFC 6901.
+    path: String,
+    violations: Vec<Violation>,
+}
+
+impl Validator {
+    /// A validator positioned at the root (`''`) with nothing recorded.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The JSON pointer of the current location (`""` at the root).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The violations recorded so far, in the order found.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// `Ok(())` when nothing was recorded, else every violation in the order found.
+    pub fn finish(self) -> Result<(), ValidationError> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationError {
+                violations: self.violations,
+            })
+        }
+    }
+
+    /// Records a violation at the current path. `message` is the complete
+    /// sentence; use [`Validator::path`] to include the location in it.
+    pub fn record(&mut self, message: String) {
+        self.violations.push(Violation {
+            path: self.path.clone(),
+            message,
+        });
+    }
+
+    /// Runs `check` with `segment` (escaped) appended to the path.
+    pub fn at(&mut self, segment: &str, check: impl FnOnce(&mut Self)) {
+        let len = self.path.len();
+        self.path.push('/');
+        push_escaped(&mut self.path, segment);
+        check(self);
+        self.path.truncate(len);
+    }
+
+    /// Runs `check` with a list index appended to the path.
+    pub fn at_index(&mut self, index: usize, check: impl FnOnce(&mut Self)) {
+        let len = self.path.len();
+        // Writing to a String cannot fail.
+        let _ = write!(self.path, "/{index}");
+        check(self);
+        self.path.truncate(len);
+    }
+
+    /// A member of a structure. If `value` is `None` and the member is
+    /// `required`, records `Value at '<path>/<name>' failed to satisfy
+    /// constraint: Member must not be null`; if it is `Some`, runs `check` on it
+    /// with `name` appended to the path.
+    pub fn member<T: ?Sized>(
+        &mut self,
+        name: &str,
+        value: Option<&T>,
+        required: bool,
+        check: impl FnOnce(&mut Self, &T),
+    ) {
+        match value {
+            Some(value) => self.at(name, |v| check(v, value)),
+            None if required => self.at(name, |v| {
+                let message = format!(
+                    "Value at '{}' failed to satisfy constraint: Member must not be null",
+                    v.path
+                );
+                v.record(message);
+            }),
+            None => {}
+        }
+    }
+
+    /// Runs `check` on each item of a list, at path segment = its 0-based index.
+    pub fn items<'a, T: 'a, I: IntoIterator<Item = &'a T>>(
+        &mut self,
+        items: I,
+        mut check: impl FnMut(&mut Self, &T),
+    ) {
+        for (index, item) in items.into_iter().enumerate() {
+            self.at_index(index, |v| check(v, item));
+        }
+    }
+
+    /// Runs `key_check` on the key and `value_check` on the value of each entry
+    /// of a string-keyed map, both at path segment = the key.
+    pub fn entries<'a, K, V, I>(
+        &mut self,
+        entries: I,
+        mut key_check: impl FnMut(&mut Self, &str),
+        mut value_check: impl FnMut(&mut Self, &V),
+    ) where
+        K: AsRef<str> + 'a + ?Sized,
+        V: 'a,
+        I: IntoIterator<Item = (&'a K, &'a V)>,
+    {
+        for (key, value) in entries {
+            let key = key.as_ref();
+            self.at(key, |v| {
+                key_check(v, key);
+                value_check(v, value);
+            });
+        }
+    }
+
+    /// `@length` on a string: counts Unicode scalar values (`char`s), not bytes.
+    pub fn length_str(&mut self, value: &str, min: Option<u64>, max: Option<u64>) {
+        if min.is_none() && max.is_none() {
+            return;
+        }
+        let count = value.chars().count();
+        self.length(count, min, max);
+    }
+
+    /// `@length` on a list or map (entries) or a blob (bytes): the caller
+    /// passes the count.
+    pub fn length(&mut self, len: usize, min: Option<u64>, max: Option<u64>) {
+        let n = u64::try_from(len).unwrap_or(u64::MAX);
+        if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
+            let rule = match (min, max) {
+                (Some(min), Some(max)) => format!("between {min} and {max}, inclusive"),
+                (Some(min), None) => format!("greater than or equal to {min}"),
+                (None, Some(max)) => format!("less than or equal to {max}"),
+                (None, None) => return,
+            };
+            let message = format!(
+                "Value with length {len} at '{}' failed to satisfy constraint: Member must have length {rule}",
+                self.path
+            );
+            self.record(message);
+        }
+    }
+
+    /// `@range` (inclusive) on an integral value.
+    pub fn range_int(&mut self, value: i64, min: Option<i64>, max: Option<i64>) {
+        if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
+            self.record_range(value, min, max);
+        }
+    }
+
+    /// `@range` (inclusive) on a floating-point value; NaN fails any bound.
+    pub fn range_float(&mut self, value: f64, min: Option<f64>, max: Option<f64>) {
+        let below = min.is_some_and(|min| value.is_nan() || value < min);
+        let above = max.is_some_and(|max| value.is_nan() || value > max);
+        if below || above {
+            self.record_range(value, min, max);
+        }
+    }
+
+    fn record_range<N: fmt::Display>(&mut self, value: N, min: Option<N>, max: Option<N>) {
+        let rule = match (min, max) {
+            (Some(min), Some(max)) => format!("between {min} and {max}, inclusive"),
+            (Some(min), None) => format!("greater than or equal to {min}"),
+            (None, Some(max)) => format!("less than or equal to {max}"),
+            (None, None) => return,
+        };
+        let message = format!(
+            "Value {value} at '{}' failed to satisfy constraint: Member must be {rule}",
+            self.path
+        );
+        self.record(message);
+    }
+
+    /// `@pattern`: the value must contain a match (a search, not implicitly
+    /// anchored) of the ECMA-262 regular expression. The value is not echoed in
+    /// the message, since it may be a secret. A pattern that cannot be compiled
+    /// is recorded as a violation too.
+    pub fn pattern(&mut self, value: &str, pattern: &Pattern) {
+        let message = match pattern.regex() {
+            Ok(regex) if regex.find(value).is_some() => return,
+            Ok(_) => format!(
+                "Value at '{}' failed to satisfy constraint: Member must satisfy regular expression pattern: {}",
+                self.path,
+                pattern.source()
+            ),
+            Err(reason) => format!(
+                "Value at '{}' could not be checked: regular expression pattern {} could not be compiled: {reason}",
+                self.path,
+                pattern.source()
+            ),
+        };
+        self.record(message);
+    }
+
+    /// Enum membership: `known` is false when the value is not one of `allowed`,
+    /// which the message lists.
+    pub fn enum_value<D: fmt::Display>(&mut self, known: bool, allowed: &[D]) {
+        if known {
+            return;
+        }
+        let mut message = format!(
+            "Value at '{}' failed to satisfy constraint: Member must satisfy enum value set: [",
+            self.path
+        );
+        for (i, value) in allowed.iter().enumerate() {
+            if i > 0 {
+                message.push_str(", ");
+            }
+            let _ = write!(message, "{value}");
+        }
+        message.push(']');
+        self.record(message);
+    }
+
+    /// `@uniqueItems`: records one violation if any two items are equal.
+    pub fn unique_items<T: PartialEq>(&mut self, items: &[T]) {
+        let repeated = items
+            .iter()
+            .enumerate()
+            .any(|(i, a)| items.iter().skip(i + 1).any(|b| a == b));
+        if repeated {
+            let message = format!(
+                "Value with repeated values at '{}' failed to satisfy constraint: Member must have unique values",
+                self.path
+            );
+            self.record(message);
+        }
+    }
+}
+
+/// Appends `segment` escaped per RFC 6901: `~` becomes `~0`, `/` becomes `~1`.
+fn push_escaped(out: &mut String, segment: &str) {
+    if !segment.contains(['~', '/']) {
+        out.push_str(segment);
+        return;
+    }
+    for c in segment.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod message_tests;
+#[cfg(test)]
+mod path_tests;

@@ -1,0 +1,96 @@
+//! `cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME]`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "usage: cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME]
+
+  (no options)    regenerate generated/ from model/ and the fixture crates from tests/fixtures/models/
+  --check         write nothing; fail, naming each stale, missing or extra file, if anything would change
+  --model FILE    generate from these model files instead (repeat to merge several)
+  --out DIR       with --model: the folder to write the crates into
+  --service NAME  with --model: the service to generate when the model has several";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let Some((command, rest)) = args.split_first() else { return Err(USAGE.to_string()) };
+    if command != "codegen" {
+        return Err(format!("unknown task `{command}`\n{USAGE}"));
+    }
+    let mut check = false;
+    let mut models = Vec::new();
+    let mut out = None;
+    let mut service = None;
+    let mut iter = rest.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| iter.next().cloned().ok_or(format!("{name} needs a value\n{USAGE}"));
+        match arg.as_str() {
+            "--check" => check = true,
+            "--model" => models.push(PathBuf::from(value("--model")?)),
+            "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "--service" => service = Some(value("--service")?),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(format!("unknown option `{other}`\n{USAGE}")),
+        }
+    }
+    let root = xtask::repo_root();
+    let jobs = match (models.is_empty(), out) {
+        (true, None) => xtask::default_jobs(&root)?,
+        (false, Some(out)) => vec![xtask::Job { name: "model".to_string(), models, out, service }],
+        _ => return Err(format!("--model and --out go together\n{USAGE}")),
+    };
+
+    let started = Instant::now();
+    let mut stale_anything = false;
+    for job in &jobs {
+        let outcome = xtask::plan(&root, job)?;
+        let show = |p: &PathBuf| xtask::display(&root, p);
+        if check {
+            for path in &outcome.changed {
+                println!("stale:   {}", show(path));
+            }
+            for path in &outcome.missing {
+                println!("missing: {}", show(path));
+            }
+            for path in &outcome.stale {
+                println!("extra:   {}", show(path));
+            }
+        } else {
+            xtask::apply(&outcome)?;
+        }
+        let differs = outcome.changed.len() + outcome.missing.len() + outcome.stale.len();
+        stale_anything |= differs > 0;
+        println!(
+            "{}: {} operations, {} types -> {}: {} {}, {} unchanged, {} {}",
+            job.name,
+            outcome.operations,
+            outcome.types,
+            show(&job.out),
+            outcome.changed.len() + outcome.missing.len(),
+            if check { "differ" } else { "written" },
+            outcome.unchanged,
+            outcome.stale.len(),
+            if check { "extra" } else { "removed" },
+        );
+    }
+    println!("done in {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
+    if check && stale_anything {
+        eprintln!("generated files are out of date: run `cargo xtask codegen` and review the snapshot diffs");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
