@@ -7,9 +7,9 @@
 //!    (`-`, `.`, `:`, spaces, and every non-ASCII character such as the `ö`
 //!    and `ß` of `größe`) is treated as a word separator. `größe` becomes
 //!    `gr_e` / `GrE`.
-//! 2. **Case.** The words are then converted with `heck`: snake_case for
-//!    fields and modules, UpperCamelCase for types and enum variants,
-//!    SCREAMING_SNAKE_CASE for constants. Acronym runs are split the way heck
+//! 2. **Case.** The words are then converted with `heck`: `snake_case` for
+//!    fields and modules, `UpperCamelCase` for types and enum variants,
+//!    `SCREAMING_SNAKE_CASE` for constants. Acronym runs are split the way heck
 //!    splits them (`IVSChannel` -> `ivs_channel` / `IvsChannel`, `s3Bucket` ->
 //!    `s3_bucket`).
 //! 3. **Empty.** A name with nothing left (`""`, `"--"`, `"ßö"`) becomes
@@ -23,7 +23,7 @@
 //!    four that cannot be raw (`self`, `Self`, `crate`, `super`), which get a
 //!    `_` suffix (`self_`). Module names are also file stems, where `r#` is
 //!    not usable, so every keyword module name gets the `_` suffix (`type_`).
-//!    After UpperCamelCase conversion the only keyword a type or variant can
+//!    After `UpperCamelCase` conversion the only keyword a type or variant can
 //!    hit is `Self`, which becomes `Self_`. Constants are upper case and can
 //!    never be keywords.
 //! 6. **Reserved type names.** A type whose name would shadow a prelude or
@@ -56,11 +56,13 @@ pub const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be written as raw identifiers (`r#self` is an error).
 const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "crate", "super", "_"];
 
-/// UpperCamelCase names that a generated type must not take, because the
+/// `UpperCamelCase` names that a generated type must not take, because the
 /// generated code refers to the prelude, std or runtime item of that name
-/// without a path. [`type_name`] appends `Shape` to such a name.
+/// without a path: the Rust 2024 prelude's types, variants and traits, plus
+/// `BTreeMap` and the runtime helpers (`Validate`, `Validator`, `Blob`,
+/// `Timestamp`, `Document`, `Pattern`). [`type_name`] appends `Shape` to such
+/// a name.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
-    // Prelude types, variants and traits.
     "Option",
     "Result",
     "Some",
@@ -103,7 +105,6 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "AsMut",
     "Future",
     "IntoFuture",
-    // Collections and runtime helpers used unqualified in generated code.
     "BTreeMap",
     "Validate",
     "Validator",
@@ -158,9 +159,10 @@ fn camel(smithy: &str, digit_prefix: &str) -> String {
     )
 }
 
-/// snake_case field / function name for a Smithy member or shape name, made
+/// `snake_case` field / function name for a Smithy member or shape name, made
 /// safe to use as a Rust identifier: keywords become raw identifiers
 /// (`type` -> `r#type`), and `self`, `crate` and `super` get a `_` suffix.
+#[must_use]
 pub fn field_name(smithy: &str) -> String {
     let name = snake(smithy);
     if NON_RAW_KEYWORDS.contains(&name.as_str()) {
@@ -172,9 +174,10 @@ pub fn field_name(smithy: &str) -> String {
     }
 }
 
-/// UpperCamelCase type name for a Smithy shape name, made safe: `Self`
+/// `UpperCamelCase` type name for a Smithy shape name, made safe: `Self`
 /// becomes `Self_`, names in [`RESERVED_TYPE_NAMES`] get the `Shape` suffix,
 /// and a leading digit gets the prefix `T`.
+#[must_use]
 pub fn type_name(smithy: &str) -> String {
     let name = camel(smithy, "T");
     if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
@@ -186,10 +189,11 @@ pub fn type_name(smithy: &str) -> String {
     }
 }
 
-/// UpperCamelCase enum variant name for an enum member name or value
+/// `UpperCamelCase` enum variant name for an enum member name or value
 /// (`"ADVANCED_SD"` -> `"AdvancedSd"`, `"HD"` -> `"Hd"`, `"1080p"` ->
 /// `"V1080p"`, `""` -> `"Empty"`, `"UNKNOWN"` -> `"UnknownValue"`, `"Self"` ->
 /// `"Self_"`).
+#[must_use]
 pub fn variant_name(smithy: &str) -> String {
     let name = camel(smithy, "V");
     if name == "Unknown" {
@@ -201,10 +205,11 @@ pub fn variant_name(smithy: &str) -> String {
     }
 }
 
-/// snake_case module name and file stem for a shape name
+/// `snake_case` module name and file stem for a shape name
 /// (`"CreateChannelRequest"` -> `"create_channel_request"`, `"IVSChannel"` ->
 /// `"ivs_channel"`). Keywords get a `_` suffix (`"type"` -> `"type_"`) so the
 /// result is both an identifier and a plain file stem.
+#[must_use]
 pub fn module_name(smithy: &str) -> String {
     let name = snake(smithy);
     if is_keyword(&name) {
@@ -214,8 +219,9 @@ pub fn module_name(smithy: &str) -> String {
     }
 }
 
-/// SCREAMING_SNAKE_CASE constant name (`"maxResults"` -> `"MAX_RESULTS"`); a
+/// `SCREAMING_SNAKE_CASE` constant name (`"maxResults"` -> `"MAX_RESULTS"`); a
 /// leading digit gets the prefix `N`, an empty name becomes `EMPTY`.
+#[must_use]
 pub fn const_name(smithy: &str) -> String {
     finish(separate(smithy).to_shouty_snake_case(), "EMPTY", "N")
 }
@@ -223,6 +229,7 @@ pub fn const_name(smithy: &str) -> String {
 /// Normalizes a generated name for collision detection: strips a leading
 /// `r#` and lowercases. Two Smithy names whose Rust names have equal keys
 /// would collide (or differ only in case) in generated code.
+#[must_use]
 pub fn collision_key(rust_name: &str) -> String {
     rust_name
         .strip_prefix("r#")

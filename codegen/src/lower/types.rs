@@ -137,7 +137,11 @@ impl Lowering<'_> {
                 TyKind::Timestamp(format)
             }
             "list" => match &target.member {
-                Some(item) => TyKind::List(Box::new(self.ty(target_id, "member", item))),
+                Some(item) => {
+                    let item = self.ty(target_id, "member", item);
+                    self.reject_nested_timestamp(target_id, "member", &item);
+                    TyKind::List(Box::new(item))
+                }
                 None => {
                     self.error(target_id, None, None, "a list must have a `member`".to_string());
                     TyKind::Document
@@ -149,7 +153,9 @@ impl Lowering<'_> {
                     if !matches!(key.kind, TyKind::String | TyKind::Named { kind: NamedKind::Enum, .. }) {
                         self.error(target_id, Some("key"), None, "a map key must target a string or enum".to_string());
                     }
-                    TyKind::Map { key: Box::new(key), value: Box::new(self.ty(target_id, "value", value)) }
+                    let value = self.ty(target_id, "value", value);
+                    self.reject_nested_timestamp(target_id, "value", &value);
+                    TyKind::Map { key: Box::new(key), value: Box::new(value) }
                 }
                 _ => {
                     self.error(target_id, None, None, "a map must have a `key` and a `value`".to_string());
@@ -160,6 +166,13 @@ impl Lowering<'_> {
                 self.error(owner, Some(member), None, format!("cannot target a shape of type `{other}` (`{target_id}`)"));
                 TyKind::Document
             }
+        }
+    }
+
+    /// Timestamps travel through serde `with` modules, which only fit direct members.
+    fn reject_nested_timestamp(&mut self, shape: &str, member: &str, item: &Ty) {
+        if matches!(item.kind, TyKind::Timestamp(_)) {
+            self.error(shape, Some(member), None, "timestamps inside lists and maps are not supported yet by this generator".to_string());
         }
     }
 
