@@ -282,6 +282,8 @@ pub enum TyKind {
     Timestamp(TimestampFormat),
     /// `document`.
     Document,
+    /// `smithy.api#Unit`: no value (a union variant that carries nothing).
+    Unit,
     /// A generated type.
     Named {
         /// Its Rust name.

@@ -128,6 +128,9 @@ fn member_mut<'a>(shape: &'a mut AstShape, name: &str) -> Option<&'a mut crate::
     }
 }
 
+/// How deep mixins of mixins may go (the flattening recurses once per level).
+const MAX_MIXIN_DEPTH: usize = 64;
+
 /// Copies every mixin's members and traits into the shapes that use it, mixins of mixins first.
 fn flatten_mixins(model: &mut Model, errors: &mut Vec<ModelError>) {
     let ids: Vec<String> = model.shapes.iter().filter(|(_, s)| !s.mixins.is_empty()).map(|(id, _)| id.clone()).collect();
@@ -155,6 +158,12 @@ fn flatten_one(
                 .at_shape(id)
                 .in_file(file.as_deref()),
         );
+        done.insert(id.to_string());
+        return;
+    }
+    if visiting.len() >= MAX_MIXIN_DEPTH {
+        let file = model.file_of(id).map(str::to_string);
+        errors.push(ModelError::new(format!("mixins nest more than {MAX_MIXIN_DEPTH} levels deep")).at_shape(id).in_file(file.as_deref()));
         done.insert(id.to_string());
         return;
     }

@@ -63,6 +63,8 @@ const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "crate", "super", "_"];
 /// `Timestamp`, `Document`, `Pattern`). [`type_name`] appends `Shape` to such
 /// a name.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
+    "ValidationError",
+    "Violation",
     "Option",
     "Result",
     "Some",

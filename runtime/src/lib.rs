@@ -76,11 +76,13 @@ pub mod blob;
 pub mod enums;
 pub mod pattern;
 pub mod timestamp;
+pub mod unit;
 pub mod validate;
 
 pub use blob::{Blob, BlobError};
 pub use pattern::Pattern;
 pub use timestamp::{Timestamp, TimestampError};
+pub use unit::Unit;
 pub use validate::{Validate, ValidationError, Validator, Violation};
 
 /// The `time` crate, re-exported so generated crates and their users can build

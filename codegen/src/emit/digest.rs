@@ -127,6 +127,7 @@ fn ty_text(ty: &Ty) -> String {
             TimestampFormat::HttpDate => "http-date",
         }),
         TyKind::Document => "Document".to_string(),
+        TyKind::Unit => "Unit".to_string(),
         TyKind::Named { name, .. } => name.clone(),
         TyKind::List(item) => format!("List<{}>", ty_text(item)),
         TyKind::Map { key, value } => format!("Map<{}, {}>", ty_text(key), ty_text(value)),

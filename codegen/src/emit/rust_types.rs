@@ -20,6 +20,7 @@ pub fn rust_type(ty: &Ty) -> TokenStream {
         TyKind::Blob => quote!(::smithy_runtime::Blob),
         TyKind::Timestamp(_) => quote!(::smithy_runtime::Timestamp),
         TyKind::Document => quote!(::smithy_runtime::Document),
+        TyKind::Unit => quote!(::smithy_runtime::Unit),
         TyKind::Named { name, boxed, .. } => {
             let name = ident(name);
             if *boxed { quote!(Box<#name>) } else { quote!(#name) }

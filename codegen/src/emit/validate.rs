@@ -134,7 +134,7 @@ fn checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
                 out.push(quote!(v.range_float(#x.as_f64().unwrap_or(f64::NAN), #min, #max);));
             }
         }
-        TyKind::Bool | TyKind::Timestamp(_) | TyKind::Document => {}
+        TyKind::Bool | TyKind::Timestamp(_) | TyKind::Document | TyKind::Unit => {}
     }
     if let Some(pattern) = &c.pattern {
         let name = ident(&pattern.static_name);

@@ -74,6 +74,10 @@ pub(crate) struct Lowering<'m> {
     /// Homes by shape id.
     pub(crate) homes: BTreeMap<String, Home>,
     pub(crate) errors: Vec<ModelError>,
+    /// Lists and maps being lowered, innermost last: catches collections that contain themselves.
+    pub(crate) nesting: Vec<String>,
+    /// Pattern static names handed out so far, with their sources.
+    pub(crate) pattern_names: BTreeMap<String, String>,
 }
 
 impl<'m> Lowering<'m> {
@@ -86,6 +90,8 @@ impl<'m> Lowering<'m> {
             names: BTreeMap::new(),
             homes: BTreeMap::new(),
             errors: Vec::new(),
+            nesting: Vec::new(),
+            pattern_names: BTreeMap::new(),
         }
     }
 

@@ -9,6 +9,10 @@ use crate::{docs, naming};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
+/// How deep lists and maps may nest; deeper models are surely mistakes, and the Rust
+/// tooling that formats the output recurses on them.
+const MAX_NESTING: usize = 16;
+
 impl Lowering<'_> {
     /// One generated type, or `None` (with errors recorded) when it cannot be built.
     pub(crate) fn lower_type(&mut self, id: &str) -> Option<TypeDef> {
@@ -97,7 +101,22 @@ impl Lowering<'_> {
             return Ty { kind: TyKind::Document, constraints: Constraints::default(), sensitive: false };
         };
         let effective = traits::effective(&target.traits, &member.traits);
+        let collection = matches!(target.kind.as_str(), "list" | "set" | "map");
+        if collection {
+            if self.nesting.contains(&member.target) {
+                self.error(&member.target, None, None, "the collection contains itself; recursion needs a structure or union in between".to_string());
+                return Ty { kind: TyKind::Document, constraints: Constraints::default(), sensitive: false };
+            }
+            if self.nesting.len() >= MAX_NESTING {
+                self.error(&member.target, None, None, format!("lists and maps nest more than {MAX_NESTING} levels deep"));
+                return Ty { kind: TyKind::Document, constraints: Constraints::default(), sensitive: false };
+            }
+            self.nesting.push(member.target.clone());
+        }
         let kind = self.ty_kind(owner, member_name, &member.target, target, &effective);
+        if collection {
+            self.nesting.pop();
+        }
         let constraints = self.constraints(owner, member_name, member, target, &kind, &effective);
         Ty { kind, constraints, sensitive: traits::has(&effective, id::SENSITIVE) }
     }
@@ -110,7 +129,9 @@ impl Lowering<'_> {
                 "intEnum" => NamedKind::IntEnum,
                 _ => NamedKind::Enum,
             };
-            let boxed = matches!(kind, NamedKind::Struct | NamedKind::Union) && self.reaches(target_id, owner);
+            // Only a direct member needs a box: lists and maps already hold their items indirectly.
+            let owner_is_aggregate = self.model.shapes.get(owner).is_some_and(|s| matches!(s.kind.as_str(), "structure" | "union"));
+            let boxed = matches!(kind, NamedKind::Struct | NamedKind::Union) && owner_is_aggregate && self.reaches(target_id, owner);
             return TyKind::Named { name: name.clone(), kind, boxed };
         }
         match target.kind.as_str() {
@@ -162,6 +183,7 @@ impl Lowering<'_> {
                     TyKind::Document
                 }
             },
+            "structure" if target_id == crate::prelude::UNIT => TyKind::Unit,
             other => {
                 self.error(owner, Some(member), None, format!("cannot target a shape of type `{other}` (`{target_id}`)"));
                 TyKind::Document
@@ -206,7 +228,7 @@ impl Lowering<'_> {
         let sized = matches!(kind, TyKind::String | TyKind::Blob | TyKind::List(_) | TyKind::Map { .. })
             || matches!(kind, TyKind::Named { kind: NamedKind::Enum, .. });
         let misplaced = |cx: &mut Self, trait_id: &str| {
-            cx.error(owner, Some(member_name), Some(trait_id), format!("cannot apply to a `{}`", target.kind));
+            cx.error(owner, Some(member_name), Some(trait_id), format!("cannot apply to a shape of type `{}` (`{}`)", target.kind, member.target));
         };
         if let Some(value) = t.get(id::LENGTH) {
             if !sized {
@@ -243,6 +265,7 @@ impl Lowering<'_> {
                         } else {
                             naming::const_name(&self.local_name(&member.target))
                         };
+                        let static_name = self.unique_pattern_name(static_name, source);
                         c.pattern = Some(PatternRef { source: source.to_string(), static_name });
                     }
                     Err(reason) => self.error(
@@ -263,6 +286,21 @@ impl Lowering<'_> {
             }
         }
         c
+    }
+
+    /// The static's name, suffixed `_2`, `_3`... when another pattern already has it.
+    fn unique_pattern_name(&mut self, base: String, source: &str) -> String {
+        let mut name = base.clone();
+        let mut n = 1;
+        while let Some(existing) = self.pattern_names.get(&name) {
+            if existing == source {
+                return name;
+            }
+            n += 1;
+            name = format!("{base}_{n}");
+        }
+        self.pattern_names.insert(name.clone(), source.to_string());
+        name
     }
 
     fn error_info(&mut self, id: &str, shape: &AstShape, members: &[Member]) -> Option<ErrorInfo> {

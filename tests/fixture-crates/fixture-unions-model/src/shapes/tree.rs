@@ -6,7 +6,7 @@ use crate::*;
 pub struct Tree {
     /// The `children` member.
     #[serde(rename = "children", default, skip_serializing_if = "Option::is_none")]
-    pub children: Option<Vec<Box<Tree>>>,
+    pub children: Option<Vec<Tree>>,
     /// The `label` member.
     #[serde(rename = "label", default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -18,7 +18,7 @@ pub struct Tree {
 impl Tree {
     /// Sets `children`.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Vec<Box<Tree>>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Vec<Tree>>) -> Self {
         self.children = Some(value.into());
         self
     }

@@ -10,6 +10,9 @@ pub enum Value {
     /// The `nested` member.
     #[serde(rename = "nested")]
     Nested(Box<Value>),
+    /// The `nothing` member.
+    #[serde(rename = "nothing")]
+    Nothing(::smithy_runtime::Unit),
     /// The `number` member.
     #[serde(rename = "number")]
     Number(i32),
@@ -52,6 +55,7 @@ impl ::smithy_runtime::Validate for Value {
                     },
                 )
             }
+            Self::Nothing(_) => {}
             Self::Number(_) => {}
             Self::Pair(x) => {
                 v.member(
