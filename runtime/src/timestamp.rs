@@ -45,6 +45,42 @@ use std::marker::PhantomData;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// What each format module needs besides its own `serialize`/`deserialize`: the
+/// [`Format`] marker that the generic option helpers use, and the `option` submodule
+/// that serde's `with = "...::option"` attribute names.
+macro_rules! format_glue {
+    ($marker:ident) => {
+        pub(crate) struct $marker;
+
+        impl crate::timestamp::Format for $marker {
+            fn serialize<S: serde::Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
+                serialize(t, s)
+            }
+            fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+                deserialize(d)
+            }
+        }
+
+        /// The same format for `Option<Timestamp>`: `None` is JSON `null`, and `null`
+        /// deserializes to `None`.
+        pub mod option {
+            use serde::{Deserializer, Serializer};
+
+            use super::{$marker, Timestamp};
+
+            /// Serializes `Some` as [`super::serialize`] does, `None` as `null`.
+            pub fn serialize<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
+                crate::timestamp::serialize_option::<$marker, S>(t, s)
+            }
+
+            /// Deserializes `null` as `None`, anything else as [`super::deserialize`] does.
+            pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+                crate::timestamp::deserialize_option::<$marker, D>(d)
+            }
+        }
+    };
+}
+
 mod civil;
 pub mod date_time;
 pub mod epoch_seconds;

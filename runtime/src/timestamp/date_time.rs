@@ -8,7 +8,7 @@
 use serde::{Deserializer, Serializer};
 use time::format_description::well_known::Rfc3339;
 
-use super::{Format, StrVisitor, Timestamp, TimestampError, civil, from_unix_nanos};
+use super::{StrVisitor, Timestamp, TimestampError, civil, from_unix_nanos};
 
 const FORMAT: &str = "date-time";
 const SYNTAX: &str = "expected an RFC 3339 date-time such as 2024-01-02T03:04:05Z";
@@ -52,34 +52,7 @@ pub fn parse(s: &str) -> Result<Timestamp, TimestampError> {
     from_unix_nanos(FORMAT, s, t.unix_timestamp_nanos())
 }
 
-pub(crate) struct DateTime;
-
-impl Format for DateTime {
-    fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
-        serialize(t, s)
-    }
-    fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-        deserialize(d)
-    }
-}
-
-/// The same format for `Option<Timestamp>`: `None` is JSON `null`, and `null`
-/// deserializes to `None`.
-pub mod option {
-    use serde::{Deserializer, Serializer};
-
-    use super::{DateTime, Timestamp};
-
-    /// Serializes `Some` as [`super::serialize`] does, `None` as `null`.
-    pub fn serialize<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
-        crate::timestamp::serialize_option::<DateTime, S>(t, s)
-    }
-
-    /// Deserializes `null` as `None`, anything else as [`super::deserialize`] does.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-        crate::timestamp::deserialize_option::<DateTime, D>(d)
-    }
-}
+format_glue!(DateTime);
 
 #[cfg(test)]
 mod tests {

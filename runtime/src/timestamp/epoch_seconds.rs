@@ -12,7 +12,7 @@ use std::fmt;
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 
-use super::{Format, Timestamp, TimestampError, civil, from_unix_nanos};
+use super::{Timestamp, TimestampError, civil, from_unix_nanos};
 
 const FORMAT: &str = "epoch-seconds";
 const SYNTAX: &str = "expected seconds since the Unix epoch, such as 1700000000 or 1700000000.123";
@@ -140,34 +140,7 @@ impl Visitor<'_> for EpochVisitor {
     }
 }
 
-pub(crate) struct EpochSeconds;
-
-impl Format for EpochSeconds {
-    fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
-        serialize(t, s)
-    }
-    fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-        deserialize(d)
-    }
-}
-
-/// The same format for `Option<Timestamp>`: `None` is JSON `null`, and `null`
-/// deserializes to `None`.
-pub mod option {
-    use serde::{Deserializer, Serializer};
-
-    use super::{EpochSeconds, Timestamp};
-
-    /// Serializes `Some` as [`super::serialize`] does, `None` as `null`.
-    pub fn serialize<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
-        crate::timestamp::serialize_option::<EpochSeconds, S>(t, s)
-    }
-
-    /// Deserializes `null` as `None`, anything else as [`super::deserialize`] does.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-        crate::timestamp::deserialize_option::<EpochSeconds, D>(d)
-    }
-}
+format_glue!(EpochSeconds);
 
 #[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@
 use serde::{Deserializer, Serializer};
 use time::{Date, Month, PrimitiveDateTime, Time};
 
-use super::{Format, StrVisitor, Timestamp, TimestampError, civil};
+use super::{StrVisitor, Timestamp, TimestampError, civil};
 
 const FORMAT: &str = "http-date";
 const SYNTAX: &str = "expected an IMF-fixdate such as Tue, 29 Apr 2014 18:30:38 GMT";
@@ -157,34 +157,7 @@ impl<'a> Cursor<'a> {
     }
 }
 
-pub(crate) struct HttpDate;
-
-impl Format for HttpDate {
-    fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
-        serialize(t, s)
-    }
-    fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-        deserialize(d)
-    }
-}
-
-/// The same format for `Option<Timestamp>`: `None` is JSON `null`, and `null`
-/// deserializes to `None`.
-pub mod option {
-    use serde::{Deserializer, Serializer};
-
-    use super::{HttpDate, Timestamp};
-
-    /// Serializes `Some` as [`super::serialize`] does, `None` as `null`.
-    pub fn serialize<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
-        crate::timestamp::serialize_option::<HttpDate, S>(t, s)
-    }
-
-    /// Deserializes `null` as `None`, anything else as [`super::deserialize`] does.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-        crate::timestamp::deserialize_option::<HttpDate, D>(d)
-    }
-}
+format_glue!(HttpDate);
 
 #[cfg(test)]
 mod tests {
