@@ -76,6 +76,8 @@ pub(crate) struct Lowering<'m> {
     pub(crate) errors: Vec<ModelError>,
     /// Lists and maps being lowered, innermost last: catches collections that contain themselves.
     pub(crate) nesting: Vec<String>,
+    /// "input of the `X` operation" for operation inputs and outputs, by shape id.
+    pub(crate) io_roles: BTreeMap<String, String>,
     /// Pattern static names handed out so far, with their sources.
     pub(crate) pattern_names: BTreeMap<String, String>,
 }
@@ -92,6 +94,7 @@ impl<'m> Lowering<'m> {
             errors: Vec::new(),
             nesting: Vec::new(),
             pattern_names: BTreeMap::new(),
+            io_roles: BTreeMap::new(),
         }
     }
 
@@ -246,6 +249,15 @@ impl<'m> Lowering<'m> {
             .collect();
         for id in &self.type_ids {
             let shape = &self.model.shapes[id];
+            if let Some(ops) = owners.get(id) {
+                let role = |op: &String| {
+                    let op_shape = self.model.shapes.get(op);
+                    let is_input = op_shape.and_then(|s| s.input.as_ref()).is_some_and(|r| &r.target == id);
+                    format!("{} of the `{}` operation", if is_input { "input" } else { "output" }, self.local_name(op))
+                };
+                let roles: Vec<String> = ops.iter().map(role).collect();
+                self.io_roles.insert(id.clone(), roles.join(", "));
+            }
             let home = if traits::has(&shape.traits, id::ERROR) {
                 Home::Error
             } else {

@@ -19,7 +19,14 @@ impl Lowering<'_> {
         let shape = self.model.shapes.get(id)?;
         let name = self.names.get(id)?.clone();
         let home = self.homes.get(id)?.clone();
-        let docs = docs::to_markdown(traits::documentation(&shape.traits));
+        let mut docs = docs::to_markdown(traits::documentation(&shape.traits));
+        if docs.is_empty()
+            && let Some(role) = self.io_roles.get(id)
+        {
+            let mut role = role.clone();
+            role[..1].make_ascii_uppercase();
+            docs.push(format!("{role}."));
+        }
         let sensitive = traits::has(&shape.traits, id::SENSITIVE);
         match shape.kind.as_str() {
             "structure" => {
