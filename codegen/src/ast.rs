@@ -126,10 +126,17 @@ impl AstShape {
 
     /// Every operation a resource binds, lifecycle ones first, in a fixed order.
     pub fn resource_operations(&self) -> impl Iterator<Item = &ShapeRef> {
-        [&self.create, &self.put, &self.read, &self.update, &self.delete, &self.list]
-            .into_iter()
-            .flatten()
-            .chain(&self.operations)
-            .chain(&self.collection_operations)
+        [
+            &self.create,
+            &self.put,
+            &self.read,
+            &self.update,
+            &self.delete,
+            &self.list,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.operations)
+        .chain(&self.collection_operations)
     }
 }

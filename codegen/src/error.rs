@@ -20,7 +20,13 @@ pub struct ModelError {
 impl ModelError {
     /// A problem with no location yet; use the `at_*`/`in_file` builders to add one.
     pub fn new(message: impl Into<String>) -> Self {
-        ModelError { file: None, shape: None, member: None, trait_id: None, message: message.into() }
+        ModelError {
+            file: None,
+            shape: None,
+            member: None,
+            trait_id: None,
+            message: message.into(),
+        }
     }
 
     /// Locates the problem at a shape.

@@ -46,14 +46,19 @@ pub fn load(sources: &[ModelSource]) -> Result<Model, Vec<ModelError>> {
         let file: AstFile = match serde_json::from_str(&source.text) {
             Ok(file) => file,
             Err(error) => {
-                errors.push(ModelError::new(format!("not a Smithy JSON AST file: {error}")).in_file(Some(&source.name)));
+                errors
+                    .push(ModelError::new(format!("not a Smithy JSON AST file: {error}")).in_file(Some(&source.name)));
                 continue;
             }
         };
-        if !(file.smithy.starts_with("1.") || file.smithy.starts_with("2.") || file.smithy == "1" || file.smithy == "2") {
+        if !(file.smithy.starts_with("1.") || file.smithy.starts_with("2.") || file.smithy == "1" || file.smithy == "2")
+        {
             errors.push(
-                ModelError::new(format!("unsupported Smithy IDL version \"{}\"; expected 1.0 or 2.0", file.smithy))
-                    .in_file(Some(&source.name)),
+                ModelError::new(format!(
+                    "unsupported Smithy IDL version \"{}\"; expected 1.0 or 2.0",
+                    file.smithy
+                ))
+                .in_file(Some(&source.name)),
             );
             continue;
         }
@@ -90,7 +95,10 @@ pub fn load(sources: &[ModelSource]) -> Result<Model, Vec<ModelError>> {
 fn normalize_v1(mut shape: AstShape) -> AstShape {
     if shape.kind == "set" {
         shape.kind = "list".to_string();
-        shape.traits.entry("smithy.api#uniqueItems".to_string()).or_insert(serde_json::json!({}));
+        shape
+            .traits
+            .entry("smithy.api#uniqueItems".to_string())
+            .or_insert(serde_json::json!({}));
     }
     shape
 }
@@ -133,7 +141,12 @@ const MAX_MIXIN_DEPTH: usize = 64;
 
 /// Copies every mixin's members and traits into the shapes that use it, mixins of mixins first.
 fn flatten_mixins(model: &mut Model, errors: &mut Vec<ModelError>) {
-    let ids: Vec<String> = model.shapes.iter().filter(|(_, s)| !s.mixins.is_empty()).map(|(id, _)| id.clone()).collect();
+    let ids: Vec<String> = model
+        .shapes
+        .iter()
+        .filter(|(_, s)| !s.mixins.is_empty())
+        .map(|(id, _)| id.clone())
+        .collect();
     let mut done = BTreeSet::new();
     for id in ids {
         let mut visiting = Vec::new();
@@ -163,11 +176,17 @@ fn flatten_one(
     }
     if visiting.len() >= MAX_MIXIN_DEPTH {
         let file = model.file_of(id).map(str::to_string);
-        errors.push(ModelError::new(format!("mixins nest more than {MAX_MIXIN_DEPTH} levels deep")).at_shape(id).in_file(file.as_deref()));
+        errors.push(
+            ModelError::new(format!("mixins nest more than {MAX_MIXIN_DEPTH} levels deep"))
+                .at_shape(id)
+                .in_file(file.as_deref()),
+        );
         done.insert(id.to_string());
         return;
     }
-    let Some(mixins) = model.shapes.get(id).map(|s| s.mixins.clone()) else { return };
+    let Some(mixins) = model.shapes.get(id).map(|s| s.mixins.clone()) else {
+        return;
+    };
     visiting.push(id.to_string());
     let mut members = indexmap::IndexMap::new();
     let mut traits = Traits::new();
@@ -176,7 +195,9 @@ fn flatten_one(
         let Some(source) = model.shapes.get(&mixin.target) else {
             let file = model.file_of(id).map(str::to_string);
             errors.push(
-                ModelError::new(format!("mixin `{}` does not exist", mixin.target)).at_shape(id).in_file(file.as_deref()),
+                ModelError::new(format!("mixin `{}` does not exist", mixin.target))
+                    .at_shape(id)
+                    .in_file(file.as_deref()),
             );
             continue;
         };

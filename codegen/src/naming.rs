@@ -46,11 +46,10 @@ use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 /// Weak keywords such as `union`, `raw`, `safe` and `macro_rules` are valid
 /// identifiers and are not listed.
 pub const KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
-    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
-    "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
-    "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
+    "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
+    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
 
 /// Keywords that cannot be written as raw identifiers (`r#self` is an error).
@@ -124,13 +123,7 @@ pub const RESERVED_TYPE_SUFFIX: &str = "Shape";
 fn separate(smithy: &str) -> String {
     smithy
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                ' '
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { ' ' })
         .collect()
 }
 
@@ -154,11 +147,7 @@ fn snake(smithy: &str) -> String {
 }
 
 fn camel(smithy: &str, digit_prefix: &str) -> String {
-    finish(
-        separate(smithy).to_upper_camel_case(),
-        "Empty",
-        digit_prefix,
-    )
+    finish(separate(smithy).to_upper_camel_case(), "Empty", digit_prefix)
 }
 
 /// `snake_case` field / function name for a Smithy member or shape name, made
@@ -214,11 +203,7 @@ pub fn variant_name(smithy: &str) -> String {
 #[must_use]
 pub fn module_name(smithy: &str) -> String {
     let name = snake(smithy);
-    if is_keyword(&name) {
-        format!("{name}_")
-    } else {
-        name
-    }
+    if is_keyword(&name) { format!("{name}_") } else { name }
 }
 
 /// `SCREAMING_SNAKE_CASE` constant name (`"maxResults"` -> `"MAX_RESULTS"`); a
@@ -233,10 +218,7 @@ pub fn const_name(smithy: &str) -> String {
 /// would collide (or differ only in case) in generated code.
 #[must_use]
 pub fn collision_key(rust_name: &str) -> String {
-    rust_name
-        .strip_prefix("r#")
-        .unwrap_or(rust_name)
-        .to_ascii_lowercase()
+    rust_name.strip_prefix("r#").unwrap_or(rust_name).to_ascii_lowercase()
 }
 
 #[cfg(test)]
@@ -254,10 +236,7 @@ mod tests {
     fn assert_ident(name: &str) {
         let bare = name.strip_prefix("r#").unwrap_or(name);
         assert!(!bare.is_empty(), "{name:?}");
-        assert!(
-            bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
-            "{name:?}"
-        );
+        assert!(bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "{name:?}");
         assert!(!bare.starts_with(|c: char| c.is_ascii_digit()), "{name:?}");
     }
 

@@ -54,10 +54,7 @@ impl Blob {
 
     /// Decodes base64 text (standard alphabet; padding optional).
     pub fn from_base64(text: &str) -> Result<Self, BlobError> {
-        ENGINE
-            .decode(text)
-            .map(Self)
-            .map_err(|e| BlobError(e.to_string()))
+        ENGINE.decode(text).map(Self).map_err(|e| BlobError(e.to_string()))
     }
 }
 
@@ -147,9 +144,7 @@ mod tests {
         assert_eq!(b.as_ref(), b"abc");
         assert_eq!(Vec::from(b.clone()), b"abc");
         assert_eq!(b.clone().into_inner(), b"abc");
-        let set: HashSet<Blob> = [b.clone(), b.clone(), Blob::default()]
-            .into_iter()
-            .collect();
+        let set: HashSet<Blob> = [b.clone(), b.clone(), Blob::default()].into_iter().collect();
         assert_eq!(set.len(), 2);
     }
 
@@ -171,10 +166,7 @@ mod tests {
         ];
         for (bytes, json) in cases {
             assert_eq!(serde_json::to_string(&Blob::from(bytes)).unwrap(), json);
-            assert_eq!(
-                serde_json::from_str::<Blob>(json).unwrap().as_bytes(),
-                bytes
-            );
+            assert_eq!(serde_json::from_str::<Blob>(json).unwrap().as_bytes(), bytes);
         }
     }
 
@@ -201,18 +193,11 @@ mod tests {
     fn rejects_bad_input() {
         for bad in ["Z", "Zm9v!", "Zm 9v", "-_-_", "Zm9v\n", "Zh=="] {
             let e = Blob::from_base64(bad).unwrap_err();
-            assert!(
-                e.to_string().starts_with("invalid base64 blob: "),
-                "{bad:?}: {e}"
-            );
+            assert!(e.to_string().starts_with("invalid base64 blob: "), "{bad:?}: {e}");
         }
-        let err = serde_json::from_str::<Blob>(r#""@@@""#)
-            .unwrap_err()
-            .to_string();
+        let err = serde_json::from_str::<Blob>(r#""@@@""#).unwrap_err().to_string();
         assert!(err.starts_with("invalid base64 blob: "), "{err}");
-        let err = serde_json::from_str::<Blob>("[1,2]")
-            .unwrap_err()
-            .to_string();
+        let err = serde_json::from_str::<Blob>("[1,2]").unwrap_err().to_string();
         assert!(err.contains("expected a base64 string"), "{err}");
         let _: &dyn std::error::Error = &Blob::from_base64("!").unwrap_err();
     }

@@ -66,7 +66,7 @@ macro_rules! format_glue {
         pub mod option {
             use serde::{Deserializer, Serializer};
 
-            use super::{$marker, Timestamp};
+            use super::{Timestamp, $marker};
 
             /// Serializes `Some` as [`super::serialize`] does, `None` as `null`.
             pub fn serialize<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
@@ -106,11 +106,7 @@ impl TimestampError {
             Some((end, _)) => format!("{}...", input.get(..end).unwrap_or_default()),
             None => input.to_owned(),
         };
-        Self {
-            format,
-            input,
-            reason,
-        }
+        Self { format, input, reason }
     }
 
     /// The Smithy format that was expected: `epoch-seconds`, `date-time` or `http-date`.
@@ -131,22 +127,14 @@ impl TimestampError {
 
 impl fmt::Display for TimestampError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid {} timestamp {:?}: {}",
-            self.format, self.input, self.reason
-        )
+        write!(f, "invalid {} timestamp {:?}: {}", self.format, self.input, self.reason)
     }
 }
 
 impl std::error::Error for TimestampError {}
 
 /// Builds a timestamp from a count of nanoseconds since the Unix epoch.
-pub(crate) fn from_unix_nanos(
-    format: &'static str,
-    input: &str,
-    nanos: i128,
-) -> Result<Timestamp, TimestampError> {
+pub(crate) fn from_unix_nanos(format: &'static str, input: &str, nanos: i128) -> Result<Timestamp, TimestampError> {
     Timestamp::from_unix_timestamp_nanos(nanos)
         .map_err(|_| TimestampError::new(format, input, "out of the supported range"))
 }
@@ -173,19 +161,14 @@ impl<'de, F: Format> Deserialize<'de> for De<F> {
     }
 }
 
-pub(crate) fn serialize_option<F: Format, S: Serializer>(
-    t: &Option<Timestamp>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_option<F: Format, S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
     match t {
         Some(t) => s.serialize_some(&Ser::<F>(t, PhantomData)),
         None => s.serialize_none(),
     }
 }
 
-pub(crate) fn deserialize_option<'de, F: Format, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<Timestamp>, D::Error> {
+pub(crate) fn deserialize_option<'de, F: Format, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
     Ok(Option::<De<F>>::deserialize(d)?.map(|De(t, _)| t))
 }
 
@@ -231,19 +214,13 @@ mod tests {
         assert_eq!(e.input().chars().count(), 64 + 3);
         assert!(e.input().ends_with("..."));
         let exact = "x".repeat(64);
-        assert_eq!(
-            TimestampError::new("http-date", &exact, "bad").input(),
-            exact
-        );
+        assert_eq!(TimestampError::new("http-date", &exact, "bad").input(), exact);
     }
 
     #[test]
     fn out_of_range_nanos_are_errors() {
         assert!(from_unix_nanos("epoch-seconds", "x", i128::MAX).is_err());
         assert!(from_unix_nanos("epoch-seconds", "x", i128::MIN).is_err());
-        assert_eq!(
-            from_unix_nanos("epoch-seconds", "0", 0),
-            Ok(Timestamp::UNIX_EPOCH)
-        );
+        assert_eq!(from_unix_nanos("epoch-seconds", "0", 0), Ok(Timestamp::UNIX_EPOCH));
     }
 }

@@ -164,11 +164,7 @@ impl Validator {
     }
 
     /// Runs `check` on each item of a list, at path segment = its 0-based index.
-    pub fn items<'a, T: 'a, I: IntoIterator<Item = &'a T>>(
-        &mut self,
-        items: I,
-        mut check: impl FnMut(&mut Self, &T),
-    ) {
+    pub fn items<'a, T: 'a, I: IntoIterator<Item = &'a T>>(&mut self, items: I, mut check: impl FnMut(&mut Self, &T)) {
         for (index, item) in items.into_iter().enumerate() {
             self.at_index(index, |v| check(v, item));
         }

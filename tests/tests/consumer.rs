@@ -17,8 +17,15 @@ fn a_crate_outside_the_workspace_builds_against_the_generated_crate() {
         .output()
         .expect("cargo runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "consumer build failed:\n{}", String::from_utf8_lossy(&output.stderr));
-    assert!(stdout.starts_with("valid: CreateChannelRequest {"), "unexpected output: {stdout}");
+    assert!(
+        output.status.success(),
+        "consumer build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.starts_with("valid: CreateChannelRequest {"),
+        "unexpected output: {stdout}"
+    );
     assert!(stdout.contains("name: Some(\"demo\")"), "unexpected output: {stdout}");
 }
 
@@ -26,8 +33,16 @@ fn a_crate_outside_the_workspace_builds_against_the_generated_crate() {
 fn generated_manifests_carry_name_version_description_and_license() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("repository root");
     let manifest = std::fs::read_to_string(root.join("generated/ivs-model/Cargo.toml")).expect("manifest");
-    for field in ["name = \"ivs-model\"", "version = \"0.1.0\"", "description = ", "license = \"Apache-2.0\""] {
+    for field in [
+        "name = \"ivs-model\"",
+        "version = \"0.1.0\"",
+        "description = ",
+        "license = \"Apache-2.0\"",
+    ] {
         assert!(manifest.contains(field), "missing `{field}` in:\n{manifest}");
     }
-    assert!(!manifest.contains(".workspace = true"), "generated manifests must not depend on this workspace");
+    assert!(
+        !manifest.contains(".workspace = true"),
+        "generated manifests must not depend on this workspace"
+    );
 }

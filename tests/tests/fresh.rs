@@ -4,7 +4,9 @@
 use std::path::Path;
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the tests crate lives in the repository")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate lives in the repository")
 }
 
 /// Same check as `cargo xtask codegen --check`, so plain `cargo test` catches drift.
@@ -18,7 +20,11 @@ fn generated_tree_is_fresh() {
         problems.extend(outcome.missing.iter().map(|p| format!("missing: {}", show(p))));
         problems.extend(outcome.stale.iter().map(|p| format!("extra: {}", show(p))));
     }
-    assert!(problems.is_empty(), "generated files are out of date; run `cargo xtask codegen`:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "generated files are out of date; run `cargo xtask codegen`:\n{}",
+        problems.join("\n")
+    );
 }
 
 /// Generating twice from the same model gives byte-identical files.
@@ -27,12 +33,22 @@ fn generation_is_deterministic() {
     let sources = || {
         ["model/ivs.json", "model/ivs-fixes.json"]
             .iter()
-            .map(|p| codegen::ModelSource { name: p.to_string(), text: std::fs::read_to_string(root().join(p)).expect("model") })
+            .map(|p| codegen::ModelSource {
+                name: p.to_string(),
+                text: std::fs::read_to_string(root().join(p)).expect("model"),
+            })
             .collect::<Vec<_>>()
     };
-    let options = codegen::Options { service: None, runtime_path: "../runtime".to_string() };
+    let options = codegen::Options {
+        service: None,
+        runtime_path: "../runtime".to_string(),
+    };
     let first = codegen::generate(&sources(), &options).expect("generates");
     let second = codegen::generate(&sources(), &options).expect("generates");
-    assert!(first.files.len() > 40, "expected a file per operation, got {}", first.files.len());
+    assert!(
+        first.files.len() > 40,
+        "expected a file per operation, got {}",
+        first.files.len()
+    );
     assert_eq!(first.files, second.files);
 }

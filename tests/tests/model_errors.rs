@@ -30,7 +30,13 @@ impl Input {
 
 /// Files by name and raw text.
 fn files(files: &[(&str, &str)]) -> Input {
-    let sources = files.iter().map(|(name, text)| ModelSource { name: name.to_string(), text: text.to_string() }).collect();
+    let sources = files
+        .iter()
+        .map(|(name, text)| ModelSource {
+            name: name.to_string(),
+            text: text.to_string(),
+        })
+        .collect();
     Input { sources, service: None }
 }
 
@@ -72,7 +78,9 @@ fn base() -> Map<String, Value> {
 /// The base model with `changes` laid over it, shape by shape; a `null` shape is removed.
 fn with(changes: Value) -> Map<String, Value> {
     let mut model = base();
-    let Value::Object(changes) = changes else { panic!("changes must be an object of shapes") };
+    let Value::Object(changes) = changes else {
+        panic!("changes must be an object of shapes")
+    };
     for (id, shape) in changes {
         if shape.is_null() {
             model.remove(&id);
@@ -96,7 +104,10 @@ fn input(members: Value) -> Input {
 /// Loads the model, which must fail, and returns each error's display line.
 fn error_lines(input: &Input) -> Vec<String> {
     match input.load() {
-        Ok(service) => panic!("expected model errors, but the model loaded: {} types", service.types.len()),
+        Ok(service) => panic!(
+            "expected model errors, but the model loaded: {} types",
+            service.types.len()
+        ),
         Err(errors) => errors.0.iter().map(ToString::to_string).collect(),
     }
 }
@@ -118,12 +129,18 @@ fn loaded(input: Input) -> ir::Service {
 fn structure<'s>(service: &'s ir::Service, name: &str) -> &'s ir::Struct {
     match service.types.get(name) {
         Some(TypeDef::Struct(s)) => s,
-        other => panic!("expected a structure `{name}`, found {other:?}; types: {:?}", service.types.keys().collect::<Vec<_>>()),
+        other => panic!(
+            "expected a structure `{name}`, found {other:?}; types: {:?}",
+            service.types.keys().collect::<Vec<_>>()
+        ),
     }
 }
 
 fn member<'s>(s: &'s ir::Struct, wire_name: &str) -> &'s ir::Member {
-    s.members.iter().find(|m| m.wire_name == wire_name).unwrap_or_else(|| panic!("no member `{wire_name}` in `{}`", s.name))
+    s.members
+        .iter()
+        .find(|m| m.wire_name == wire_name)
+        .unwrap_or_else(|| panic!("no member `{wire_name}` in `{}`", s.name))
 }
 
 /// One test per broken model, each asserting the exact, complete list of error lines.
@@ -782,13 +799,18 @@ fn all_lowering_problems_in_one_pass() {
     assert_eq!(first, expected);
     assert_eq!(error_lines(&broken()), first, "errors must be deterministic");
 
-    let Err(errors) = broken().load() else { panic!("expected errors") };
+    let Err(errors) = broken().load() else {
+        panic!("expected errors")
+    };
     let mut sorted = errors.0.clone();
     sorted.sort();
     assert_eq!(errors.0, sorted, "errors must be sorted");
     assert_eq!(
         errors.to_string(),
-        format!("5 model errors:\n{}", expected.iter().map(|line| format!("  {line}\n")).collect::<String>()),
+        format!(
+            "5 model errors:\n{}",
+            expected.iter().map(|line| format!("  {line}\n")).collect::<String>()
+        ),
     );
 }
 
@@ -836,12 +858,18 @@ fn assert_no_panic(cases: &[(&str, String)]) {
     let mut panicked = Vec::new();
     let mut emit_errors = Vec::new();
     for (what, text) in cases {
-        let sources = [ModelSource { name: FILE.to_string(), text: text.clone() }];
+        let sources = [ModelSource {
+            name: FILE.to_string(),
+            text: text.clone(),
+        }];
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             if codegen::load_service(&sources, None).is_err() {
                 return None;
             }
-            let options = codegen::Options { service: None, runtime_path: "runtime".to_string() };
+            let options = codegen::Options {
+                service: None,
+                runtime_path: "runtime".to_string(),
+            };
             match codegen::generate(&sources, &options) {
                 Err(codegen::GenerateError::Emit(error)) => Some(error.to_string()),
                 _ => None,
@@ -1010,13 +1038,18 @@ fn hostile_input_never_panics() {
 /// serde_json's recursion limit turns 10_000 nested arrays into an error, not a crash.
 #[test]
 fn deeply_nested_json_is_an_error() {
-    assert_errors(text(&nested_arrays(10_000)), &[
-        "model/test.json: not a Smithy JSON AST file: invalid type: sequence, expected a string at line 1 column 1",
-    ]);
-    let in_trait = format!(r#"{{"smithy":"2.0","shapes":{{"t#A":{{"type":"string","traits":{{"t#x":{}}}}}}}}}"#, nested_arrays(10_000));
-    assert_errors(text(&in_trait), &[
-        "model/test.json: not a Smithy JSON AST file: recursion limit exceeded at line 1 column 189",
-    ]);
+    assert_errors(
+        text(&nested_arrays(10_000)),
+        &["model/test.json: not a Smithy JSON AST file: invalid type: sequence, expected a string at line 1 column 1"],
+    );
+    let in_trait = format!(
+        r#"{{"smithy":"2.0","shapes":{{"t#A":{{"type":"string","traits":{{"t#x":{}}}}}}}}}"#,
+        nested_arrays(10_000)
+    );
+    assert_errors(
+        text(&in_trait),
+        &["model/test.json: not a Smithy JSON AST file: recursion limit exceeded at line 1 column 189"],
+    );
 }
 
 /// Lists (and maps) nested through many distinct shapes.
@@ -1024,9 +1057,16 @@ fn deeply_nested_json_is_an_error() {
 fn deeply_nested_lists_do_not_panic() {
     let depth = 32;
     let mut changes = Map::new();
-    changes.insert("t#OpInput".into(), json!({ "type": "structure", "members": { "l": { "target": "t#L0" } } }));
+    changes.insert(
+        "t#OpInput".into(),
+        json!({ "type": "structure", "members": { "l": { "target": "t#L0" } } }),
+    );
     for i in 0..depth {
-        let next = if i + 1 == depth { "smithy.api#String".to_string() } else { format!("t#L{}", i + 1) };
+        let next = if i + 1 == depth {
+            "smithy.api#String".to_string()
+        } else {
+            format!("t#L{}", i + 1)
+        };
         let shape = if i % 2 == 0 {
             json!({ "type": "list", "member": { "target": next } })
         } else {
@@ -1053,11 +1093,20 @@ fn in_child_process(test_name: &str, body: impl FnOnce()) {
     }
     let exe = std::env::current_exe().expect("the test binary");
     let status = std::process::Command::new(exe)
-        .args([test_name, "--exact", "--include-ignored", "--test-threads=1", "--nocapture"])
+        .args([
+            test_name,
+            "--exact",
+            "--include-ignored",
+            "--test-threads=1",
+            "--nocapture",
+        ])
         .env(CHILD, test_name)
         .status()
         .expect("run the test binary");
-    assert!(status.success(), "`{test_name}` did not return normally in a child process: {status}");
+    assert!(
+        status.success(),
+        "`{test_name}` did not return normally in a child process: {status}"
+    );
 }
 
 /// A list whose member is the list itself (directly, or through a map) has no structure in
@@ -1085,7 +1134,10 @@ fn long_mixin_chain_does_not_overflow_the_stack() {
     in_child_process("long_mixin_chain_does_not_overflow_the_stack", || {
         let n = 2_000;
         let mut changes = Map::new();
-        changes.insert("t#OpInput".into(), json!({ "type": "structure", "mixins": [{ "target": "t#M0" }], "members": {} }));
+        changes.insert(
+            "t#OpInput".into(),
+            json!({ "type": "structure", "mixins": [{ "target": "t#M0" }], "members": {} }),
+        );
         for i in 0..n {
             let mut shape = json!({
                 "type": "structure",
@@ -1108,13 +1160,26 @@ fn deeply_nested_lists_generate_without_overflow() {
     in_child_process("deeply_nested_lists_generate_without_overflow", || {
         let depth = 64;
         let mut changes = Map::new();
-        changes.insert("t#OpInput".into(), json!({ "type": "structure", "members": { "l": { "target": "t#L0" } } }));
+        changes.insert(
+            "t#OpInput".into(),
+            json!({ "type": "structure", "members": { "l": { "target": "t#L0" } } }),
+        );
         for i in 0..depth {
-            let next = if i + 1 == depth { "smithy.api#String".to_string() } else { format!("t#L{}", i + 1) };
-            changes.insert(format!("t#L{i}"), json!({ "type": "list", "member": { "target": next } }));
+            let next = if i + 1 == depth {
+                "smithy.api#String".to_string()
+            } else {
+                format!("t#L{}", i + 1)
+            };
+            changes.insert(
+                format!("t#L{i}"),
+                json!({ "type": "list", "member": { "target": next } }),
+            );
         }
         let sources = model(Value::Object(changes)).sources;
-        let options = codegen::Options { service: None, runtime_path: "runtime".to_string() };
+        let options = codegen::Options {
+            service: None,
+            runtime_path: "runtime".to_string(),
+        };
         let _ = codegen::generate(&sources, &options);
     });
 }
@@ -1123,7 +1188,10 @@ fn deeply_nested_lists_generate_without_overflow() {
 /// fail with a model error, not with "generator bug while emitting src/patterns.rs".
 #[test]
 fn pattern_static_names_do_not_clash() {
-    let options = codegen::Options { service: None, runtime_path: "runtime".to_string() };
+    let options = codegen::Options {
+        service: None,
+        runtime_path: "runtime".to_string(),
+    };
     for changes in [
         // Same local name in two namespaces (string shapes are not generated types, so the
         // type-name collision check does not see them).
@@ -1175,7 +1243,11 @@ fn runtime_reexport_names_are_reserved() {
         }))
         .load();
         if let Ok(service) = result {
-            assert!(!service.types.contains_key(name), "a generated type is named `{name}`: {:?}", service.types.keys());
+            assert!(
+                !service.types.contains_key(name),
+                "a generated type is named `{name}`: {:?}",
+                service.types.keys()
+            );
         }
     }
 }
@@ -1201,8 +1273,14 @@ fn apply_adds_and_replaces_traits() {
     } })
     .to_string();
     let inputs = [
-        ("apply file first", files(&[("model/apply.json", &applies), (FILE, &definitions)])),
-        ("apply file last", files(&[(FILE, &definitions), ("model/apply.json", &applies)])),
+        (
+            "apply file first",
+            files(&[("model/apply.json", &applies), (FILE, &definitions)]),
+        ),
+        (
+            "apply file last",
+            files(&[(FILE, &definitions), ("model/apply.json", &applies)]),
+        ),
     ];
     for (what, input) in inputs {
         let service = loaded(input);
@@ -1210,7 +1288,14 @@ fn apply_adds_and_replaces_traits() {
         assert!(name.required, "{what}: @required is applied to the member");
         let pattern = name.ty.constraints.pattern.as_ref().map(|p| p.source.as_str());
         assert_eq!(pattern, Some("^b+$"), "{what}: the applied pattern wins");
-        assert_eq!(name.ty.constraints.length, Some(Bounds { min: None, max: Some(3) }), "{what}: @length is added");
+        assert_eq!(
+            name.ty.constraints.length,
+            Some(Bounds {
+                min: None,
+                max: Some(3)
+            }),
+            "{what}: @length is added"
+        );
     }
 }
 
@@ -1254,13 +1339,21 @@ fn mixins_members_first_and_own_traits_win() {
     assert_eq!(names, ["a", "b", "own"]);
     assert!(member(input, "b").required, "the redeclared member adds @required");
     assert!(!member(input, "a").required);
-    assert_eq!(input.docs, ["Own."], "the shape's own documentation overrides the mixin's");
+    assert_eq!(
+        input.docs,
+        ["Own."],
+        "the shape's own documentation overrides the mixin's"
+    );
     assert!(!input.sensitive, "a local trait of the mixin is not inherited");
 
     let output = structure(&service, "OpOutput");
     let names: Vec<&str> = output.members.iter().map(|m| m.wire_name.as_str()).collect();
     assert_eq!(names, ["a", "b", "c", "own"]);
-    assert_eq!(output.docs, ["More."], "a later mixin's trait overrides an earlier one's");
+    assert_eq!(
+        output.docs,
+        ["More."],
+        "a later mixin's trait overrides an earlier one's"
+    );
     assert!(output.sensitive, "a mixin's non-local traits are inherited");
     assert!(!service.types.contains_key("Base"), "a mixin is not a generated type");
 }
@@ -1278,7 +1371,11 @@ fn mixins_of_mixins() {
         },
         "t#OpInput": { "type": "structure", "mixins": [{ "target": "t#Outer" }], "members": { "own": { "target": "smithy.api#String" } } }
     })));
-    let names: Vec<&str> = structure(&service, "OpInput").members.iter().map(|m| m.wire_name.as_str()).collect();
+    let names: Vec<&str> = structure(&service, "OpInput")
+        .members
+        .iter()
+        .map(|m| m.wire_name.as_str())
+        .collect();
     assert_eq!(names, ["inner", "outer", "own"]);
 }
 
@@ -1286,7 +1383,8 @@ fn mixins_of_mixins() {
 /// `collectionOperations`) and on nested resources; they are sorted by name.
 #[test]
 fn operations_bound_through_resources() {
-    let op = |uri: &str| json!({ "type": "operation", "traits": { "smithy.api#http": { "method": "GET", "uri": uri } } });
+    let op =
+        |uri: &str| json!({ "type": "operation", "traits": { "smithy.api#http": { "method": "GET", "uri": uri } } });
     let service = loaded(model(json!({
         "t#Svc": {
             "type": "service",
@@ -1314,7 +1412,17 @@ fn operations_bound_through_resources() {
         "t#Unbound": op("/unbound")
     })));
     let names: Vec<&str> = service.operations.iter().map(|o| o.name.as_str()).collect();
-    assert_eq!(names, ["DeleteStreamKey", "GetChannel", "ListChannels", "Op", "PurgeChannels", "ResetChannel"]);
+    assert_eq!(
+        names,
+        [
+            "DeleteStreamKey",
+            "GetChannel",
+            "ListChannels",
+            "Op",
+            "PurgeChannels",
+            "ResetChannel"
+        ]
+    );
 }
 
 /// The service's `rename` renames a shape's Rust type, and so resolves a collision.
@@ -1339,7 +1447,11 @@ fn rename_renames_the_rust_type() {
     assert_eq!(service.types["Thing"].id(), "foo.a#Thing");
     assert_eq!(service.operations[0].input.as_deref(), Some("Request"));
     let b = member(structure(&service, "Request"), "b");
-    assert!(matches!(&b.ty.kind, TyKind::Named { name, .. } if name == "OtherThing"), "{:?}", b.ty.kind);
+    assert!(
+        matches!(&b.ty.kind, TyKind::Named { name, .. } if name == "OtherThing"),
+        "{:?}",
+        b.ty.kind
+    );
 }
 
 /// Smithy 1.0: `set` becomes a list with unique items, and `@enum` strings become enums.
@@ -1367,13 +1479,25 @@ fn smithy_1_set_and_enum_trait() {
     let input = structure(&service, "OpInput");
 
     let tags = &member(input, "tags").ty;
-    assert!(matches!(&tags.kind, TyKind::List(item) if item.kind == TyKind::String), "{:?}", tags.kind);
+    assert!(
+        matches!(&tags.kind, TyKind::List(item) if item.kind == TyKind::String),
+        "{:?}",
+        tags.kind
+    );
     assert!(tags.constraints.unique_items, "a set's items are unique");
 
-    let Some(TypeDef::Enum(color)) = service.types.get("Color") else { panic!("Color is not an enum: {:?}", service.types.keys()) };
+    let Some(TypeDef::Enum(color)) = service.types.get("Color") else {
+        panic!("Color is not an enum: {:?}", service.types.keys())
+    };
     assert!(!color.int);
     let variants: Vec<(&str, &EnumValue)> = color.variants.iter().map(|v| (v.name.as_str(), &v.value)).collect();
-    assert_eq!(variants, [("Red", &EnumValue::Str("red".into())), ("DarkBlue", &EnumValue::Str("dark-blue".into()))]);
+    assert_eq!(
+        variants,
+        [
+            ("Red", &EnumValue::Str("red".into())),
+            ("DarkBlue", &EnumValue::Str("dark-blue".into()))
+        ]
+    );
     assert_eq!(color.variants[0].docs, ["Red."]);
     assert!(matches!(&member(input, "color").ty.kind, TyKind::Named { name, .. } if name == "Color"));
 }
@@ -1394,23 +1518,52 @@ fn member_traits_override_target_traits() {
     })));
     let input = structure(&service, "OpInput");
     let plain = &member(input, "plain").ty.constraints;
-    assert_eq!(plain.length, Some(Bounds { min: Some(1), max: Some(10) }));
+    assert_eq!(
+        plain.length,
+        Some(Bounds {
+            min: Some(1),
+            max: Some(10)
+        })
+    );
     let short = &member(input, "short").ty.constraints;
-    assert_eq!(short.length, Some(Bounds { min: None, max: Some(3) }), "the member's @length replaces the target's");
-    assert_eq!(short.pattern.as_ref().map(|p| p.source.as_str()), Some("^[a-z]+$"), "the target's @pattern is kept");
+    assert_eq!(
+        short.length,
+        Some(Bounds {
+            min: None,
+            max: Some(3)
+        }),
+        "the member's @length replaces the target's"
+    );
+    assert_eq!(
+        short.pattern.as_ref().map(|p| p.source.as_str()),
+        Some("^[a-z]+$"),
+        "the target's @pattern is kept"
+    );
 }
-
 
 /// Lists nested deeper than the generator's limit are reported at the level that passes it.
 #[test]
 fn lists_nested_too_deep_are_a_model_error() {
     let mut changes = Map::new();
-    changes.insert("t#OpInput".into(), json!({ "type": "structure", "members": { "l": { "target": "t#L0" } } }));
+    changes.insert(
+        "t#OpInput".into(),
+        json!({ "type": "structure", "members": { "l": { "target": "t#L0" } } }),
+    );
     for i in 0..20 {
-        let next = if i + 1 == 20 { "smithy.api#String".to_string() } else { format!("t#L{}", i + 1) };
-        changes.insert(format!("t#L{i}"), json!({ "type": "list", "member": { "target": next } }));
+        let next = if i + 1 == 20 {
+            "smithy.api#String".to_string()
+        } else {
+            format!("t#L{}", i + 1)
+        };
+        changes.insert(
+            format!("t#L{i}"),
+            json!({ "type": "list", "member": { "target": next } }),
+        );
     }
-    assert_errors(model(Value::Object(changes)), &["model/test.json: t#L16: lists and maps nest more than 16 levels deep"]);
+    assert_errors(
+        model(Value::Object(changes)),
+        &["model/test.json: t#L16: lists and maps nest more than 16 levels deep"],
+    );
 }
 
 /// Two different patterns whose statics would share a name get distinct, numbered names.
@@ -1431,6 +1584,10 @@ fn clashing_pattern_static_names_are_numbered() {
         .collect();
     assert_eq!(
         names,
-        [("NAME".to_string(), "^a$".to_string()), ("NAME_2".to_string(), "^b$".to_string()), ("NAME".to_string(), "^a$".to_string())]
+        [
+            ("NAME".to_string(), "^a$".to_string()),
+            ("NAME_2".to_string(), "^b$".to_string()),
+            ("NAME".to_string(), "^a$".to_string())
+        ]
     );
 }

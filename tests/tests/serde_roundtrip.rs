@@ -10,9 +10,10 @@ use std::collections::BTreeMap;
 use fixture_constraints_model::{CheckInput, Color, Level};
 use fixture_unions_model::{Pair, PutInput, PutOutput, Tree, Value};
 use ivs_model::{
-    ChannelLatencyMode, ChannelType, ContainerFormat, MultitrackMaximumResolution, MultitrackPolicy, RecordingConfigurationState,
-    RecordingMode, RenditionConfigurationRendition, RenditionConfigurationRenditionSelection, StreamHealth, StreamState,
-    ThumbnailConfigurationResolution, ThumbnailConfigurationStorage, TranscodePreset,
+    ChannelLatencyMode, ChannelType, ContainerFormat, MultitrackMaximumResolution, MultitrackPolicy,
+    RecordingConfigurationState, RecordingMode, RenditionConfigurationRendition,
+    RenditionConfigurationRenditionSelection, StreamHealth, StreamState, ThumbnailConfigurationResolution,
+    ThumbnailConfigurationStorage, TranscodePreset,
 };
 use serde_json::json;
 use smithy_runtime::timestamp::date_time;
@@ -31,7 +32,8 @@ macro_rules! round_trip {
     ($ty:ty, $json:expr) => {{
         let json: &str = $json;
         let original: serde_json::Value = serde_json::from_str(json).expect("the example is valid JSON");
-        let typed: $ty = serde_json::from_str(json).unwrap_or_else(|e| panic!("deserializing {}: {e}", stringify!($ty)));
+        let typed: $ty =
+            serde_json::from_str(json).unwrap_or_else(|e| panic!("deserializing {}: {e}", stringify!($ty)));
         let back = serde_json::to_value(&typed).expect("serializes");
         // Deserializing the re-serialized form gives the same value again.
         let again: $ty = serde_json::from_value(back.clone()).expect("deserializes again");
@@ -511,7 +513,10 @@ fn create_channel_response() {
     assert_eq!(key.channel_arn.as_deref(), Some(CHANNEL_ARN));
     // Sensitive values are redacted in Debug but travel on the wire.
     let debug = format!("{r:?}");
-    assert!(!debug.contains("sk_us-west-2_abcdABCDefgh_567890abcdef") && !debug.contains("AB1C2defGH"), "{debug}");
+    assert!(
+        !debug.contains("sk_us-west-2_abcdABCDefgh_567890abcdef") && !debug.contains("AB1C2defGH"),
+        "{debug}"
+    );
 }
 
 #[test]
@@ -523,11 +528,18 @@ fn get_channel_response() {
     assert_eq!(channel.preset, Some(TranscodePreset::HigherBandwidthDelivery));
     assert_eq!(channel.container_format, Some(ContainerFormat::FragmentedMp4));
     assert_eq!(channel.tags, Some(tags(&[("key1", "value1"), ("key2", "value2")])));
-    assert_eq!(channel.srt.as_ref().unwrap().endpoint.as_deref(), Some("a1b2c3d4e5f6.srt.live-video.net"));
+    assert_eq!(
+        channel.srt.as_ref().unwrap().endpoint.as_deref(),
+        Some("a1b2c3d4e5f6.srt.live-video.net")
+    );
     let multitrack = channel.multitrack_input_configuration.as_ref().unwrap();
     assert_eq!(
         (multitrack.enabled, &multitrack.maximum_resolution, &multitrack.policy),
-        (Some(true), &Some(MultitrackMaximumResolution::Hd), &Some(MultitrackPolicy::Require))
+        (
+            Some(true),
+            &Some(MultitrackMaximumResolution::Hd),
+            &Some(MultitrackPolicy::Require)
+        )
     );
     // Every value satisfies the model's constraints.
     assert_eq!(r.validate(), Ok(()));
@@ -565,12 +577,17 @@ fn get_stream_session_response() {
     let session = r.stream_session.as_ref().unwrap();
     assert_eq!(session.start_time, Some(ts(T_2024_03_21_09_15_02)));
     assert_eq!(session.end_time, Some(ts(T_2024_03_21_09_45_47)));
-    assert_eq!(session.channel.as_ref().unwrap().recording_configuration_arn.as_deref(),
-        Some("arn:aws:ivs:us-west-2:123456789012:recording-configuration/ABcdef34ghIJ"));
+    assert_eq!(
+        session.channel.as_ref().unwrap().recording_configuration_arn.as_deref(),
+        Some("arn:aws:ivs:us-west-2:123456789012:recording-configuration/ABcdef34ghIJ")
+    );
 
     let ingest = session.ingest_configuration.as_ref().unwrap();
     let video = ingest.video.as_ref().unwrap();
-    assert_eq!((video.video_width, video.video_height, video.target_framerate), (Some(1920), Some(1080), Some(30)));
+    assert_eq!(
+        (video.video_width, video.video_height, video.target_framerate),
+        (Some(1920), Some(1080), Some(30))
+    );
     assert_eq!(video.target_bitrate, Some(3_500_000));
     let audio = ingest.audio.as_ref().unwrap();
     assert_eq!((audio.channels, audio.sample_rate), (Some(2), Some(48_000)));
@@ -581,20 +598,52 @@ fn get_stream_session_response() {
     let recording = session.recording_configuration.as_ref().unwrap();
     assert_eq!(recording.state, Some(RecordingConfigurationState::Active));
     assert_eq!(recording.recording_reconnect_window_seconds, Some(60));
-    assert_eq!(recording.destination_configuration.as_ref().unwrap().s3.as_ref().unwrap().bucket_name.as_deref(), Some("demo-recording-bucket"));
+    assert_eq!(
+        recording
+            .destination_configuration
+            .as_ref()
+            .unwrap()
+            .s3
+            .as_ref()
+            .unwrap()
+            .bucket_name
+            .as_deref(),
+        Some("demo-recording-bucket")
+    );
     let renditions = recording.rendition_configuration.as_ref().unwrap();
-    assert_eq!(renditions.rendition_selection, Some(RenditionConfigurationRenditionSelection::Custom));
-    assert_eq!(renditions.renditions, Some(vec![RenditionConfigurationRendition::Hd, RenditionConfigurationRendition::Sd]));
+    assert_eq!(
+        renditions.rendition_selection,
+        Some(RenditionConfigurationRenditionSelection::Custom)
+    );
+    assert_eq!(
+        renditions.renditions,
+        Some(vec![
+            RenditionConfigurationRendition::Hd,
+            RenditionConfigurationRendition::Sd
+        ])
+    );
     let thumbnails = recording.thumbnail_configuration.as_ref().unwrap();
     assert_eq!(thumbnails.recording_mode, Some(RecordingMode::Interval));
-    assert_eq!(thumbnails.resolution, Some(ThumbnailConfigurationResolution::LowestResolution));
-    assert_eq!(thumbnails.storage, Some(vec![ThumbnailConfigurationStorage::Sequential, ThumbnailConfigurationStorage::Latest]));
+    assert_eq!(
+        thumbnails.resolution,
+        Some(ThumbnailConfigurationResolution::LowestResolution)
+    );
+    assert_eq!(
+        thumbnails.storage,
+        Some(vec![
+            ThumbnailConfigurationStorage::Sequential,
+            ThumbnailConfigurationStorage::Latest
+        ])
+    );
 
     let events = session.truncated_events.as_ref().unwrap();
     assert_eq!(events.len(), 3);
     assert_eq!(events[0].event_time, Some(ts(T_2024_03_21_09_15_02)));
     assert_eq!(events[0].code, None);
-    assert_eq!(events[1].event_time, Some(ts_millis(T_2024_03_21_09_15_02 * 1000 + 123)));
+    assert_eq!(
+        events[1].event_time,
+        Some(ts_millis(T_2024_03_21_09_15_02 * 1000 + 123))
+    );
     assert_eq!(events[2].code.as_deref(), Some("StreamTakeoverInvalidPriority"));
     assert_eq!(events[2].r#type.as_deref(), Some("IVS Stream State Change"));
 }
@@ -608,7 +657,10 @@ fn batch_get_channel_response() {
     let errors = r.errors.as_ref().unwrap();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].code.as_deref(), Some("ResourceNotFoundException"));
-    assert_eq!(errors[0].arn.as_deref(), Some("arn:aws:ivs:us-west-2:123456789012:channel/efghEFGHijkl"));
+    assert_eq!(
+        errors[0].arn.as_deref(),
+        Some("arn:aws:ivs:us-west-2:123456789012:channel/efghEFGHijkl")
+    );
     // The response's header members are not in the body.
     assert_eq!(r.cache_control, None);
 }
@@ -628,7 +680,10 @@ fn batch_get_stream_key_response() {
 fn import_playback_key_pair_response() {
     let r = exact_round_trip!(ivs_model::ImportPlaybackKeyPairResponse, IMPORT_PLAYBACK_KEY_PAIR);
     let pair = r.key_pair.as_ref().unwrap();
-    assert_eq!(pair.fingerprint.as_deref(), Some("12:a3:44:56:bc:7d:e8:9f:10:2a:33:4b:5c:6d:7e:8f"));
+    assert_eq!(
+        pair.fingerprint.as_deref(),
+        Some("12:a3:44:56:bc:7d:e8:9f:10:2a:33:4b:5c:6d:7e:8f")
+    );
     assert_eq!(pair.name.as_deref(), Some("my-playback-key"));
     assert_eq!(r.validate(), Ok(()));
 }
@@ -654,7 +709,10 @@ fn list_streams_response() {
     assert_eq!(streams[0].viewer_count, Some(0));
     assert_eq!(streams[1].health, Some(StreamHealth::Starving));
     assert_eq!(streams[1].viewer_count, Some(1_234_567));
-    assert_eq!(streams[1].start_time, Some(ts_millis(T_2024_03_21_09_15_02 * 1000 + 123)));
+    assert_eq!(
+        streams[1].start_time,
+        Some(ts_millis(T_2024_03_21_09_15_02 * 1000 + 123))
+    );
     assert_eq!(r.validate(), Ok(()));
 }
 
@@ -677,18 +735,27 @@ fn list_stream_sessions_response() {
     // A live session has no end time, and none is sent back.
     assert_eq!(sessions[1].end_time, None);
     assert!(back["streamSessions"][1].get("endTime").is_none());
-    assert_eq!(sessions[1].start_time, Some(ts_millis((T_2024_03_21_09_15_02 + 2698) * 1000 + 500)));
+    assert_eq!(
+        sessions[1].start_time,
+        Some(ts_millis((T_2024_03_21_09_15_02 + 2698) * 1000 + 500))
+    );
     assert_eq!(r.next_token.as_deref(), Some("eyJQYWdlIjoyfQ=="));
 }
 
 #[test]
 fn get_recording_configuration_response() {
-    let r = exact_round_trip!(ivs_model::GetRecordingConfigurationResponse, GET_RECORDING_CONFIGURATION);
+    let r = exact_round_trip!(
+        ivs_model::GetRecordingConfigurationResponse,
+        GET_RECORDING_CONFIGURATION
+    );
     let recording = r.recording_configuration.as_ref().unwrap();
     assert_eq!(recording.state, Some(RecordingConfigurationState::Creating));
     assert_eq!(recording.recording_reconnect_window_seconds, Some(0));
     let renditions = recording.rendition_configuration.as_ref().unwrap();
-    assert_eq!(renditions.rendition_selection, Some(RenditionConfigurationRenditionSelection::All));
+    assert_eq!(
+        renditions.rendition_selection,
+        Some(RenditionConfigurationRenditionSelection::All)
+    );
     assert_eq!(renditions.renditions, Some(Vec::new()));
     let thumbnails = recording.thumbnail_configuration.as_ref().unwrap();
     assert_eq!(thumbnails.recording_mode, Some(RecordingMode::Disabled));
@@ -699,7 +766,10 @@ fn get_recording_configuration_response() {
 
 #[test]
 fn get_playback_restriction_policy_response() {
-    let r = exact_round_trip!(ivs_model::GetPlaybackRestrictionPolicyResponse, GET_PLAYBACK_RESTRICTION_POLICY);
+    let r = exact_round_trip!(
+        ivs_model::GetPlaybackRestrictionPolicyResponse,
+        GET_PLAYBACK_RESTRICTION_POLICY
+    );
     let policy = r.playback_restriction_policy.as_ref().unwrap();
     assert_eq!(policy.allowed_countries, Some(vec!["US".to_string(), "MX".to_string()]));
     assert_eq!(policy.allowed_origins.as_ref().map(Vec::len), Some(2));
@@ -710,7 +780,10 @@ fn get_playback_restriction_policy_response() {
 #[test]
 fn list_tags_for_resource_response() {
     let r = exact_round_trip!(ivs_model::ListTagsForResourceResponse, LIST_TAGS_FOR_RESOURCE);
-    assert_eq!(r.tags, Some(tags(&[("key1", "value1"), ("key2", "value2"), ("topic:nature", "")])));
+    assert_eq!(
+        r.tags,
+        Some(tags(&[("key1", "value1"), ("key2", "value2"), ("topic:nature", "")]))
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -722,36 +795,66 @@ fn date_time_members_parse_iso_8601_and_serialize_rfc_3339() {
     let parse = |start: &str| -> ivs_model::Stream { serde_json::from_value(json!({ "startTime": start })).unwrap() };
     let expected = Some(ts(T_2023_07_09_16_08_25));
     // The same instant with an offset, lower-case separators, explicit zero fraction.
-    for spelling in ["2023-07-09T16:08:25Z", "2023-07-09T18:38:25+02:30", "2023-07-09T11:08:25-05:00", "2023-07-09t16:08:25z", "2023-07-09T16:08:25.000Z"] {
+    for spelling in [
+        "2023-07-09T16:08:25Z",
+        "2023-07-09T18:38:25+02:30",
+        "2023-07-09T11:08:25-05:00",
+        "2023-07-09t16:08:25z",
+        "2023-07-09T16:08:25.000Z",
+    ] {
         let stream = parse(spelling);
         assert_eq!(stream.start_time, expected, "{spelling}");
         // Always written back in UTC, as a JSON string.
-        assert_eq!(serde_json::to_value(&stream).unwrap(), json!({ "startTime": "2023-07-09T16:08:25Z" }), "{spelling}");
+        assert_eq!(
+            serde_json::to_value(&stream).unwrap(),
+            json!({ "startTime": "2023-07-09T16:08:25Z" }),
+            "{spelling}"
+        );
     }
     // Built in code, too.
     let session = ivs_model::StreamSession::default().with_start_time(ts(T_2024_03_21_09_15_02));
-    assert_eq!(serde_json::to_value(&session).unwrap(), json!({ "startTime": "2024-03-21T09:15:02Z" }));
+    assert_eq!(
+        serde_json::to_value(&session).unwrap(),
+        json!({ "startTime": "2024-03-21T09:15:02Z" })
+    );
     // Not a date-time: rejected.
-    for bad in [json!("2023-07-09"), json!("2023-07-09T16:08:25"), json!("yesterday"), json!(T_2023_07_09_16_08_25)] {
-        let error = serde_json::from_value::<ivs_model::Stream>(json!({ "startTime": bad })).unwrap_err().to_string();
+    for bad in [
+        json!("2023-07-09"),
+        json!("2023-07-09T16:08:25"),
+        json!("yesterday"),
+        json!(T_2023_07_09_16_08_25),
+    ] {
+        let error = serde_json::from_value::<ivs_model::Stream>(json!({ "startTime": bad }))
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("date-time"), "{bad}: {error}");
     }
 }
 
 #[test]
 fn date_time_fractional_seconds() {
-    let parse = |start: &str| -> ivs_model::StreamSession { serde_json::from_value(json!({ "startTime": start })).unwrap() };
+    let parse =
+        |start: &str| -> ivs_model::StreamSession { serde_json::from_value(json!({ "startTime": start })).unwrap() };
     let base = T_2024_03_21_09_15_02 * 1000;
     let s = parse("2024-03-21T09:15:02.123Z");
     assert_eq!(s.start_time, Some(ts_millis(base + 123)));
-    assert_eq!(serde_json::to_value(&s).unwrap()["startTime"], "2024-03-21T09:15:02.123Z");
+    assert_eq!(
+        serde_json::to_value(&s).unwrap()["startTime"],
+        "2024-03-21T09:15:02.123Z"
+    );
     let s = parse("2024-03-21T09:15:02.5Z");
     assert_eq!(s.start_time, Some(ts_millis(base + 500)));
     assert_eq!(serde_json::to_value(&s).unwrap()["startTime"], "2024-03-21T09:15:02.5Z");
     // Parsing keeps sub-millisecond digits; writing truncates to milliseconds.
     let s = parse("2024-03-21T09:15:02.123456789Z");
-    assert_eq!(s.start_time.unwrap().unix_timestamp_nanos(), i128::from(T_2024_03_21_09_15_02) * 1_000_000_000 + 123_456_789);
-    assert_eq!(serde_json::to_value(&s).unwrap()["startTime"], "2024-03-21T09:15:02.123Z");
+    assert_eq!(
+        s.start_time.unwrap().unix_timestamp_nanos(),
+        i128::from(T_2024_03_21_09_15_02) * 1_000_000_000 + 123_456_789
+    );
+    assert_eq!(
+        serde_json::to_value(&s).unwrap()["startTime"],
+        "2024-03-21T09:15:02.123Z"
+    );
 }
 
 #[test]
@@ -771,7 +874,9 @@ fn epoch_seconds_members_are_json_numbers() {
     assert_eq!(parsed.when, Some(Timestamp::UNIX_EPOCH));
 
     // A date-time string is not an epoch-seconds value.
-    let error = serde_json::from_str::<CheckInput>(r#"{"when":"2023-11-14T22:13:20Z"}"#).unwrap_err().to_string();
+    let error = serde_json::from_str::<CheckInput>(r#"{"when":"2023-11-14T22:13:20Z"}"#)
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("epoch seconds"), "{error}");
 }
 
@@ -811,7 +916,9 @@ fn blobs_are_base64() {
     let unpadded: CheckInput = serde_json::from_str(r#"{"data":"AAEC/w"}"#).unwrap();
     assert_eq!(serde_json::to_value(&unpadded).unwrap(), json!({ "data": "AAEC/w==" }));
     // Not base64: an error, not garbage bytes.
-    let error = serde_json::from_str::<CheckInput>(r#"{"data":"not base64!"}"#).unwrap_err().to_string();
+    let error = serde_json::from_str::<CheckInput>(r#"{"data":"not base64!"}"#)
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("invalid base64 blob"), "{error}");
 }
 
@@ -828,14 +935,23 @@ fn unknown_enum_values_round_trip_unchanged() {
 
     // Built in code, an unknown value is sent as written.
     let channel = ivs_model::Channel::default().with_latency_mode(ChannelLatencyMode::from("ULTRA_LOW"));
-    assert_eq!(serde_json::to_value(&channel).unwrap(), json!({ "latencyMode": "ULTRA_LOW" }));
+    assert_eq!(
+        serde_json::to_value(&channel).unwrap(),
+        json!({ "latencyMode": "ULTRA_LOW" })
+    );
 
     // Case matters: "low" is not "LOW".
     let summary = exact_round_trip!(ivs_model::ChannelSummary, r#"{"latencyMode":"low"}"#);
-    assert_eq!(summary.latency_mode, Some(ChannelLatencyMode::Unknown("low".to_string())));
+    assert_eq!(
+        summary.latency_mode,
+        Some(ChannelLatencyMode::Unknown("low".to_string()))
+    );
 
     // Lists of enums keep unknown items in place.
-    let thumbnails = exact_round_trip!(ivs_model::ThumbnailConfiguration, r#"{"storage":["LATEST","ARCHIVE","SEQUENTIAL"]}"#);
+    let thumbnails = exact_round_trip!(
+        ivs_model::ThumbnailConfiguration,
+        r#"{"storage":["LATEST","ARCHIVE","SEQUENTIAL"]}"#
+    );
     assert_eq!(
         thumbnails.storage,
         Some(vec![
@@ -861,7 +977,10 @@ fn unknown_enum_values_round_trip_unchanged() {
 
 #[test]
 fn unset_members_are_omitted() {
-    assert_eq!(serde_json::to_string(&ivs_model::CreateChannelRequest::default()).unwrap(), "{}");
+    assert_eq!(
+        serde_json::to_string(&ivs_model::CreateChannelRequest::default()).unwrap(),
+        "{}"
+    );
     assert_eq!(serde_json::to_string(&CheckInput::default()).unwrap(), "{}");
     assert_eq!(serde_json::to_string(&ivs_model::Channel::default()).unwrap(), "{}");
     // Members with a documented default are still omitted when unset: the default is the
@@ -869,8 +988,13 @@ fn unset_members_are_omitted() {
     let request = ivs_model::CreateChannelRequest::default().with_name("my-channel");
     assert_eq!(serde_json::to_value(&request).unwrap(), json!({ "name": "my-channel" }));
     // `false`, `0` and "" are values, not absence.
-    let request = ivs_model::CreateChannelRequest::default().with_authorized(false).with_name("");
-    assert_eq!(serde_json::to_value(&request).unwrap(), json!({ "authorized": false, "name": "" }));
+    let request = ivs_model::CreateChannelRequest::default()
+        .with_authorized(false)
+        .with_name("");
+    assert_eq!(
+        serde_json::to_value(&request).unwrap(),
+        json!({ "authorized": false, "name": "" })
+    );
 }
 
 #[test]
@@ -882,13 +1006,24 @@ fn unknown_fields_are_ignored_and_null_is_absent() {
         "recordingConfigurationArn": null
     }"#;
     let request: ivs_model::CreateChannelRequest = serde_json::from_str(json).unwrap();
-    assert_eq!(request, ivs_model::CreateChannelRequest::default().with_name("my-channel").with_latency_mode(ChannelLatencyMode::Low));
-    assert_eq!(serde_json::to_value(&request).unwrap(), json!({ "name": "my-channel", "latencyMode": "LOW" }));
+    assert_eq!(
+        request,
+        ivs_model::CreateChannelRequest::default()
+            .with_name("my-channel")
+            .with_latency_mode(ChannelLatencyMode::Low)
+    );
+    assert_eq!(
+        serde_json::to_value(&request).unwrap(),
+        json!({ "name": "my-channel", "latencyMode": "LOW" })
+    );
 
     // Unknown members inside nested structures and list items too.
     let r: ivs_model::ListChannelsResponse =
         serde_json::from_str(r#"{"channels":[{"name":"a","newField":true}],"pagination":{}}"#).unwrap();
-    assert_eq!(serde_json::to_value(&r).unwrap(), json!({ "channels": [{ "name": "a" }] }));
+    assert_eq!(
+        serde_json::to_value(&r).unwrap(),
+        json!({ "channels": [{ "name": "a" }] })
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -913,26 +1048,46 @@ fn header_members_are_not_in_the_body() {
     // Neither the member names nor the header names are read from a body.
     let body = r#"{"cacheControl":"no-store","Cache-Control":"no-store","xFrameOptions":"DENY","X-Frame-Options":"DENY","channels":[]}"#;
     let parsed: ivs_model::BatchGetChannelResponse = serde_json::from_str(body).unwrap();
-    assert_eq!(parsed, ivs_model::BatchGetChannelResponse { channels: Some(Vec::new()), ..Default::default() });
+    assert_eq!(
+        parsed,
+        ivs_model::BatchGetChannelResponse {
+            channels: Some(Vec::new()),
+            ..Default::default()
+        }
+    );
 
-    let keys = ivs_model::BatchGetStreamKeyResponse { cache_control: Some("no-store".to_string()), ..Default::default() };
+    let keys = ivs_model::BatchGetStreamKeyResponse {
+        cache_control: Some("no-store".to_string()),
+        ..Default::default()
+    };
     assert_eq!(serde_json::to_string(&keys).unwrap(), "{}");
-    let revocations =
-        ivs_model::BatchStartViewerSessionRevocationResponse { x_frame_options: Some("DENY".to_string()), ..Default::default() };
+    let revocations = ivs_model::BatchStartViewerSessionRevocationResponse {
+        x_frame_options: Some("DENY".to_string()),
+        ..Default::default()
+    };
     assert_eq!(serde_json::to_string(&revocations).unwrap(), "{}");
 }
 
 #[test]
 fn label_and_query_members_are_not_in_the_body() {
-    let tag = ivs_model::TagResourceRequest::default().with_resource_arn(CHANNEL_ARN).with_tags(tags(&[("topic", "nature")]));
-    assert_eq!(serde_json::to_value(&tag).unwrap(), json!({ "tags": { "topic": "nature" } }));
-    let parsed: ivs_model::TagResourceRequest =
-        serde_json::from_str(&format!(r#"{{"resourceArn":"{CHANNEL_ARN}","tags":{{"topic":"nature"}}}}"#)).unwrap();
+    let tag = ivs_model::TagResourceRequest::default()
+        .with_resource_arn(CHANNEL_ARN)
+        .with_tags(tags(&[("topic", "nature")]));
+    assert_eq!(
+        serde_json::to_value(&tag).unwrap(),
+        json!({ "tags": { "topic": "nature" } })
+    );
+    let parsed: ivs_model::TagResourceRequest = serde_json::from_str(&format!(
+        r#"{{"resourceArn":"{CHANNEL_ARN}","tags":{{"topic":"nature"}}}}"#
+    ))
+    .unwrap();
     assert_eq!(parsed.resource_arn, None);
     assert_eq!(parsed.tags, Some(tags(&[("topic", "nature")])));
 
     // `resourceArn` is a label and `tagKeys` a query parameter: the body is empty.
-    let untag = ivs_model::UntagResourceRequest::default().with_resource_arn(CHANNEL_ARN).with_tag_keys(vec!["topic".to_string()]);
+    let untag = ivs_model::UntagResourceRequest::default()
+        .with_resource_arn(CHANNEL_ARN)
+        .with_tag_keys(vec!["topic".to_string()]);
     assert_eq!(serde_json::to_string(&untag).unwrap(), "{}");
     let list = ivs_model::ListTagsForResourceRequest::default().with_resource_arn(CHANNEL_ARN);
     assert_eq!(serde_json::to_string(&list).unwrap(), "{}");
@@ -946,7 +1101,10 @@ fn label_and_query_members_are_not_in_the_body() {
 fn union_string_variant() {
     let value = exact_round_trip!(Value, r#"{"text":"hi"}"#);
     assert_eq!(value, Value::Text("hi".to_string()));
-    assert_eq!(serde_json::to_string(&Value::Text("hi".to_string())).unwrap(), r#"{"text":"hi"}"#);
+    assert_eq!(
+        serde_json::to_string(&Value::Text("hi".to_string())).unwrap(),
+        r#"{"text":"hi"}"#
+    );
     let value = exact_round_trip!(Value, r#"{"number":-7}"#);
     assert_eq!(value, Value::Number(-7));
     let value = exact_round_trip!(Value, r#"{"items":["a","b"]}"#);
@@ -968,11 +1126,19 @@ fn union_structure_and_nested_union_variants() {
     let value = exact_round_trip!(Value, r#"{"pair":{"left":"l","right":"r"}}"#);
     assert_eq!(value, Value::Pair(Pair::default().with_left("l").with_right("r")));
     let value = exact_round_trip!(Value, r#"{"nested":{"nested":{"pair":{"left":"x"}}}}"#);
-    assert_eq!(value, Value::Nested(Box::new(Value::Nested(Box::new(Value::Pair(Pair::default().with_left("x")))))));
+    assert_eq!(
+        value,
+        Value::Nested(Box::new(Value::Nested(Box::new(Value::Pair(
+            Pair::default().with_left("x")
+        )))))
+    );
 
     // In a structure.
     let input = exact_round_trip!(PutInput, r#"{"value":{"nested":{"text":"deep"}}}"#);
-    assert_eq!(input.value, Some(Value::Nested(Box::new(Value::Text("deep".to_string())))));
+    assert_eq!(
+        input.value,
+        Some(Value::Nested(Box::new(Value::Text("deep".to_string()))))
+    );
     let output = exact_round_trip!(PutOutput, r#"{}"#);
     assert_eq!(output.value, None);
 }
@@ -1004,7 +1170,16 @@ fn recursive_structure_several_levels_deep() {
     let a3 = children[0].next.as_ref().unwrap().next.as_ref().unwrap();
     assert_eq!(a3.label.as_deref(), Some("a3"));
     assert_eq!(children[1].children.as_ref().unwrap()[0].children, Some(Vec::new()));
-    let four = tree.next.as_ref().unwrap().next.as_ref().unwrap().next.as_ref().unwrap();
+    let four = tree
+        .next
+        .as_ref()
+        .unwrap()
+        .next
+        .as_ref()
+        .unwrap()
+        .next
+        .as_ref()
+        .unwrap();
     assert_eq!(**four, Tree::default().with_label("four"));
 
     // A long chain built in code survives the trip too.
@@ -1013,7 +1188,10 @@ fn recursive_structure_several_levels_deep() {
         chain = Tree::default().with_label(format!("n{i}")).with_next(chain);
     }
     let json = serde_json::to_string(&chain).unwrap();
-    assert!(json.starts_with(r#"{"label":"n59","next":{"label":"n58","next":"#), "{json}");
+    assert!(
+        json.starts_with(r#"{"label":"n59","next":{"label":"n58","next":"#),
+        "{json}"
+    );
     let back: Tree = serde_json::from_str(&json).unwrap();
     assert_eq!(back, chain);
 }

@@ -16,9 +16,18 @@ fn sibling_models_generate_crates_that_build_clippy_clean() {
     let _ = std::fs::remove_dir_all(&out);
     let mut crates = Vec::new();
     for name in ["ivschat.json", "ivs-realtime.json"] {
-        let job = xtask::Job { name: name.to_string(), models: vec![models.join(name)], out: out.clone(), service: None };
+        let job = xtask::Job {
+            name: name.to_string(),
+            models: vec![models.join(name)],
+            out: out.clone(),
+            service: None,
+        };
         let outcome = xtask::plan(root, &job).unwrap_or_else(|e| panic!("{name} does not generate: {e}"));
-        assert!(outcome.operations > 10, "{name}: only {} operations", outcome.operations);
+        assert!(
+            outcome.operations > 10,
+            "{name}: only {} operations",
+            outcome.operations
+        );
         xtask::apply(&outcome).expect("writes");
         crates.extend(outcome.contents.keys().filter_map(|p| {
             let rel = p.strip_prefix(&out).ok()?;
@@ -28,7 +37,11 @@ fn sibling_models_generate_crates_that_build_clippy_clean() {
     crates.sort();
     crates.dedup();
     let members = crates.iter().map(|c| format!("{c:?}")).collect::<Vec<_>>().join(", ");
-    std::fs::write(out.join("Cargo.toml"), format!("[workspace]\nresolver = \"3\"\nmembers = [{members}]\n")).expect("workspace manifest");
+    std::fs::write(
+        out.join("Cargo.toml"),
+        format!("[workspace]\nresolver = \"3\"\nmembers = [{members}]\n"),
+    )
+    .expect("workspace manifest");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let output = Command::new(cargo)
         .args(["clippy", "--all-targets", "--quiet", "--", "-D", "warnings"])
@@ -36,6 +49,10 @@ fn sibling_models_generate_crates_that_build_clippy_clean() {
         .env("CARGO_TARGET_DIR", root.join("target/siblings-target"))
         .output()
         .expect("cargo runs");
-    assert!(output.status.success(), "sibling crates {crates:?} fail clippy:\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "sibling crates {crates:?} fail clippy:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(crates, ["ivs-real-time-model", "ivschat-model"]);
 }

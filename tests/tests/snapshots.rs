@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the tests crate lives in the repository")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate lives in the repository")
 }
 
 fn generate(job: &xtask::Job) -> codegen::Generated {
@@ -19,7 +21,10 @@ fn generate(job: &xtask::Job) -> codegen::Generated {
             text: std::fs::read_to_string(path).expect("model file is readable"),
         })
         .collect();
-    let options = codegen::Options { service: job.service.clone(), runtime_path: xtask::relative(&job.out, &root().join("runtime")) };
+    let options = codegen::Options {
+        service: job.service.clone(),
+        runtime_path: xtask::relative(&job.out, &root().join("runtime")),
+    };
     codegen::generate(&sources, &options).unwrap_or_else(|e| panic!("{}: {e}", job.name))
 }
 
@@ -51,8 +56,14 @@ fn generated_files_match_snapshots() {
         }
     }
     let on_disk = snapshot_files(&root().join("tests/tests/snapshots"));
-    let orphans: Vec<&String> = on_disk.iter().filter(|f| f.ends_with(".snap") && !expected.contains(*f) && !f.starts_with("digest/")).collect();
-    assert!(orphans.is_empty(), "snapshots of files the generator no longer emits (delete them): {orphans:?}");
+    let orphans: Vec<&String> = on_disk
+        .iter()
+        .filter(|f| f.ends_with(".snap") && !expected.contains(*f) && !f.starts_with("digest/"))
+        .collect();
+    assert!(
+        orphans.is_empty(),
+        "snapshots of files the generator no longer emits (delete them): {orphans:?}"
+    );
 }
 
 /// The API surface digest of the IVS model: the changelog a reviewer reads first.
@@ -68,11 +79,19 @@ fn ivs_api_digest() {
 
 fn snapshot_files(dir: &Path) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
-    let Ok(folders) = std::fs::read_dir(dir) else { return found };
+    let Ok(folders) = std::fs::read_dir(dir) else {
+        return found;
+    };
     for folder in folders.flatten() {
-        let Ok(files) = std::fs::read_dir(folder.path()) else { continue };
+        let Ok(files) = std::fs::read_dir(folder.path()) else {
+            continue;
+        };
         for file in files.flatten() {
-            found.insert(format!("{}/{}", folder.file_name().to_string_lossy(), file.file_name().to_string_lossy()));
+            found.insert(format!(
+                "{}/{}",
+                folder.file_name().to_string_lossy(),
+                file.file_name().to_string_lossy()
+            ));
         }
     }
     found

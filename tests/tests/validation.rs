@@ -17,7 +17,10 @@ use smithy_runtime::{Blob, Pattern, REDACTED, Timestamp, Validate, ValidationErr
 // ---------------------------------------------------------------------------------------
 
 fn v(path: &str, message: &str) -> Violation {
-    Violation { path: path.to_string(), message: message.to_string() }
+    Violation {
+        path: path.to_string(),
+        message: message.to_string(),
+    }
 }
 
 /// Every violation of `value`, in the order the validator found them (empty when valid).
@@ -70,7 +73,10 @@ fn required_member_missing_after_json_null_or_absence() {
 fn required_boolean_member_of_an_output() {
     assert_eq!(
         violations(&CheckOutput::default()),
-        vec![v("/ok", "Value at '/ok' failed to satisfy constraint: Member must not be null")]
+        vec![v(
+            "/ok",
+            "Value at '/ok' failed to satisfy constraint: Member must not be null"
+        )]
     );
     // `false` is a value, not null.
     assert_eq!(CheckOutput::default().with_ok(false).validate(), Ok(()));
@@ -81,7 +87,10 @@ fn required_member_of_a_nested_structure() {
     let value = input().with_nested(Nested::default().with_count(5));
     assert_eq!(
         violations(&value),
-        vec![v("/nested/inner", "Value at '/nested/inner' failed to satisfy constraint: Member must not be null")]
+        vec![v(
+            "/nested/inner",
+            "Value at '/nested/inner' failed to satisfy constraint: Member must not be null"
+        )]
     );
 }
 
@@ -94,7 +103,10 @@ fn required_member_inside_a_list_item() {
     ]);
     assert_eq!(
         violations(&value),
-        vec![v("/nestedList/1/inner", "Value at '/nestedList/1/inner' failed to satisfy constraint: Member must not be null")]
+        vec![v(
+            "/nestedList/1/inner",
+            "Value at '/nestedList/1/inner' failed to satisfy constraint: Member must not be null"
+        )]
     );
 
     // The same from the wire.
@@ -108,16 +120,25 @@ fn required_member_inside_a_list_item() {
 fn constraints_inside_list_items_and_nested_structures_use_full_paths() {
     let value = input()
         .with_nested(Nested::default().with_inner("ok").with_count(0))
-        .with_nested_list(vec![Nested::default().with_inner("ok"), Nested::default().with_inner("NO").with_count(101)]);
+        .with_nested_list(vec![
+            Nested::default().with_inner("ok"),
+            Nested::default().with_inner("NO").with_count(101),
+        ]);
     assert_eq!(
         violations(&value),
         vec![
-            v("/nested/count", "Value 0 at '/nested/count' failed to satisfy constraint: Member must be between 1 and 100, inclusive"),
+            v(
+                "/nested/count",
+                "Value 0 at '/nested/count' failed to satisfy constraint: Member must be between 1 and 100, inclusive"
+            ),
             v(
                 "/nestedList/1/count",
                 "Value 101 at '/nestedList/1/count' failed to satisfy constraint: Member must be between 1 and 100, inclusive"
             ),
-            v("/nestedList/1/inner", &format!("Value at '/nestedList/1/inner' failed to satisfy constraint: {NAME_PATTERN}")),
+            v(
+                "/nestedList/1/inner",
+                &format!("Value at '/nestedList/1/inner' failed to satisfy constraint: {NAME_PATTERN}")
+            ),
         ]
     );
 }
@@ -131,14 +152,18 @@ fn string_length_counts_unicode_scalar_values_not_bytes() {
     // `Labels` values have @length(max: 4) and no pattern.
     let four = [
         "abcd",
-        "éééé",                   // 4 scalar values, 8 UTF-8 bytes
-        "😀😀😀😀",               // 4 scalar values, 16 UTF-8 bytes, 8 UTF-16 code units
-        "日本語!",                // 4 scalar values, 10 UTF-8 bytes
-        "e\u{301}e\u{301}",       // 4 scalar values (2 graphemes): combining marks count
+        "éééé",             // 4 scalar values, 8 UTF-8 bytes
+        "😀😀😀😀",         // 4 scalar values, 16 UTF-8 bytes, 8 UTF-16 code units
+        "日本語!",          // 4 scalar values, 10 UTF-8 bytes
+        "e\u{301}e\u{301}", // 4 scalar values (2 graphemes): combining marks count
     ];
     for value in four {
         assert_eq!(value.chars().count(), 4);
-        assert_eq!(input().with_labels(labels(&[("k", value)])).validate(), Ok(()), "{value:?}");
+        assert_eq!(
+            input().with_labels(labels(&[("k", value)])).validate(),
+            Ok(()),
+            "{value:?}"
+        );
     }
     let five = ["ééééé", "😀😀😀😀😀", "e\u{301}e\u{301}e"];
     for value in five {
@@ -161,14 +186,23 @@ fn eight_multibyte_characters_pass_a_max_of_eight() {
     assert_eq!(eight.len(), 16);
     assert_eq!(
         violations(&CheckInput::default().with_name(eight)),
-        vec![v("/name", &format!("Value at '/name' failed to satisfy constraint: {NAME_PATTERN}"))]
+        vec![v(
+            "/name",
+            &format!("Value at '/name' failed to satisfy constraint: {NAME_PATTERN}")
+        )]
     );
     // Nine are one too many, counted in characters.
     assert_eq!(
         violations(&CheckInput::default().with_name("é".repeat(9))),
         vec![
-            v("/name", "Value with length 9 at '/name' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"),
-            v("/name", &format!("Value at '/name' failed to satisfy constraint: {NAME_PATTERN}")),
+            v(
+                "/name",
+                "Value with length 9 at '/name' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"
+            ),
+            v(
+                "/name",
+                &format!("Value at '/name' failed to satisfy constraint: {NAME_PATTERN}")
+            ),
         ]
     );
 }
@@ -180,15 +214,24 @@ fn string_length_bounds_are_inclusive_with_both_bounds_message() {
     }
     assert_eq!(
         violations(&CheckInput::default().with_name("abcdefghi")),
-        vec![v("/name", "Value with length 9 at '/name' failed to satisfy constraint: Member must have length between 1 and 8, inclusive")]
+        vec![v(
+            "/name",
+            "Value with length 9 at '/name' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"
+        )]
     );
     // The empty string is below the minimum, and does not match `^[a-z]+$` either: both
     // are reported, length first (the order the traits are checked in).
     assert_eq!(
         violations(&CheckInput::default().with_name("")),
         vec![
-            v("/name", "Value with length 0 at '/name' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"),
-            v("/name", &format!("Value at '/name' failed to satisfy constraint: {NAME_PATTERN}")),
+            v(
+                "/name",
+                "Value with length 0 at '/name' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"
+            ),
+            v(
+                "/name",
+                &format!("Value at '/name' failed to satisfy constraint: {NAME_PATTERN}")
+            ),
         ]
     );
 }
@@ -200,12 +243,18 @@ fn string_length_min_only_message() {
     assert_eq!(input().with_secret("x".repeat(10_000)).validate(), Ok(()));
     assert_eq!(
         violations(&input().with_secret("abc")),
-        vec![v("/secret", "Value with length 3 at '/secret' failed to satisfy constraint: Member must have length greater than or equal to 4")]
+        vec![v(
+            "/secret",
+            "Value with length 3 at '/secret' failed to satisfy constraint: Member must have length greater than or equal to 4"
+        )]
     );
     // Four bytes but three characters.
     assert_eq!(
         violations(&input().with_secret("aéb")),
-        vec![v("/secret", "Value with length 3 at '/secret' failed to satisfy constraint: Member must have length greater than or equal to 4")]
+        vec![v(
+            "/secret",
+            "Value with length 3 at '/secret' failed to satisfy constraint: Member must have length greater than or equal to 4"
+        )]
     );
 }
 
@@ -213,7 +262,10 @@ fn string_length_min_only_message() {
 fn string_length_max_only_message() {
     assert_eq!(
         violations(&input().with_labels(labels(&[("key", "vvvvv")]))),
-        vec![v("/labels/key", "Value with length 5 at '/labels/key' failed to satisfy constraint: Member must have length less than or equal to 4")]
+        vec![v(
+            "/labels/key",
+            "Value with length 5 at '/labels/key' failed to satisfy constraint: Member must have length less than or equal to 4"
+        )]
     );
     // No minimum: the empty string passes.
     assert_eq!(input().with_labels(labels(&[("key", "")])).validate(), Ok(()));
@@ -246,7 +298,10 @@ fn member_length_trait_replaces_the_target_trait_whole() {
     // only the (inherited) pattern fails. Compare with `name`, which reports both.
     assert_eq!(
         violations(&input().with_short_name("")),
-        vec![v("/shortName", &format!("Value at '/shortName' failed to satisfy constraint: {NAME_PATTERN}"))]
+        vec![v(
+            "/shortName",
+            &format!("Value at '/shortName' failed to satisfy constraint: {NAME_PATTERN}")
+        )]
     );
     assert_eq!(violations(&CheckInput::default().with_name("")).len(), 2);
 }
@@ -263,7 +318,10 @@ fn list_length_counts_items() {
     assert_eq!(ids(&["a", "b", "c"]).validate(), Ok(()));
     assert_eq!(
         violations(&ids(&["a", "b", "c", "d"])),
-        vec![v("/ids", "Value with length 4 at '/ids' failed to satisfy constraint: Member must have length less than or equal to 3")]
+        vec![v(
+            "/ids",
+            "Value with length 4 at '/ids' failed to satisfy constraint: Member must have length less than or equal to 3"
+        )]
     );
 }
 
@@ -272,10 +330,18 @@ fn map_length_counts_entries() {
     // `Labels` is @length(min: 1).
     assert_eq!(
         violations(&input().with_labels(BTreeMap::new())),
-        vec![v("/labels", "Value with length 0 at '/labels' failed to satisfy constraint: Member must have length greater than or equal to 1")]
+        vec![v(
+            "/labels",
+            "Value with length 0 at '/labels' failed to satisfy constraint: Member must have length greater than or equal to 1"
+        )]
     );
     assert_eq!(input().with_labels(labels(&[("a", "1")])).validate(), Ok(()));
-    assert_eq!(input().with_labels(labels(&[("a", "1"), ("b", "2"), ("c", "3")])).validate(), Ok(()));
+    assert_eq!(
+        input()
+            .with_labels(labels(&[("a", "1"), ("b", "2"), ("c", "3")]))
+            .validate(),
+        Ok(())
+    );
 }
 
 #[test]
@@ -287,13 +353,19 @@ fn blob_length_counts_bytes() {
     assert_eq!(input().with_data(Blob::new("éé".as_bytes())).validate(), Ok(()));
     assert_eq!(
         violations(&input().with_data(Blob::new("ééé".as_bytes()))),
-        vec![v("/data", "Value with length 6 at '/data' failed to satisfy constraint: Member must have length less than or equal to 4")]
+        vec![v(
+            "/data",
+            "Value with length 6 at '/data' failed to satisfy constraint: Member must have length less than or equal to 4"
+        )]
     );
     // From the wire: base64 of 5 bytes.
     let parsed: CheckInput = serde_json::from_str(r#"{"name":"abc","data":"AQIDBAU="}"#).unwrap();
     assert_eq!(
         violations(&parsed),
-        vec![v("/data", "Value with length 5 at '/data' failed to satisfy constraint: Member must have length less than or equal to 4")]
+        vec![v(
+            "/data",
+            "Value with length 5 at '/data' failed to satisfy constraint: Member must have length less than or equal to 4"
+        )]
     );
 }
 
@@ -316,7 +388,10 @@ fn pattern_without_anchors_is_a_search() {
     assert_eq!(
         check("abcdef"),
         Err(ValidationError {
-            violations: vec![v("/code", "Value at '/code' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]")]
+            violations: vec![v(
+                "/code",
+                "Value at '/code' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]"
+            )]
         })
     );
     assert!(DIGIT.is_match("x1y"));
@@ -329,7 +404,10 @@ fn pattern_with_anchors_must_match_the_whole_value() {
     for bad in ["ab1", "1ab", "a-b", "ABC", " ab"] {
         assert_eq!(
             violations(&input().with_short_name(bad)),
-            vec![v("/shortName", &format!("Value at '/shortName' failed to satisfy constraint: {NAME_PATTERN}"))],
+            vec![v(
+                "/shortName",
+                &format!("Value at '/shortName' failed to satisfy constraint: {NAME_PATTERN}")
+            )],
             "{bad:?}"
         );
     }
@@ -342,7 +420,10 @@ fn pattern_uses_ecma_262_semantics() {
     assert!(!Pattern::new("^[a-z]+$").is_match("abc\n"));
     assert_eq!(
         violations(&input().with_short_name("ab\n")),
-        vec![v("/shortName", &format!("Value at '/shortName' failed to satisfy constraint: {NAME_PATTERN}"))]
+        vec![v(
+            "/shortName",
+            &format!("Value at '/shortName' failed to satisfy constraint: {NAME_PATTERN}")
+        )]
     );
     // `[a-z]` is not locale- or Unicode-aware.
     assert_eq!(violations(&input().with_short_name("é")).len(), 1);
@@ -362,7 +443,10 @@ fn alternation_with_anchors_in_the_ivs_model() {
     // either empty (recording disabled) or a whole recording-configuration ARN.
     let request = |arn: &str| ivs_model::CreateChannelRequest::default().with_recording_configuration_arn(arn);
     assert_eq!(request("").validate(), Ok(()));
-    assert_eq!(request("arn:aws:ivs:us-west-2:123456789012:recording-configuration/ABcdef34ghIJ").validate(), Ok(()));
+    assert_eq!(
+        request("arn:aws:ivs:us-west-2:123456789012:recording-configuration/ABcdef34ghIJ").validate(),
+        Ok(())
+    );
     for bad in [
         "x",
         "arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh",
@@ -387,8 +471,14 @@ fn pattern_message_does_not_echo_the_value() {
     assert_eq!(
         error.violations,
         vec![
-            v("/name", "Value with length 22 at '/name' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"),
-            v("/name", &format!("Value at '/name' failed to satisfy constraint: {NAME_PATTERN}")),
+            v(
+                "/name",
+                "Value with length 22 at '/name' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"
+            ),
+            v(
+                "/name",
+                &format!("Value at '/name' failed to satisfy constraint: {NAME_PATTERN}")
+            ),
         ]
     );
     assert!(!error.to_string().contains(value));
@@ -405,10 +495,21 @@ fn integer_range_is_inclusive() {
     for ok in [1, 2, 50, 99, 100] {
         assert_eq!(input().with_count(ok).validate(), Ok(()), "{ok}");
     }
-    for (bad, text) in [(0, "0"), (101, "101"), (-1, "-1"), (i32::MIN, "-2147483648"), (i32::MAX, "2147483647")] {
+    for (bad, text) in [
+        (0, "0"),
+        (101, "101"),
+        (-1, "-1"),
+        (i32::MIN, "-2147483648"),
+        (i32::MAX, "2147483647"),
+    ] {
         assert_eq!(
             violations(&input().with_count(bad)),
-            vec![v("/count", &format!("Value {text} at '/count' failed to satisfy constraint: Member must be between 1 and 100, inclusive"))]
+            vec![v(
+                "/count",
+                &format!(
+                    "Value {text} at '/count' failed to satisfy constraint: Member must be between 1 and 100, inclusive"
+                )
+            )]
         );
     }
 }
@@ -421,11 +522,17 @@ fn long_range_with_min_only() {
     }
     assert_eq!(
         violations(&input().with_big(-1)),
-        vec![v("/big", "Value -1 at '/big' failed to satisfy constraint: Member must be greater than or equal to 0")]
+        vec![v(
+            "/big",
+            "Value -1 at '/big' failed to satisfy constraint: Member must be greater than or equal to 0"
+        )]
     );
     assert_eq!(
         violations(&input().with_big(i64::MIN)),
-        vec![v("/big", "Value -9223372036854775808 at '/big' failed to satisfy constraint: Member must be greater than or equal to 0")]
+        vec![v(
+            "/big",
+            "Value -9223372036854775808 at '/big' failed to satisfy constraint: Member must be greater than or equal to 0"
+        )]
     );
 }
 
@@ -437,15 +544,24 @@ fn byte_range_with_negative_bounds() {
     }
     assert_eq!(
         violations(&input().with_small(-3)),
-        vec![v("/small", "Value -3 at '/small' failed to satisfy constraint: Member must be between -2 and 2, inclusive")]
+        vec![v(
+            "/small",
+            "Value -3 at '/small' failed to satisfy constraint: Member must be between -2 and 2, inclusive"
+        )]
     );
     assert_eq!(
         violations(&input().with_small(3)),
-        vec![v("/small", "Value 3 at '/small' failed to satisfy constraint: Member must be between -2 and 2, inclusive")]
+        vec![v(
+            "/small",
+            "Value 3 at '/small' failed to satisfy constraint: Member must be between -2 and 2, inclusive"
+        )]
     );
     assert_eq!(
         violations(&input().with_small(i8::MIN)),
-        vec![v("/small", "Value -128 at '/small' failed to satisfy constraint: Member must be between -2 and 2, inclusive")]
+        vec![v(
+            "/small",
+            "Value -128 at '/small' failed to satisfy constraint: Member must be between -2 and 2, inclusive"
+        )]
     );
 }
 
@@ -457,15 +573,24 @@ fn double_range_with_fractional_bounds() {
     }
     assert_eq!(
         violations(&input().with_ratio(0.49)),
-        vec![v("/ratio", "Value 0.49 at '/ratio' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive")]
+        vec![v(
+            "/ratio",
+            "Value 0.49 at '/ratio' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive"
+        )]
     );
     assert_eq!(
         violations(&input().with_ratio(2.51)),
-        vec![v("/ratio", "Value 2.51 at '/ratio' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive")]
+        vec![v(
+            "/ratio",
+            "Value 2.51 at '/ratio' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive"
+        )]
     );
     assert_eq!(
         violations(&input().with_ratio(-0.5)),
-        vec![v("/ratio", "Value -0.5 at '/ratio' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive")]
+        vec![v(
+            "/ratio",
+            "Value -0.5 at '/ratio' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive"
+        )]
     );
 }
 
@@ -473,7 +598,10 @@ fn double_range_with_fractional_bounds() {
 fn nan_fails_a_range() {
     assert_eq!(
         violations(&input().with_ratio(f64::NAN)),
-        vec![v("/ratio", "Value NaN at '/ratio' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive")]
+        vec![v(
+            "/ratio",
+            "Value NaN at '/ratio' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive"
+        )]
     );
     assert_eq!(violations(&input().with_ratio(f64::INFINITY)).len(), 1);
     assert_eq!(violations(&input().with_ratio(f64::NEG_INFINITY)).len(), 1);
@@ -503,7 +631,10 @@ fn declared_enum_values(shape: &str) -> Vec<String> {
 fn unknown_string_enum_value_fails_membership() {
     assert_eq!(declared_enum_values("fixture.constraints#Color"), ["green", "red"]);
     assert_eq!(Color::VALUES, ["green", "red"]);
-    let expected = vec![v("/color", "Value at '/color' failed to satisfy constraint: Member must satisfy enum value set: [green, red]")];
+    let expected = vec![v(
+        "/color",
+        "Value at '/color' failed to satisfy constraint: Member must satisfy enum value set: [green, red]",
+    )];
 
     let built = input().with_color(Color::from("blue"));
     assert_eq!(built.color, Some(Color::Unknown("blue".to_string())));
@@ -516,7 +647,12 @@ fn unknown_string_enum_value_fails_membership() {
     // Enum values are case-sensitive.
     assert_eq!(violations(&input().with_color(Color::from("RED"))), expected);
     // Known values pass, built either way.
-    for ok in [Color::Red, Color::Green, Color::from("red"), Color::from("green".to_string())] {
+    for ok in [
+        Color::Red,
+        Color::Green,
+        Color::from("red"),
+        Color::from("green".to_string()),
+    ] {
         assert_eq!(input().with_color(ok).validate(), Ok(()));
     }
 }
@@ -524,7 +660,10 @@ fn unknown_string_enum_value_fails_membership() {
 #[test]
 fn unknown_int_enum_value_fails_membership() {
     assert_eq!(declared_enum_values("fixture.constraints#Level"), ["10", "1"]);
-    let expected = vec![v("/level", "Value at '/level' failed to satisfy constraint: Member must satisfy enum value set: [10, 1]")];
+    let expected = vec![v(
+        "/level",
+        "Value at '/level' failed to satisfy constraint: Member must satisfy enum value set: [10, 1]",
+    )];
     assert_eq!(violations(&input().with_level(Level::from(5))), expected);
     let parsed: CheckInput = serde_json::from_str(r#"{"name":"abc","level":5}"#).unwrap();
     assert_eq!(parsed.level, Some(Level::Unknown(5)));
@@ -536,10 +675,14 @@ fn unknown_int_enum_value_fails_membership() {
 
 #[test]
 fn unknown_ivs_enum_value_lists_the_model_values() {
-    let request = ivs_model::CreateChannelRequest::default().with_latency_mode(ivs_model::ChannelLatencyMode::from("ULTRA_LOW"));
+    let request =
+        ivs_model::CreateChannelRequest::default().with_latency_mode(ivs_model::ChannelLatencyMode::from("ULTRA_LOW"));
     assert_eq!(
         violations(&request),
-        vec![v("/latencyMode", "Value at '/latencyMode' failed to satisfy constraint: Member must satisfy enum value set: [NORMAL, LOW]")]
+        vec![v(
+            "/latencyMode",
+            "Value at '/latencyMode' failed to satisfy constraint: Member must satisfy enum value set: [NORMAL, LOW]"
+        )]
     );
 }
 
@@ -551,24 +694,50 @@ fn unknown_ivs_enum_value_lists_the_model_values() {
 fn unique_items() {
     let ids = |items: &[&str]| input().with_ids(items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
     assert_eq!(ids(&["a", "b", "c"]).validate(), Ok(()));
-    let repeated = vec![v("/ids", "Value with repeated values at '/ids' failed to satisfy constraint: Member must have unique values")];
+    let repeated = vec![v(
+        "/ids",
+        "Value with repeated values at '/ids' failed to satisfy constraint: Member must have unique values",
+    )];
     assert_eq!(violations(&ids(&["a", "b", "a"])), repeated);
     // One violation for the list, however many repeats.
     assert_eq!(violations(&ids(&["a", "a", "a"])), repeated);
     // Items are compared exactly (case-sensitively).
-    assert_eq!(violations(&ids(&["a", "A"])), vec![v("/ids/1", &format!("Value at '/ids/1' failed to satisfy constraint: {NAME_PATTERN}"))]);
+    assert_eq!(
+        violations(&ids(&["a", "A"])),
+        vec![v(
+            "/ids/1",
+            &format!("Value at '/ids/1' failed to satisfy constraint: {NAME_PATTERN}")
+        )]
+    );
 }
 
 #[test]
 fn list_constraints_and_item_constraints_are_all_reported() {
-    let value = input().with_ids(vec!["a".to_string(), "a".to_string(), "B".to_string(), "abcdefghij".to_string()]);
+    let value = input().with_ids(vec![
+        "a".to_string(),
+        "a".to_string(),
+        "B".to_string(),
+        "abcdefghij".to_string(),
+    ]);
     assert_eq!(
         violations(&value),
         vec![
-            v("/ids", "Value with length 4 at '/ids' failed to satisfy constraint: Member must have length less than or equal to 3"),
-            v("/ids", "Value with repeated values at '/ids' failed to satisfy constraint: Member must have unique values"),
-            v("/ids/2", &format!("Value at '/ids/2' failed to satisfy constraint: {NAME_PATTERN}")),
-            v("/ids/3", "Value with length 10 at '/ids/3' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"),
+            v(
+                "/ids",
+                "Value with length 4 at '/ids' failed to satisfy constraint: Member must have length less than or equal to 3"
+            ),
+            v(
+                "/ids",
+                "Value with repeated values at '/ids' failed to satisfy constraint: Member must have unique values"
+            ),
+            v(
+                "/ids/2",
+                &format!("Value at '/ids/2' failed to satisfy constraint: {NAME_PATTERN}")
+            ),
+            v(
+                "/ids/3",
+                "Value with length 10 at '/ids/3' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"
+            ),
         ]
     );
 }
@@ -589,14 +758,23 @@ fn map_key_constraints_at_the_entry_path() {
     );
     assert_eq!(
         violations(&input().with_labels(labels(&[("Key", "v")]))),
-        vec![v("/labels/Key", &format!("Value at '/labels/Key' failed to satisfy constraint: {NAME_PATTERN}"))]
+        vec![v(
+            "/labels/Key",
+            &format!("Value at '/labels/Key' failed to satisfy constraint: {NAME_PATTERN}")
+        )]
     );
     // The empty key: the pointer ends in an empty segment.
     assert_eq!(
         violations(&input().with_labels(labels(&[("", "v")]))),
         vec![
-            v("/labels/", "Value with length 0 at '/labels/' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"),
-            v("/labels/", &format!("Value at '/labels/' failed to satisfy constraint: {NAME_PATTERN}")),
+            v(
+                "/labels/",
+                "Value with length 0 at '/labels/' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"
+            ),
+            v(
+                "/labels/",
+                &format!("Value at '/labels/' failed to satisfy constraint: {NAME_PATTERN}")
+            ),
         ]
     );
 }
@@ -605,7 +783,10 @@ fn map_key_constraints_at_the_entry_path() {
 fn map_value_constraints_at_the_entry_path() {
     assert_eq!(
         violations(&input().with_labels(labels(&[("a", "ok"), ("b", "toolong"), ("c", "fine")]))),
-        vec![v("/labels/b", "Value with length 7 at '/labels/b' failed to satisfy constraint: Member must have length less than or equal to 4")]
+        vec![v(
+            "/labels/b",
+            "Value with length 7 at '/labels/b' failed to satisfy constraint: Member must have length less than or equal to 4"
+        )]
     );
 }
 
@@ -614,18 +795,27 @@ fn map_key_is_escaped_as_a_json_pointer_segment() {
     // RFC 6901: `~` is written `~0` and `/` is written `~1`.
     assert_eq!(
         violations(&input().with_labels(labels(&[("a/b~c", "v")]))),
-        vec![v("/labels/a~1b~0c", &format!("Value at '/labels/a~1b~0c' failed to satisfy constraint: {NAME_PATTERN}"))]
+        vec![v(
+            "/labels/a~1b~0c",
+            &format!("Value at '/labels/a~1b~0c' failed to satisfy constraint: {NAME_PATTERN}")
+        )]
     );
     // `~1` in a key must not be confused with an escaped `/`.
     assert_eq!(
         violations(&input().with_labels(labels(&[("~1", "v")]))),
-        vec![v("/labels/~01", &format!("Value at '/labels/~01' failed to satisfy constraint: {NAME_PATTERN}"))]
+        vec![v(
+            "/labels/~01",
+            &format!("Value at '/labels/~01' failed to satisfy constraint: {NAME_PATTERN}")
+        )]
     );
     // Key and value violations of one entry share the entry's path.
     assert_eq!(
         violations(&input().with_labels(labels(&[("x/y", "vvvvv")]))),
         vec![
-            v("/labels/x~1y", &format!("Value at '/labels/x~1y' failed to satisfy constraint: {NAME_PATTERN}")),
+            v(
+                "/labels/x~1y",
+                &format!("Value at '/labels/x~1y' failed to satisfy constraint: {NAME_PATTERN}")
+            ),
             v(
                 "/labels/x~1y",
                 "Value with length 5 at '/labels/x~1y' failed to satisfy constraint: Member must have length less than or equal to 4"
@@ -640,14 +830,22 @@ fn map_key_is_escaped_as_a_json_pointer_segment() {
 
 #[test]
 fn union_variants_are_checked_at_the_variant_path() {
-    let put = |value: Value| PutInput { value: Some(value), tree: None };
+    let put = |value: Value| PutInput {
+        value: Some(value),
+        tree: None,
+    };
     assert_eq!(put(Value::Text("hello".into())).validate(), Ok(()));
     assert_eq!(
         violations(&put(Value::Text("hello!".into()))),
-        vec![v("/value/text", "Value with length 6 at '/value/text' failed to satisfy constraint: Member must have length less than or equal to 5")]
+        vec![v(
+            "/value/text",
+            "Value with length 6 at '/value/text' failed to satisfy constraint: Member must have length less than or equal to 5"
+        )]
     );
     assert_eq!(
-        violations(&put(Value::Nested(Box::new(Value::Nested(Box::new(Value::Items(vec!["ok".into(), "toolong".into()]))))))),
+        violations(&put(Value::Nested(Box::new(Value::Nested(Box::new(Value::Items(
+            vec!["ok".into(), "toolong".into()]
+        ))))))),
         vec![v(
             "/value/nested/nested/items/1",
             "Value with length 7 at '/value/nested/nested/items/1' failed to satisfy constraint: Member must have length less than or equal to 5"
@@ -655,11 +853,17 @@ fn union_variants_are_checked_at_the_variant_path() {
     );
     assert_eq!(
         violations(&put(Value::Pair(Pair::default().with_right("r")))),
-        vec![v("/value/pair/left", "Value at '/value/pair/left' failed to satisfy constraint: Member must not be null")]
+        vec![v(
+            "/value/pair/left",
+            "Value at '/value/pair/left' failed to satisfy constraint: Member must not be null"
+        )]
     );
     assert_eq!(
         violations(&PutInput::default()),
-        vec![v("/value", "Value at '/value' failed to satisfy constraint: Member must not be null")]
+        vec![v(
+            "/value",
+            "Value at '/value' failed to satisfy constraint: Member must not be null"
+        )]
     );
 }
 
@@ -668,10 +872,16 @@ fn recursive_structures_are_checked_at_every_depth() {
     let tree = Tree::default().with_label("root").with_next(
         Tree::default()
             .with_label("one")
-            .with_children(vec![Tree::default().with_label("ok"), Tree::default().with_label("sixsix")])
+            .with_children(vec![
+                Tree::default().with_label("ok"),
+                Tree::default().with_label("sixsix"),
+            ])
             .with_next(Tree::default().with_next(Tree::default().with_label("deeper"))),
     );
-    let value = PutInput { value: Some(Value::Number(1)), tree: Some(tree) };
+    let value = PutInput {
+        value: Some(Value::Number(1)),
+        tree: Some(tree),
+    };
     assert_eq!(
         violations(&value),
         vec![
@@ -703,18 +913,42 @@ fn all_violations_are_collected_in_member_order() {
         .with_small(9)
         .with_short_name("abc");
     let expected = [
-        ("/big", "Value -1 at '/big' failed to satisfy constraint: Member must be greater than or equal to 0"),
-        ("/color", "Value at '/color' failed to satisfy constraint: Member must satisfy enum value set: [green, red]"),
-        ("/count", "Value 0 at '/count' failed to satisfy constraint: Member must be between 1 and 100, inclusive"),
-        ("/data", "Value with length 5 at '/data' failed to satisfy constraint: Member must have length less than or equal to 4"),
+        (
+            "/big",
+            "Value -1 at '/big' failed to satisfy constraint: Member must be greater than or equal to 0",
+        ),
+        (
+            "/color",
+            "Value at '/color' failed to satisfy constraint: Member must satisfy enum value set: [green, red]",
+        ),
+        (
+            "/count",
+            "Value 0 at '/count' failed to satisfy constraint: Member must be between 1 and 100, inclusive",
+        ),
+        (
+            "/data",
+            "Value with length 5 at '/data' failed to satisfy constraint: Member must have length less than or equal to 4",
+        ),
         ("/name", NULL_NAME),
-        ("/ratio", "Value 2.75 at '/ratio' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive"),
-        ("/small", "Value 9 at '/small' failed to satisfy constraint: Member must be between -2 and 2, inclusive"),
+        (
+            "/ratio",
+            "Value 2.75 at '/ratio' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive",
+        ),
+        (
+            "/small",
+            "Value 9 at '/small' failed to satisfy constraint: Member must be between -2 and 2, inclusive",
+        ),
     ];
     let error = value.validate().unwrap_err();
-    assert_eq!(error.violations, expected.iter().map(|(p, m)| v(p, m)).collect::<Vec<_>>());
+    assert_eq!(
+        error.violations,
+        expected.iter().map(|(p, m)| v(p, m)).collect::<Vec<_>>()
+    );
     let messages: Vec<&str> = expected.iter().map(|(_, m)| *m).collect();
-    assert_eq!(error.to_string(), format!("7 validation errors detected: {}", messages.join("; ")));
+    assert_eq!(
+        error.to_string(),
+        format!("7 validation errors detected: {}", messages.join("; "))
+    );
 }
 
 #[test]
@@ -753,7 +987,10 @@ fn valid_fully_populated_input_is_ok() {
         .with_level(Level::High)
         .with_name("abcdefgh")
         .with_nested(Nested::default().with_inner("a").with_count(1))
-        .with_nested_list(vec![Nested::default().with_inner("x"), Nested::default().with_inner("y").with_count(100)])
+        .with_nested_list(vec![
+            Nested::default().with_inner("x"),
+            Nested::default().with_inner("y").with_count(100),
+        ])
         .with_ratio(0.5)
         .with_secret("hunter22")
         .with_short_name("abc")
@@ -802,7 +1039,10 @@ fn ivs_channel_name_pattern() {
     for bad in ["my channel", "my.channel", "chaîne"] {
         assert_eq!(
             violations(&request(bad)),
-            vec![v("/name", "Value at '/name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9-_]*$")],
+            vec![v(
+                "/name",
+                "Value at '/name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9-_]*$"
+            )],
             "{bad:?}"
         );
     }
@@ -813,15 +1053,26 @@ fn ivs_required_members_and_tag_limits() {
     assert_eq!(
         violations(&ivs_model::TagResourceRequest::default()),
         vec![
-            v("/resourceArn", "Value at '/resourceArn' failed to satisfy constraint: Member must not be null"),
-            v("/tags", "Value at '/tags' failed to satisfy constraint: Member must not be null"),
+            v(
+                "/resourceArn",
+                "Value at '/resourceArn' failed to satisfy constraint: Member must not be null"
+            ),
+            v(
+                "/tags",
+                "Value at '/tags' failed to satisfy constraint: Member must not be null"
+            ),
         ]
     );
     let tags: BTreeMap<String, String> = (0..51).map(|i| (format!("k{i}"), String::new())).collect();
-    let request = ivs_model::TagResourceRequest::default().with_resource_arn(CHANNEL_ARN).with_tags(tags);
+    let request = ivs_model::TagResourceRequest::default()
+        .with_resource_arn(CHANNEL_ARN)
+        .with_tags(tags);
     assert_eq!(
         violations(&request),
-        vec![v("/tags", "Value with length 51 at '/tags' failed to satisfy constraint: Member must have length between 0 and 50, inclusive")]
+        vec![v(
+            "/tags",
+            "Value with length 51 at '/tags' failed to satisfy constraint: Member must have length between 0 and 50, inclusive"
+        )]
     );
 }
 
@@ -832,9 +1083,16 @@ const FIXED_RESOURCE_ARN: &str = "^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z
 #[test]
 fn overlay_fixes_the_resource_arn_pattern_in_the_generated_crate() {
     let tags = labels(&[("topic", "nature")]);
-    let tag = ivs_model::TagResourceRequest::default().with_resource_arn(CHANNEL_ARN).with_tags(tags);
+    let tag = ivs_model::TagResourceRequest::default()
+        .with_resource_arn(CHANNEL_ARN)
+        .with_tags(tags);
     assert_eq!(tag.validate(), Ok(()));
-    assert_eq!(ivs_model::ListTagsForResourceRequest::default().with_resource_arn(CHANNEL_ARN).validate(), Ok(()));
+    assert_eq!(
+        ivs_model::ListTagsForResourceRequest::default()
+            .with_resource_arn(CHANNEL_ARN)
+            .validate(),
+        Ok(())
+    );
     assert_eq!(
         ivs_model::UntagResourceRequest::default()
             .with_resource_arn(CHANNEL_ARN)
@@ -843,16 +1101,30 @@ fn overlay_fixes_the_resource_arn_pattern_in_the_generated_crate() {
         Ok(())
     );
     // Every resource type the tag operations accept.
-    for kind in ["channel", "stream-key", "playback-key", "recording-configuration", "playback-restriction-policy"] {
+    for kind in [
+        "channel",
+        "stream-key",
+        "playback-key",
+        "recording-configuration",
+        "playback-restriction-policy",
+    ] {
         let arn = format!("arn:aws:ivs:us-west-2:123456789012:{kind}/abcdABCDefgh");
-        assert_eq!(ivs_model::ListTagsForResourceRequest::default().with_resource_arn(arn.as_str()).validate(), Ok(()), "{arn}");
+        assert_eq!(
+            ivs_model::ListTagsForResourceRequest::default()
+                .with_resource_arn(arn.as_str())
+                .validate(),
+            Ok(()),
+            "{arn}"
+        );
     }
     // The pattern in force is the fixed one: its source is what a failure reports.
     assert_eq!(
         violations(&ivs_model::ListTagsForResourceRequest::default().with_resource_arn("arn:aws:s3:::bucket/key")),
         vec![v(
             "/resourceArn",
-            &format!("Value at '/resourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: {FIXED_RESOURCE_ARN}")
+            &format!(
+                "Value at '/resourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: {FIXED_RESOURCE_ARN}"
+            )
         )]
     );
 }
@@ -885,7 +1157,9 @@ fn published_resource_arn_pattern_would_reject_real_arns() {
         Err(ValidationError {
             violations: vec![v(
                 "/resourceArn",
-                &format!("Value at '/resourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: {PUBLISHED_RESOURCE_ARN}")
+                &format!(
+                    "Value at '/resourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: {PUBLISHED_RESOURCE_ARN}"
+                )
             )]
         })
     );
@@ -921,15 +1195,22 @@ fn debug_redacts_a_stream_key_value() {
 #[test]
 fn debug_redacts_an_srt_passphrase_and_metadata() {
     let passphrase = "p4ssphr4se-AbCdEfGhIjKlMnOpQrStUvWxYz";
-    let channel = ivs_model::Channel::default()
-        .with_arn(CHANNEL_ARN)
-        .with_srt(ivs_model::Srt::default().with_endpoint("a1b2c3d4e5f6.srt.live-video.net").with_passphrase(passphrase));
+    let channel = ivs_model::Channel::default().with_arn(CHANNEL_ARN).with_srt(
+        ivs_model::Srt::default()
+            .with_endpoint("a1b2c3d4e5f6.srt.live-video.net")
+            .with_passphrase(passphrase),
+    );
     let debug = format!("{channel:?}");
     assert!(!debug.contains(passphrase), "{debug}");
-    assert!(debug.contains(REDACTED) && debug.contains("a1b2c3d4e5f6.srt.live-video.net"), "{debug}");
+    assert!(
+        debug.contains(REDACTED) && debug.contains("a1b2c3d4e5f6.srt.live-video.net"),
+        "{debug}"
+    );
 
     let metadata = r#"{"question":"secret ballot"}"#;
-    let put = ivs_model::PutMetadataRequest::default().with_channel_arn(CHANNEL_ARN).with_metadata(metadata);
+    let put = ivs_model::PutMetadataRequest::default()
+        .with_channel_arn(CHANNEL_ARN)
+        .with_metadata(metadata);
     let debug = format!("{put:?}");
     assert!(!debug.contains("secret ballot") && debug.contains(REDACTED), "{debug}");
 }
@@ -948,13 +1229,20 @@ fn validation_messages_never_contain_a_sensitive_value() {
     let error = input().with_secret("zq9").validate().unwrap_err();
     assert_eq!(
         error.violations,
-        vec![v("/secret", "Value with length 3 at '/secret' failed to satisfy constraint: Member must have length greater than or equal to 4")]
+        vec![v(
+            "/secret",
+            "Value with length 3 at '/secret' failed to satisfy constraint: Member must have length greater than or equal to 4"
+        )]
     );
     assert!(!error.to_string().contains("zq9"));
     assert!(!format!("{error:?}").contains("zq9"));
 
     // IVS: `StreamMetadata` is sensitive with @length(min: 1).
-    let error = ivs_model::PutMetadataRequest::default().with_channel_arn("not an arn").with_metadata("").validate().unwrap_err();
+    let error = ivs_model::PutMetadataRequest::default()
+        .with_channel_arn("not an arn")
+        .with_metadata("")
+        .validate()
+        .unwrap_err();
     assert_eq!(
         error.violations,
         vec![
@@ -963,7 +1251,10 @@ fn validation_messages_never_contain_a_sensitive_value() {
                 "Value at '/channelArn' failed to satisfy constraint: Member must satisfy regular expression pattern: \
                  ^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$"
             ),
-            v("/metadata", "Value with length 0 at '/metadata' failed to satisfy constraint: Member must have length greater than or equal to 1"),
+            v(
+                "/metadata",
+                "Value with length 0 at '/metadata' failed to satisfy constraint: Member must have length greater than or equal to 1"
+            ),
         ]
     );
 }

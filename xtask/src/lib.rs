@@ -39,13 +39,26 @@ pub fn default_jobs(root: &Path) -> Result<Vec<Job>, String> {
     }];
     let fixtures = root.join("tests/fixtures/models");
     let mut names: Vec<PathBuf> = match fs::read_dir(&fixtures) {
-        Ok(entries) => entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect(),
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect(),
         Err(_) => Vec::new(),
     };
     names.sort();
     for model in names {
-        let stem = model.file_stem().and_then(|s| s.to_str()).unwrap_or("fixture").to_string();
-        jobs.push(Job { name: format!("fixture {stem}"), models: vec![model], out: root.join("tests/fixture-crates"), service: None });
+        let stem = model
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("fixture")
+            .to_string();
+        jobs.push(Job {
+            name: format!("fixture {stem}"),
+            models: vec![model],
+            out: root.join("tests/fixture-crates"),
+            service: None,
+        });
     }
     Ok(jobs)
 }
@@ -74,12 +87,22 @@ pub fn plan(root: &Path, job: &Job) -> Result<Outcome, String> {
     let mut sources = Vec::new();
     for path in &job.models {
         let text = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        sources.push(codegen::ModelSource { name: display(root, path), text });
+        sources.push(codegen::ModelSource {
+            name: display(root, path),
+            text,
+        });
     }
     let runtime = relative(&job.out, &root.join("runtime"));
-    let options = codegen::Options { service: job.service.clone(), runtime_path: runtime };
+    let options = codegen::Options {
+        service: job.service.clone(),
+        runtime_path: runtime,
+    };
     let generated = codegen::generate(&sources, &options).map_err(|e| format!("{}: {e}", job.name))?;
-    let mut outcome = Outcome { operations: generated.service.operations.len(), types: generated.service.types.len(), ..Outcome::default() };
+    let mut outcome = Outcome {
+        operations: generated.service.operations.len(),
+        types: generated.service.types.len(),
+        ..Outcome::default()
+    };
     let mut crate_dirs = std::collections::BTreeSet::new();
     let mut produced = std::collections::BTreeSet::new();
     for (path, text) in generated.files {
@@ -101,7 +124,11 @@ pub fn plan(root: &Path, job: &Job) -> Result<Outcome, String> {
         }
     }
     for dir in crate_dirs {
-        outcome.stale.extend(generated_files_under(&dir).into_iter().filter(|f| !produced.contains(f)));
+        outcome.stale.extend(
+            generated_files_under(&dir)
+                .into_iter()
+                .filter(|f| !produced.contains(f)),
+        );
     }
     Ok(outcome)
 }
@@ -154,13 +181,25 @@ pub fn relative(from: &Path, to: &Path) -> String {
     let to: Vec<Component> = to.components().collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
     let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
-    parts.extend(to[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
-    if parts.is_empty() { ".".to_string() } else { parts.join("/") }
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
 }
 
 /// An absolute, normalized path (without touching the file system for missing folders).
 fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
     let mut out = PathBuf::new();
     for component in joined.components() {
         match component {

@@ -24,7 +24,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
-    let Some((command, rest)) = args.split_first() else { return Err(USAGE.to_string()) };
+    let Some((command, rest)) = args.split_first() else {
+        return Err(USAGE.to_string());
+    };
     if command != "codegen" {
         return Err(format!("unknown task `{command}`\n{USAGE}"));
     }
@@ -50,7 +52,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let root = xtask::repo_root();
     let jobs = match (models.is_empty(), out) {
         (true, None) => xtask::default_jobs(&root)?,
-        (false, Some(out)) => vec![xtask::Job { name: "model".to_string(), models, out, service }],
+        (false, Some(out)) => vec![xtask::Job {
+            name: "model".to_string(),
+            models,
+            out,
+            service,
+        }],
         _ => return Err(format!("--model and --out go together\n{USAGE}")),
     };
 

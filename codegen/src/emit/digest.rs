@@ -7,12 +7,26 @@ use std::fmt::Write;
 /// The digest of a whole service.
 pub fn digest(service: &Service) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "service {} {} ({} operations, {} types)", service.name, service.version, service.operations.len(), service.types.len());
+    let _ = writeln!(
+        out,
+        "service {} {} ({} operations, {} types)",
+        service.name,
+        service.version,
+        service.operations.len(),
+        service.types.len()
+    );
     for op in &service.operations {
         out.push('\n');
-        let traits = [(op.readonly, " readonly"), (op.idempotent && !op.readonly, " idempotent")];
+        let traits = [
+            (op.readonly, " readonly"),
+            (op.idempotent && !op.readonly, " idempotent"),
+        ];
         let flags: String = traits.iter().filter(|(on, _)| *on).map(|(_, s)| *s).collect();
-        let _ = writeln!(out, "operation {} {} {} -> {}{flags}", op.name, op.http.method, op.http.uri, op.http.code);
+        let _ = writeln!(
+            out,
+            "operation {} {} {} -> {}{flags}",
+            op.name, op.http.method, op.http.uri, op.http.code
+        );
         if let Some(p) = &op.pagination {
             let _ = writeln!(
                 out,
@@ -43,8 +57,11 @@ pub fn digest(service: &Service) -> String {
             let _ = writeln!(out, "  err {error} {status}");
         }
     }
-    let io: std::collections::BTreeSet<&String> =
-        service.operations.iter().flat_map(|op| op.input.iter().chain(&op.output)).collect();
+    let io: std::collections::BTreeSet<&String> = service
+        .operations
+        .iter()
+        .flat_map(|op| op.input.iter().chain(&op.output))
+        .collect();
     for def in service.types.values().filter(|d| !io.contains(&d.name().to_string())) {
         out.push('\n');
         match def {
@@ -91,10 +108,16 @@ fn member_line(m: &Member) -> String {
     match &m.binding {
         Binding::Body => {}
         Binding::Label => line.push_str(" @label"),
-        Binding::Query(name) => { let _ = write!(line, " @query({name})"); }
+        Binding::Query(name) => {
+            let _ = write!(line, " @query({name})");
+        }
         Binding::QueryParams => line.push_str(" @queryParams"),
-        Binding::Header(name) => { let _ = write!(line, " @header({name})"); }
-        Binding::PrefixHeaders(prefix) => { let _ = write!(line, " @prefixHeaders({prefix})"); }
+        Binding::Header(name) => {
+            let _ = write!(line, " @header({name})");
+        }
+        Binding::PrefixHeaders(prefix) => {
+            let _ = write!(line, " @prefixHeaders({prefix})");
+        }
         Binding::Payload => line.push_str(" @payload"),
         Binding::ResponseCode => line.push_str(" @responseCode"),
     }
@@ -121,11 +144,14 @@ fn ty_text(ty: &Ty) -> String {
         TyKind::BigDecimal => "BigDecimal".to_string(),
         TyKind::String => "String".to_string(),
         TyKind::Blob => "Blob".to_string(),
-        TyKind::Timestamp(f) => format!("Timestamp({})", match f {
-            TimestampFormat::EpochSeconds => "epoch-seconds",
-            TimestampFormat::DateTime => "date-time",
-            TimestampFormat::HttpDate => "http-date",
-        }),
+        TyKind::Timestamp(f) => format!(
+            "Timestamp({})",
+            match f {
+                TimestampFormat::EpochSeconds => "epoch-seconds",
+                TimestampFormat::DateTime => "date-time",
+                TimestampFormat::HttpDate => "http-date",
+            }
+        ),
         TyKind::Document => "Document".to_string(),
         TyKind::Unit => "Unit".to_string(),
         TyKind::Named { name, .. } => name.clone(),
@@ -135,10 +161,20 @@ fn ty_text(ty: &Ty) -> String {
     let c = &ty.constraints;
     let bound = |b: Option<String>| b.unwrap_or_default();
     if let Some(b) = &c.length {
-        let _ = write!(text, " len {}..={}", bound(b.min.map(|n| n.to_string())), bound(b.max.map(|n| n.to_string())));
+        let _ = write!(
+            text,
+            " len {}..={}",
+            bound(b.min.map(|n| n.to_string())),
+            bound(b.max.map(|n| n.to_string()))
+        );
     }
     if let Some(b) = &c.range {
-        let _ = write!(text, " range {}..={}", bound(b.min.as_ref().map(|n| n.to_string())), bound(b.max.as_ref().map(|n| n.to_string())));
+        let _ = write!(
+            text,
+            " range {}..={}",
+            bound(b.min.as_ref().map(|n| n.to_string())),
+            bound(b.max.as_ref().map(|n| n.to_string()))
+        );
     }
     if let Some(p) = &c.pattern {
         let _ = write!(text, " pattern /{}/", p.source);

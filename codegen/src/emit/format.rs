@@ -24,20 +24,32 @@ impl std::error::Error for EmitError {}
 
 /// Formats one Rust file, with the generated-file header.
 pub fn rust_file(artifact: &str, tokens: TokenStream) -> Result<String, EmitError> {
-    let file: syn::File = syn::parse2(tokens)
-        .map_err(|e| EmitError { artifact: artifact.to_string(), message: format!("tokens do not parse as a Rust file: {e}") })?;
+    let file: syn::File = syn::parse2(tokens).map_err(|e| EmitError {
+        artifact: artifact.to_string(),
+        message: format!("tokens do not parse as a Rust file: {e}"),
+    })?;
     Ok(format!("{HEADER}\n{}", prettyplease::unparse(&file)))
 }
 
 /// Doc attributes for Markdown lines (each gets the leading space `///` would give).
 pub fn doc_attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = lines.iter().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
     quote::quote! { #( #[doc = #lines] )* }
 }
 
 /// Docs for an item: its model documentation, else the fallback sentence.
 pub fn docs_or(lines: &[String], fallback: impl FnOnce() -> String) -> TokenStream {
-    if lines.is_empty() { doc_attrs(&[fallback()]) } else { doc_attrs(lines) }
+    if lines.is_empty() {
+        doc_attrs(&[fallback()])
+    } else {
+        doc_attrs(lines)
+    }
 }
 
 /// An identifier from a generated name, raw identifiers (`r#type`) included.

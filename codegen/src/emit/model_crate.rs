@@ -39,9 +39,15 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
         let path = format!("src/{folder}/mod.rs");
         files.insert(path.clone(), rust_file(&path, module_index(entries))?);
     }
-    files.insert("src/patterns.rs".to_string(), rust_file("src/patterns.rs", patterns(service)?)?);
+    files.insert(
+        "src/patterns.rs".to_string(),
+        rust_file("src/patterns.rs", patterns(service)?)?,
+    );
     let folders: Vec<&str> = modules.keys().copied().collect();
-    files.insert("src/lib.rs".to_string(), rust_file("src/lib.rs", lib_rs(service, &folders))?);
+    files.insert(
+        "src/lib.rs".to_string(),
+        rust_file("src/lib.rs", lib_rs(service, &folders))?,
+    );
     files.insert("Cargo.toml".to_string(), manifest(service, options));
     Ok(files)
 }
@@ -71,7 +77,10 @@ fn module_index(entries: &BTreeMap<String, Vec<&TypeDef>>) -> TokenStream {
 }
 
 fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
-    let mut docs = vec![format!("Model types of {} (API version {}), with Smithy validation.", service.title, service.version)];
+    let mut docs = vec![format!(
+        "Model types of {} (API version {}), with Smithy validation.",
+        service.title, service.version
+    )];
     docs.push(String::new());
     docs.push(
         "Every structure, union and enum of the model is re-exported here; `Validate::validate` \
@@ -82,7 +91,13 @@ fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
         docs.push(String::new());
         docs.extend(service.docs.iter().cloned());
     }
-    let docs = docs.iter().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let docs = docs.iter().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
     let folders: Vec<_> = folders.iter().map(|f| ident(f)).collect();
     quote! {
         #( #![doc = #docs] )*
@@ -114,7 +129,10 @@ fn patterns(service: &Service) -> Result<TokenStream, EmitError> {
         }
     }
     if let Some(name) = clash {
-        return Err(EmitError { artifact: "src/patterns.rs".to_string(), message: format!("two patterns named {name}") });
+        return Err(EmitError {
+            artifact: "src/patterns.rs".to_string(),
+            message: format!("two patterns named {name}"),
+        });
     }
     let statics = found.iter().map(|(name, source)| {
         let doc = format!(" `{}`", source.replace('`', "\\`"));
@@ -145,7 +163,10 @@ fn collect_patterns(ty: &Ty, found: &mut BTreeMap<String, String>, clash: &mut O
 }
 
 fn manifest(service: &Service, options: &CrateOptions) -> String {
-    let description = format!("{} (API {}): model types with Smithy validation", service.title, service.version);
+    let description = format!(
+        "{} (API {}): model types with Smithy validation",
+        service.title, service.version
+    );
     format!(
         "{HEADER_TOML}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = {description:?}\nedition = \"2024\"\nlicense = \"Apache-2.0\"\n\n[dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\" }}\n",
         HEADER_TOML = HEADER.replacen("//", "#", 1),

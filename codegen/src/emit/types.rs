@@ -56,7 +56,11 @@ pub fn structure(s: &Struct) -> TokenStream {
 }
 
 fn member_docs(m: &Member) -> TokenStream {
-    let mut lines = if m.docs.is_empty() { vec![format!("The `{}` member.", m.wire_name)] } else { m.docs.clone() };
+    let mut lines = if m.docs.is_empty() {
+        vec![format!("The `{}` member.", m.wire_name)]
+    } else {
+        m.docs.clone()
+    };
     if m.required {
         lines.push(String::new());
         lines.push("Required.".to_string());
@@ -133,7 +137,9 @@ fn debug_impl(s: &Struct) -> TokenStream {
 /// A union as a Rust enum; serde's external tagging is the JSON union form `{"member": value}`.
 pub fn union(u: &Union) -> TokenStream {
     let name = ident(&u.name);
-    let docs = docs_or(&u.docs, || format!("The `{}` union: exactly one variant is set.", u.name));
+    let docs = docs_or(&u.docs, || {
+        format!("The `{}` union: exactly one variant is set.", u.name)
+    });
     let variants = u.members.iter().map(|m| {
         let variant = ident(&m.field);
         let ty = rust_type(&m.ty);
@@ -188,7 +194,11 @@ pub fn enumeration(e: &Enum) -> TokenStream {
             Unknown(#unknown),
         }
     };
-    let body = if e.int { int_enum_impls(e, &variants) } else { string_enum_impls(e, &variants) };
+    let body = if e.int {
+        int_enum_impls(e, &variants)
+    } else {
+        string_enum_impls(e, &variants)
+    };
     quote! { #definition #body }
 }
 

@@ -53,7 +53,11 @@ fn member_check(m: &Member) -> Option<TokenStream> {
     if checks.is_empty() && !required {
         return None;
     }
-    let closure = if checks.is_empty() { quote!(|_, _| {}) } else { quote!(|v, x| { #(#checks)* }) };
+    let closure = if checks.is_empty() {
+        quote!(|_, _| {})
+    } else {
+        quote!(|v, x| { #(#checks)* })
+    };
     Some(quote!(v.member(#wire, self.#field.as_ref(), #required, #closure);))
 }
 

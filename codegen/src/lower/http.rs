@@ -22,7 +22,11 @@ pub fn parse_uri(uri: &str) -> Result<UriTemplate, String> {
     };
     let mut segments = Vec::new();
     let mut labels: Vec<&str> = Vec::new();
-    let parts: Vec<&str> = if rest.is_empty() { Vec::new() } else { rest.split('/').collect() };
+    let parts: Vec<&str> = if rest.is_empty() {
+        Vec::new()
+    } else {
+        rest.split('/').collect()
+    };
     for (index, part) in parts.iter().enumerate() {
         if let Some(inner) = part.strip_prefix('{') {
             let Some(inner) = inner.strip_suffix('}') else {
@@ -45,7 +49,10 @@ pub fn parse_uri(uri: &str) -> Result<UriTemplate, String> {
                 return Err(format!("URI `{uri}`: label `{name}` appears twice"));
             }
             labels.push(name);
-            segments.push(PathSegment::Label { member: name.to_string(), greedy });
+            segments.push(PathSegment::Label {
+                member: name.to_string(),
+                greedy,
+            });
         } else if part.contains('{') || part.contains('}') {
             return Err(format!("URI `{uri}`: `{part}` mixes a label with literal text"));
         } else if part.is_empty() && index + 1 != parts.len() {
@@ -62,7 +69,10 @@ pub fn parse_uri(uri: &str) -> Result<UriTemplate, String> {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         literals.push((key.to_string(), value.to_string()));
     }
-    Ok(UriTemplate { path: segments, query: literals })
+    Ok(UriTemplate {
+        path: segments,
+        query: literals,
+    })
 }
 
 #[cfg(test)]
@@ -76,12 +86,24 @@ mod tests {
             t.path,
             vec![
                 PathSegment::Literal("tags".into()),
-                PathSegment::Label { member: "resourceArn".into(), greedy: false }
+                PathSegment::Label {
+                    member: "resourceArn".into(),
+                    greedy: false
+                }
             ]
         );
         let t = parse_uri("/a/{key+}?x-id=GetObject&flag").unwrap();
-        assert_eq!(t.path[1], PathSegment::Label { member: "key".into(), greedy: true });
-        assert_eq!(t.query, vec![("x-id".into(), "GetObject".into()), ("flag".into(), String::new())]);
+        assert_eq!(
+            t.path[1],
+            PathSegment::Label {
+                member: "key".into(),
+                greedy: true
+            }
+        );
+        assert_eq!(
+            t.query,
+            vec![("x-id".into(), "GetObject".into()), ("flag".into(), String::new())]
+        );
         assert_eq!(parse_uri("/").unwrap().path, vec![]);
     }
 

@@ -41,8 +41,12 @@ pub fn lower(model: &Model, service: Option<&str>) -> Result<Service, Vec<ModelE
 }
 
 fn select_service(model: &Model, wanted: Option<&str>) -> Result<String, ModelError> {
-    let services: Vec<&String> =
-        model.shapes.iter().filter(|(_, s)| s.kind == "service").map(|(id, _)| id).collect();
+    let services: Vec<&String> = model
+        .shapes
+        .iter()
+        .filter(|(_, s)| s.kind == "service")
+        .map(|(id, _)| id)
+        .collect();
     match wanted {
         Some(wanted) => services
             .iter()
@@ -100,7 +104,9 @@ impl<'m> Lowering<'m> {
 
     /// Records a problem at a shape (and optionally a member and trait).
     pub(crate) fn error(&mut self, shape: &str, member: Option<&str>, trait_id: Option<&str>, message: String) {
-        let mut error = ModelError::new(message).at_shape(shape).in_file(self.model.file_of(shape));
+        let mut error = ModelError::new(message)
+            .at_shape(shape)
+            .in_file(self.model.file_of(shape));
         if let Some(member) = member {
             error = error.at_member(member);
         }
@@ -116,7 +122,12 @@ impl<'m> Lowering<'m> {
         match model.shapes.get(target) {
             Some(shape) => Some(shape),
             None => {
-                self.error(from, member, None, format!("target `{target}` does not resolve to a shape"));
+                self.error(
+                    from,
+                    member,
+                    None,
+                    format!("target `{target}` does not resolve to a shape"),
+                );
                 None
             }
         }
@@ -151,7 +162,12 @@ impl<'m> Lowering<'m> {
                     Some(s) if s.kind == "operation" => {
                         found.insert(op);
                     }
-                    Some(s) => self.error(&owner, None, None, format!("`{op}` is bound as an operation but is a {}", s.kind)),
+                    Some(s) => self.error(
+                        &owner,
+                        None,
+                        None,
+                        format!("`{op}` is bound as an operation but is a {}", s.kind),
+                    ),
                     None => {}
                 }
             }
@@ -161,7 +177,12 @@ impl<'m> Lowering<'m> {
                 }
                 match self.shape(&resource, &owner, None) {
                     Some(s) if s.kind == "resource" => stack.push((resource, s)),
-                    Some(s) => self.error(&owner, None, None, format!("`{resource}` is bound as a resource but is a {}", s.kind)),
+                    Some(s) => self.error(
+                        &owner,
+                        None,
+                        None,
+                        format!("`{resource}` is bound as a resource but is a {}", s.kind),
+                    ),
                     None => {}
                 }
             }
@@ -175,10 +196,17 @@ impl<'m> Lowering<'m> {
     fn collect_types(&mut self) {
         let mut roots: Vec<(String, String)> = Vec::new();
         if let Some(service) = self.service_shape() {
-            roots.extend(service.errors.iter().map(|e| (e.target.clone(), self.service_id.clone())));
+            roots.extend(
+                service
+                    .errors
+                    .iter()
+                    .map(|e| (e.target.clone(), self.service_id.clone())),
+            );
         }
         for op in self.operations.clone() {
-            let Some(shape) = self.model.shapes.get(&op) else { continue };
+            let Some(shape) = self.model.shapes.get(&op) else {
+                continue;
+            };
             let refs = shape.input.iter().chain(&shape.output).chain(&shape.errors);
             roots.extend(refs.map(|r| (r.target.clone(), op.clone())));
         }
@@ -187,7 +215,9 @@ impl<'m> Lowering<'m> {
             if !seen.insert(id.clone()) {
                 continue;
             }
-            let Some(shape) = self.shape(&id, &from, None) else { continue };
+            let Some(shape) = self.shape(&id, &from, None) else {
+                continue;
+            };
             if is_generated_type(&id, shape) {
                 self.type_ids.insert(id.clone());
             }
@@ -200,7 +230,12 @@ impl<'m> Lowering<'m> {
                 }
                 match self.model.shapes.get(&member.target) {
                     Some(_) => roots.push((member.target.clone(), id.clone())),
-                    None => self.error(&id, Some(name), None, format!("target `{}` does not resolve to a shape", member.target)),
+                    None => self.error(
+                        &id,
+                        Some(name),
+                        None,
+                        format!("target `{}` does not resolve to a shape", member.target),
+                    ),
                 }
             }
         }
@@ -225,7 +260,12 @@ impl<'m> Lowering<'m> {
         for op in self.operations.clone() {
             let name = naming::field_name(&self.local_name(&op));
             if let Some(other) = fn_names.insert(naming::collision_key(&name), op.clone()) {
-                self.error(&op, None, None, format!("its Rust name `{name}` collides with the one of `{other}`"));
+                self.error(
+                    &op,
+                    None,
+                    None,
+                    format!("its Rust name `{name}` collides with the one of `{other}`"),
+                );
             }
         }
     }
@@ -235,7 +275,9 @@ impl<'m> Lowering<'m> {
     fn assign_homes(&mut self) {
         let mut owners: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for op in &self.operations {
-            let Some(shape) = self.model.shapes.get(op) else { continue };
+            let Some(shape) = self.model.shapes.get(op) else {
+                continue;
+            };
             for r in shape.input.iter().chain(&shape.output) {
                 owners.entry(r.target.clone()).or_default().insert(op.clone());
             }
@@ -253,7 +295,11 @@ impl<'m> Lowering<'m> {
                 let role = |op: &String| {
                     let op_shape = self.model.shapes.get(op);
                     let is_input = op_shape.and_then(|s| s.input.as_ref()).is_some_and(|r| &r.target == id);
-                    format!("{} of the `{}` operation", if is_input { "input" } else { "output" }, self.local_name(op))
+                    format!(
+                        "{} of the `{}` operation",
+                        if is_input { "input" } else { "output" },
+                        self.local_name(op)
+                    )
                 };
                 let roles: Vec<String> = ops.iter().map(role).collect();
                 self.io_roles.insert(id.clone(), roles.join(", "));
@@ -290,17 +336,33 @@ impl<'m> Lowering<'m> {
         let t = shape.map_or(&empty, |s| &s.traits);
         let name = self.local_name(&id);
         let aws = t.get(id::AWS_SERVICE);
-        let aws_str = |key: &str| aws.and_then(|a| a.get(key)).and_then(|v| v.as_str()).map(str::to_string);
+        let aws_str = |key: &str| {
+            aws.and_then(|a| a.get(key))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
         let sdk_id = aws_str("sdkId").unwrap_or_else(|| name.clone());
-        let signing_name = t.get(id::SIGV4).and_then(|s| s.get("name")).and_then(|v| v.as_str()).map(str::to_string);
-        let endpoint_prefix = aws_str("endpointPrefix").or_else(|| signing_name.clone());
-        let protocol = [id::REST_JSON, "aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1", "aws.protocols#restXml"]
-            .into_iter()
-            .find(|p| t.contains_key(*p))
+        let signing_name = t
+            .get(id::SIGV4)
+            .and_then(|s| s.get("name"))
+            .and_then(|v| v.as_str())
             .map(str::to_string);
+        let endpoint_prefix = aws_str("endpointPrefix").or_else(|| signing_name.clone());
+        let protocol = [
+            id::REST_JSON,
+            "aws.protocols#awsJson1_0",
+            "aws.protocols#awsJson1_1",
+            "aws.protocols#restXml",
+        ]
+        .into_iter()
+        .find(|p| t.contains_key(*p))
+        .map(str::to_string);
         Service {
             id,
-            title: t.get(id::TITLE).and_then(|v| v.as_str()).map_or_else(|| name.clone(), str::to_string),
+            title: t
+                .get(id::TITLE)
+                .and_then(|v| v.as_str())
+                .map_or_else(|| name.clone(), str::to_string),
             crate_base: naming::module_name(&sdk_id).replace('_', "-"),
             sdk_id,
             name,

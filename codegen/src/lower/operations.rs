@@ -14,7 +14,9 @@ impl Lowering<'_> {
     pub(crate) fn lower_operations(&mut self) -> Vec<Operation> {
         let mut operations = Vec::new();
         for op_id in self.operations.clone() {
-            let Some(shape) = self.model.shapes.get(&op_id) else { continue };
+            let Some(shape) = self.model.shapes.get(&op_id) else {
+                continue;
+            };
             let name = self.local_name(&op_id);
             let input = self.io_struct(&op_id, shape.input.as_ref().map(|r| r.target.as_str()), "input");
             let output = self.io_struct(&op_id, shape.output.as_ref().map(|r| r.target.as_str()), "output");
@@ -22,7 +24,12 @@ impl Lowering<'_> {
             if let Some(http) = &http {
                 self.check_bindings(&op_id, http, shape.input.as_ref().map(|r| r.target.as_str()), true);
             }
-            self.check_bindings(&op_id, &Http::default_for_check(), shape.output.as_ref().map(|r| r.target.as_str()), false);
+            self.check_bindings(
+                &op_id,
+                &Http::default_for_check(),
+                shape.output.as_ref().map(|r| r.target.as_str()),
+                false,
+            );
             let readonly = traits::has(&shape.traits, id::READONLY);
             let pagination = self.pagination(&op_id, shape);
             operations.push(Operation {
@@ -48,7 +55,12 @@ impl Lowering<'_> {
         match self.model.shapes.get(target) {
             Some(s) if s.kind == "structure" => self.names.get(target).cloned(),
             Some(s) => {
-                self.error(op, None, None, format!("its {what} `{target}` must be a structure, not a {}", s.kind));
+                self.error(
+                    op,
+                    None,
+                    None,
+                    format!("its {what} `{target}` must be a structure, not a {}", s.kind),
+                );
                 None
             }
             None => None, // reported when reachable shapes were collected
@@ -57,21 +69,40 @@ impl Lowering<'_> {
 
     fn http(&mut self, op: &str, shape: &AstShape) -> Option<Http> {
         let Some(value) = shape.traits.get(id::HTTP) else {
-            self.error(op, None, Some(id::HTTP), "the operation has no @http trait; restJson1 needs one".to_string());
+            self.error(
+                op,
+                None,
+                Some(id::HTTP),
+                "the operation has no @http trait; restJson1 needs one".to_string(),
+            );
             return None;
         };
         let method = value.get("method").and_then(Value::as_str);
         let uri = value.get("uri").and_then(Value::as_str);
         let (Some(method), Some(uri)) = (method, uri) else {
-            self.error(op, None, Some(id::HTTP), format!("expected `method` and `uri` strings, found {value}"));
+            self.error(
+                op,
+                None,
+                Some(id::HTTP),
+                format!("expected `method` and `uri` strings, found {value}"),
+            );
             return None;
         };
         let code = match value.get("code") {
             None => 200,
-            Some(c) => match c.as_u64().and_then(|c| u16::try_from(c).ok()).filter(|c| (100..600).contains(c)) {
+            Some(c) => match c
+                .as_u64()
+                .and_then(|c| u16::try_from(c).ok())
+                .filter(|c| (100..600).contains(c))
+            {
                 Some(code) => code,
                 None => {
-                    self.error(op, None, Some(id::HTTP), format!("`code` must be an HTTP status, found {c}"));
+                    self.error(
+                        op,
+                        None,
+                        Some(id::HTTP),
+                        format!("`code` must be an HTTP status, found {c}"),
+                    );
                     200
                 }
             },
@@ -97,7 +128,12 @@ impl Lowering<'_> {
         let Some(io) = io.filter(|t| *t != prelude::UNIT) else {
             for segment in &http.path {
                 if let PathSegment::Label { member, .. } = segment {
-                    self.error(op, None, Some(id::HTTP), format!("label `{member}` needs an input member with @httpLabel"));
+                    self.error(
+                        op,
+                        None,
+                        Some(id::HTTP),
+                        format!("label `{member}` needs an input member with @httpLabel"),
+                    );
                 }
             }
             return;
@@ -120,13 +156,21 @@ impl Lowering<'_> {
             let kind = target.map_or("", |s| s.kind.as_str());
             let simple = is_simple(kind, target);
             let list_of_simple = kind == "list"
-                && target.and_then(|l| l.member.as_ref()).and_then(|m| self.model.shapes.get(&m.target)).is_some_and(|s| is_simple(&s.kind, Some(s)));
-            let bad = |cx: &mut Self, trait_id: &str, message: String| cx.error(io, Some(name), Some(trait_id), message);
+                && target
+                    .and_then(|l| l.member.as_ref())
+                    .and_then(|m| self.model.shapes.get(&m.target))
+                    .is_some_and(|s| is_simple(&s.kind, Some(s)));
+            let bad =
+                |cx: &mut Self, trait_id: &str, message: String| cx.error(io, Some(name), Some(trait_id), message);
             if traits::has(t, id::HTTP_LABEL) {
                 if !is_input {
                     bad(self, id::HTTP_LABEL, "@httpLabel only binds input members".to_string());
                 } else if !labels.contains(name.as_str()) {
-                    bad(self, id::HTTP_LABEL, format!("no `{{{name}}}` label in `{}` of `{op}`", http.uri));
+                    bad(
+                        self,
+                        id::HTTP_LABEL,
+                        format!("no `{{{name}}}` label in `{}` of `{op}`", http.uri),
+                    );
                 } else if !traits::has(t, id::REQUIRED) {
                     bad(self, id::HTTP_LABEL, "a label member must be @required".to_string());
                 }
@@ -139,32 +183,67 @@ impl Lowering<'_> {
                     bad(self, id::HTTP_QUERY, "@httpQuery only binds input members".to_string());
                 }
                 if key.is_empty() || !seen_names.insert(format!("query:{key}")) {
-                    bad(self, id::HTTP_QUERY, format!("query parameter name `{key}` is empty or bound twice"));
+                    bad(
+                        self,
+                        id::HTTP_QUERY,
+                        format!("query parameter name `{key}` is empty or bound twice"),
+                    );
                 }
                 if !(simple || list_of_simple) {
-                    bad(self, id::HTTP_QUERY, format!("a query parameter cannot carry a `{kind}`"));
+                    bad(
+                        self,
+                        id::HTTP_QUERY,
+                        format!("a query parameter cannot carry a `{kind}`"),
+                    );
                 }
             } else if traits::has(t, id::HTTP_HEADER) {
-                let header = t.get(id::HTTP_HEADER).and_then(Value::as_str).unwrap_or_default().to_ascii_lowercase();
+                let header = t
+                    .get(id::HTTP_HEADER)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
                 if header.is_empty() || !seen_names.insert(format!("header:{header}")) {
-                    bad(self, id::HTTP_HEADER, format!("header name `{header}` is empty or bound twice"));
+                    bad(
+                        self,
+                        id::HTTP_HEADER,
+                        format!("header name `{header}` is empty or bound twice"),
+                    );
                 }
                 if !(simple || list_of_simple) {
                     bad(self, id::HTTP_HEADER, format!("a header cannot carry a `{kind}`"));
                 }
             } else if traits::has(t, id::HTTP_PAYLOAD) {
                 payloads += 1;
-            } else if !(traits::has(t, id::HTTP_QUERY_PARAMS) || traits::has(t, id::HTTP_PREFIX_HEADERS) || traits::has(t, id::HTTP_RESPONSE_CODE)) {
+            } else if !(traits::has(t, id::HTTP_QUERY_PARAMS)
+                || traits::has(t, id::HTTP_PREFIX_HEADERS)
+                || traits::has(t, id::HTTP_RESPONSE_CODE))
+            {
                 body_members += 1;
             }
         }
         if payloads > 1 || (payloads == 1 && body_members > 0) {
-            self.error(io, None, Some(id::HTTP_PAYLOAD), "@httpPayload must be the only member bound to the body".to_string());
+            self.error(
+                io,
+                None,
+                Some(id::HTTP_PAYLOAD),
+                "@httpPayload must be the only member bound to the body".to_string(),
+            );
         }
         for label in labels {
-            let bound = shape.members.get(label).is_some_and(|m| traits::has(&m.traits, id::HTTP_LABEL));
+            let bound = shape
+                .members
+                .get(label)
+                .is_some_and(|m| traits::has(&m.traits, id::HTTP_LABEL));
             if is_input && !bound {
-                self.error(op, None, Some(id::HTTP), format!("label `{{{label}}}` of `{}` has no input member with @httpLabel", http.uri));
+                self.error(
+                    op,
+                    None,
+                    Some(id::HTTP),
+                    format!(
+                        "label `{{{label}}}` of `{}` has no input member with @httpLabel",
+                        http.uri
+                    ),
+                );
             }
         }
     }
@@ -179,7 +258,12 @@ impl Lowering<'_> {
                         errors.insert(name.clone());
                     }
                 }
-                Some(_) => self.error(op, None, None, format!("error `{}` must be a structure with @error", r.target)),
+                Some(_) => self.error(
+                    op,
+                    None,
+                    None,
+                    format!("error `{}` must be a structure with @error", r.target),
+                ),
                 None => {}
             }
         }
@@ -188,12 +272,26 @@ impl Lowering<'_> {
 
     fn pagination(&mut self, op: &str, shape: &AstShape) -> Option<Pagination> {
         let own = shape.traits.get(id::PAGINATED)?;
-        let defaults = self.service_shape().and_then(|s| s.traits.get(id::PAGINATED)).cloned().unwrap_or(Value::Null);
-        let get = |key: &str| own.get(key).or_else(|| defaults.get(key)).and_then(Value::as_str).map(str::to_string);
+        let defaults = self
+            .service_shape()
+            .and_then(|s| s.traits.get(id::PAGINATED))
+            .cloned()
+            .unwrap_or(Value::Null);
+        let get = |key: &str| {
+            own.get(key)
+                .or_else(|| defaults.get(key))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
         let input = shape.input.as_ref().map(|r| r.target.clone());
         let output = shape.output.as_ref().map(|r| r.target.clone());
         let (Some(input_token), Some(output_token)) = (get("inputToken"), get("outputToken")) else {
-            self.error(op, None, Some(id::PAGINATED), "needs `inputToken` and `outputToken` (here or on the service)".to_string());
+            self.error(
+                op,
+                None,
+                Some(id::PAGINATED),
+                "needs `inputToken` and `outputToken` (here or on the service)".to_string(),
+            );
             return None;
         };
         let input_token = self.member_path(op, input.as_deref(), &input_token, "inputToken")?;
@@ -206,7 +304,12 @@ impl Lowering<'_> {
             Some(p) => Some(self.member_path(op, output.as_deref(), &p, "items")?),
             None => None,
         };
-        Some(Pagination { input_token, output_token, page_size, items })
+        Some(Pagination {
+            input_token,
+            output_token,
+            page_size,
+            items,
+        })
     }
 
     /// Resolves a dot-separated member path to Rust field names, or records why it cannot.
@@ -214,9 +317,17 @@ impl Lowering<'_> {
         let mut current = root.map(str::to_string);
         let mut fields = Vec::new();
         for part in path.split('.') {
-            let member = current.as_deref().and_then(|id| self.model.shapes.get(id)).and_then(|s| s.members.get(part));
+            let member = current
+                .as_deref()
+                .and_then(|id| self.model.shapes.get(id))
+                .and_then(|s| s.members.get(part));
             let Some(member) = member else {
-                self.error(op, None, Some(id::PAGINATED), format!("`{key}` names `{path}`, which is not a member"));
+                self.error(
+                    op,
+                    None,
+                    Some(id::PAGINATED),
+                    format!("`{key}` names `{path}`, which is not a member"),
+                );
                 return None;
             };
             fields.push(naming::field_name(part));
@@ -230,13 +341,31 @@ impl Lowering<'_> {
 fn is_simple(kind: &str, shape: Option<&AstShape>) -> bool {
     matches!(
         kind,
-        "string" | "enum" | "intEnum" | "boolean" | "byte" | "short" | "integer" | "long" | "float" | "double" | "bigInteger" | "bigDecimal" | "timestamp"
+        "string"
+            | "enum"
+            | "intEnum"
+            | "boolean"
+            | "byte"
+            | "short"
+            | "integer"
+            | "long"
+            | "float"
+            | "double"
+            | "bigInteger"
+            | "bigDecimal"
+            | "timestamp"
     ) || (kind == "blob" && shape.is_some())
 }
 
 impl Http {
     /// A placeholder binding (no labels), used where the real one is missing or not relevant.
     fn default_for_check() -> Http {
-        Http { method: "POST".to_string(), uri: "/".to_string(), path: Vec::new(), query_literals: Vec::new(), code: 200 }
+        Http {
+            method: "POST".to_string(),
+            uri: "/".to_string(),
+            path: Vec::new(),
+            query_literals: Vec::new(),
+            code: 200,
+        }
     }
 }

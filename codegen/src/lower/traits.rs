@@ -65,13 +65,19 @@ pub fn length(value: &Value) -> Result<Bounds<u64>, String> {
     let bound = |key: &str| -> Result<Option<u64>, String> {
         match value.get(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => v.as_u64().map(Some).ok_or_else(|| format!("`{key}` must be a non-negative integer, found {v}")),
+            Some(v) => v
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| format!("`{key}` must be a non-negative integer, found {v}")),
         }
     };
     if !value.is_object() {
         return Err(format!("expected an object with `min` and/or `max`, found {value}"));
     }
-    let bounds = Bounds { min: bound("min")?, max: bound("max")? };
+    let bounds = Bounds {
+        min: bound("min")?,
+        max: bound("max")?,
+    };
     if let (Some(min), Some(max)) = (bounds.min, bounds.max)
         && min > max
     {
@@ -92,7 +98,10 @@ pub fn range(value: &Value) -> Result<Bounds<Number>, String> {
     if !value.is_object() {
         return Err(format!("expected an object with `min` and/or `max`, found {value}"));
     }
-    let bounds = Bounds { min: bound("min")?, max: bound("max")? };
+    let bounds = Bounds {
+        min: bound("min")?,
+        max: bound("max")?,
+    };
     if let (Some(min), Some(max)) = (&bounds.min, &bounds.max)
         && min.as_f64() > max.as_f64()
     {
@@ -107,7 +116,9 @@ pub fn timestamp_format(value: &str) -> Result<TimestampFormat, String> {
         "epoch-seconds" => Ok(TimestampFormat::EpochSeconds),
         "date-time" => Ok(TimestampFormat::DateTime),
         "http-date" => Ok(TimestampFormat::HttpDate),
-        other => Err(format!("unknown format \"{other}\"; expected epoch-seconds, date-time or http-date")),
+        other => Err(format!(
+            "unknown format \"{other}\"; expected epoch-seconds, date-time or http-date"
+        )),
     }
 }
 

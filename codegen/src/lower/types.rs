@@ -32,16 +32,42 @@ impl Lowering<'_> {
             "structure" => {
                 let members = self.lower_members(id, shape, false);
                 let error = self.error_info(id, shape, &members);
-                Some(TypeDef::Struct(Struct { id: id.to_string(), name, docs, members, sensitive, error, home }))
+                Some(TypeDef::Struct(Struct {
+                    id: id.to_string(),
+                    name,
+                    docs,
+                    members,
+                    sensitive,
+                    error,
+                    home,
+                }))
             }
             "union" => {
                 let members = self.lower_members(id, shape, true);
-                Some(TypeDef::Union(Union { id: id.to_string(), name, docs, members, sensitive, home }))
+                Some(TypeDef::Union(Union {
+                    id: id.to_string(),
+                    name,
+                    docs,
+                    members,
+                    sensitive,
+                    home,
+                }))
             }
             "enum" | "intEnum" | "string" => {
                 let int = shape.kind == "intEnum";
-                let variants = if shape.kind == "string" { self.enum_trait_variants(id, shape) } else { self.enum_variants(id, shape, int) };
-                Some(TypeDef::Enum(Enum { id: id.to_string(), name, docs, int, variants, home }))
+                let variants = if shape.kind == "string" {
+                    self.enum_trait_variants(id, shape)
+                } else {
+                    self.enum_variants(id, shape, int)
+                };
+                Some(TypeDef::Enum(Enum {
+                    id: id.to_string(),
+                    name,
+                    docs,
+                    int,
+                    variants,
+                    home,
+                }))
             }
             _ => None,
         }
@@ -51,15 +77,28 @@ impl Lowering<'_> {
         let mut members = Vec::new();
         let mut seen = std::collections::BTreeMap::new();
         for (wire_name, member) in &shape.members {
-            let field = if union { naming::variant_name(wire_name) } else { naming::field_name(wire_name) };
+            let field = if union {
+                naming::variant_name(wire_name)
+            } else {
+                naming::field_name(wire_name)
+            };
             if let Some(other) = seen.insert(naming::collision_key(&field), wire_name.clone()) {
-                self.error(id, Some(wire_name), None, format!("its Rust name `{field}` collides with member `{other}`"));
+                self.error(
+                    id,
+                    Some(wire_name),
+                    None,
+                    format!("its Rust name `{field}` collides with member `{other}`"),
+                );
             }
             let binding = self.binding(id, wire_name, &member.traits);
             let mut ty = self.ty(id, wire_name, member);
             header_timestamp_default(&mut ty, &binding, &member.traits, self.model.shapes.get(&member.target));
             let target_traits = self.model.shapes.get(&member.target).map(|t| &t.traits);
-            let default = member.traits.get(id::DEFAULT).or_else(|| target_traits.and_then(|t| t.get(id::DEFAULT))).cloned();
+            let default = member
+                .traits
+                .get(id::DEFAULT)
+                .or_else(|| target_traits.and_then(|t| t.get(id::DEFAULT)))
+                .cloned();
             members.push(Member {
                 wire_name: wire_name.clone(),
                 field,
@@ -105,18 +144,40 @@ impl Lowering<'_> {
     pub(crate) fn ty(&mut self, owner: &str, member_name: &str, member: &AstMember) -> Ty {
         let Some(target) = self.model.shapes.get(&member.target) else {
             // Reported when the reachable shapes were collected.
-            return Ty { kind: TyKind::Document, constraints: Constraints::default(), sensitive: false };
+            return Ty {
+                kind: TyKind::Document,
+                constraints: Constraints::default(),
+                sensitive: false,
+            };
         };
         let effective = traits::effective(&target.traits, &member.traits);
         let collection = matches!(target.kind.as_str(), "list" | "set" | "map");
         if collection {
             if self.nesting.contains(&member.target) {
-                self.error(&member.target, None, None, "the collection contains itself; recursion needs a structure or union in between".to_string());
-                return Ty { kind: TyKind::Document, constraints: Constraints::default(), sensitive: false };
+                self.error(
+                    &member.target,
+                    None,
+                    None,
+                    "the collection contains itself; recursion needs a structure or union in between".to_string(),
+                );
+                return Ty {
+                    kind: TyKind::Document,
+                    constraints: Constraints::default(),
+                    sensitive: false,
+                };
             }
             if self.nesting.len() >= MAX_NESTING {
-                self.error(&member.target, None, None, format!("lists and maps nest more than {MAX_NESTING} levels deep"));
-                return Ty { kind: TyKind::Document, constraints: Constraints::default(), sensitive: false };
+                self.error(
+                    &member.target,
+                    None,
+                    None,
+                    format!("lists and maps nest more than {MAX_NESTING} levels deep"),
+                );
+                return Ty {
+                    kind: TyKind::Document,
+                    constraints: Constraints::default(),
+                    sensitive: false,
+                };
             }
             self.nesting.push(member.target.clone());
         }
@@ -125,7 +186,11 @@ impl Lowering<'_> {
             self.nesting.pop();
         }
         let constraints = self.constraints(owner, member_name, member, target, &kind, &effective);
-        Ty { kind, constraints, sensitive: traits::has(&effective, id::SENSITIVE) }
+        Ty {
+            kind,
+            constraints,
+            sensitive: traits::has(&effective, id::SENSITIVE),
+        }
     }
 
     fn ty_kind(&mut self, owner: &str, member: &str, target_id: &str, target: &AstShape, effective: &Traits) -> TyKind {
@@ -137,9 +202,19 @@ impl Lowering<'_> {
                 _ => NamedKind::Enum,
             };
             // Only a direct member needs a box: lists and maps already hold their items indirectly.
-            let owner_is_aggregate = self.model.shapes.get(owner).is_some_and(|s| matches!(s.kind.as_str(), "structure" | "union"));
-            let boxed = matches!(kind, NamedKind::Struct | NamedKind::Union) && owner_is_aggregate && self.reaches(target_id, owner);
-            return TyKind::Named { name: name.clone(), kind, boxed };
+            let owner_is_aggregate = self
+                .model
+                .shapes
+                .get(owner)
+                .is_some_and(|s| matches!(s.kind.as_str(), "structure" | "union"));
+            let boxed = matches!(kind, NamedKind::Struct | NamedKind::Union)
+                && owner_is_aggregate
+                && self.reaches(target_id, owner);
+            return TyKind::Named {
+                name: name.clone(),
+                kind,
+                boxed,
+            };
         }
         match target.kind.as_str() {
             "boolean" => TyKind::Bool,
@@ -155,7 +230,9 @@ impl Lowering<'_> {
             "blob" => TyKind::Blob,
             "document" => TyKind::Document,
             "timestamp" => {
-                let format = match traits::string(effective, id::TIMESTAMP_FORMAT).and_then(|f| f.map(traits::timestamp_format).transpose()) {
+                let format = match traits::string(effective, id::TIMESTAMP_FORMAT)
+                    .and_then(|f| f.map(traits::timestamp_format).transpose())
+                {
                     Ok(format) => format.unwrap_or(TimestampFormat::EpochSeconds),
                     Err(e) => {
                         self.error(owner, Some(member), Some(id::TIMESTAMP_FORMAT), e);
@@ -178,21 +255,46 @@ impl Lowering<'_> {
             "map" => match (&target.key, &target.value) {
                 (Some(key), Some(value)) => {
                     let key = self.ty(target_id, "key", key);
-                    if !matches!(key.kind, TyKind::String | TyKind::Named { kind: NamedKind::Enum, .. }) {
-                        self.error(target_id, Some("key"), None, "a map key must target a string or enum".to_string());
+                    if !matches!(
+                        key.kind,
+                        TyKind::String
+                            | TyKind::Named {
+                                kind: NamedKind::Enum,
+                                ..
+                            }
+                    ) {
+                        self.error(
+                            target_id,
+                            Some("key"),
+                            None,
+                            "a map key must target a string or enum".to_string(),
+                        );
                     }
                     let value = self.ty(target_id, "value", value);
                     self.reject_nested_timestamp(target_id, "value", &value);
-                    TyKind::Map { key: Box::new(key), value: Box::new(value) }
+                    TyKind::Map {
+                        key: Box::new(key),
+                        value: Box::new(value),
+                    }
                 }
                 _ => {
-                    self.error(target_id, None, None, "a map must have a `key` and a `value`".to_string());
+                    self.error(
+                        target_id,
+                        None,
+                        None,
+                        "a map must have a `key` and a `value`".to_string(),
+                    );
                     TyKind::Document
                 }
             },
             "structure" if target_id == crate::prelude::UNIT => TyKind::Unit,
             other => {
-                self.error(owner, Some(member), None, format!("cannot target a shape of type `{other}` (`{target_id}`)"));
+                self.error(
+                    owner,
+                    Some(member),
+                    None,
+                    format!("cannot target a shape of type `{other}` (`{target_id}`)"),
+                );
                 TyKind::Document
             }
         }
@@ -201,7 +303,12 @@ impl Lowering<'_> {
     /// Timestamps travel through serde `with` modules, which only fit direct members.
     fn reject_nested_timestamp(&mut self, shape: &str, member: &str, item: &Ty) {
         if matches!(item.kind, TyKind::Timestamp(_)) {
-            self.error(shape, Some(member), None, "timestamps inside lists and maps are not supported yet by this generator".to_string());
+            self.error(
+                shape,
+                Some(member),
+                None,
+                "timestamps inside lists and maps are not supported yet by this generator".to_string(),
+            );
         }
     }
 
@@ -226,16 +333,47 @@ impl Lowering<'_> {
         false
     }
 
-    fn constraints(&mut self, owner: &str, member_name: &str, member: &AstMember, target: &AstShape, kind: &TyKind, t: &Traits) -> Constraints {
+    fn constraints(
+        &mut self,
+        owner: &str,
+        member_name: &str,
+        member: &AstMember,
+        target: &AstShape,
+        kind: &TyKind,
+        t: &Traits,
+    ) -> Constraints {
         let mut c = Constraints::default();
         let numeric = matches!(
             kind,
-            TyKind::Byte | TyKind::Short | TyKind::Integer | TyKind::Long | TyKind::Float | TyKind::Double | TyKind::BigInteger | TyKind::BigDecimal
+            TyKind::Byte
+                | TyKind::Short
+                | TyKind::Integer
+                | TyKind::Long
+                | TyKind::Float
+                | TyKind::Double
+                | TyKind::BigInteger
+                | TyKind::BigDecimal
         );
-        let sized = matches!(kind, TyKind::String | TyKind::Blob | TyKind::List(_) | TyKind::Map { .. })
-            || matches!(kind, TyKind::Named { kind: NamedKind::Enum, .. });
+        let sized = matches!(
+            kind,
+            TyKind::String | TyKind::Blob | TyKind::List(_) | TyKind::Map { .. }
+        ) || matches!(
+            kind,
+            TyKind::Named {
+                kind: NamedKind::Enum,
+                ..
+            }
+        );
         let misplaced = |cx: &mut Self, trait_id: &str| {
-            cx.error(owner, Some(member_name), Some(trait_id), format!("cannot apply to a shape of type `{}` (`{}`)", target.kind, member.target));
+            cx.error(
+                owner,
+                Some(member_name),
+                Some(trait_id),
+                format!(
+                    "cannot apply to a shape of type `{}` (`{}`)",
+                    target.kind, member.target
+                ),
+            );
         };
         if let Some(value) = t.get(id::LENGTH) {
             if !sized {
@@ -260,7 +398,17 @@ impl Lowering<'_> {
         if t.contains_key(id::PATTERN) {
             match traits::string(t, id::PATTERN) {
                 Err(e) => self.error(owner, Some(member_name), Some(id::PATTERN), e),
-                Ok(Some(_)) if !sized || !matches!(kind, TyKind::String | TyKind::Named { kind: NamedKind::Enum, .. }) => {
+                Ok(Some(_))
+                    if !sized
+                        || !matches!(
+                            kind,
+                            TyKind::String
+                                | TyKind::Named {
+                                    kind: NamedKind::Enum,
+                                    ..
+                                }
+                        ) =>
+                {
                     misplaced(self, id::PATTERN)
                 }
                 Ok(Some(source)) => match smithy_runtime::Pattern::check(source) {
@@ -273,7 +421,10 @@ impl Lowering<'_> {
                             naming::const_name(&self.local_name(&member.target))
                         };
                         let static_name = self.unique_pattern_name(static_name, source);
-                        c.pattern = Some(PatternRef { source: source.to_string(), static_name });
+                        c.pattern = Some(PatternRef {
+                            source: source.to_string(),
+                            static_name,
+                        });
                     }
                     Err(reason) => self.error(
                         owner,
@@ -315,21 +466,42 @@ impl Lowering<'_> {
             Value::String(s) if s == "client" => Fault::Client,
             Value::String(s) if s == "server" => Fault::Server,
             other => {
-                self.error(id, None, Some(id::ERROR), format!("expected \"client\" or \"server\", found {other}"));
+                self.error(
+                    id,
+                    None,
+                    Some(id::ERROR),
+                    format!("expected \"client\" or \"server\", found {other}"),
+                );
                 Fault::Client
             }
         };
         let status = match shape.traits.get(id::HTTP_ERROR) {
-            None => if fault == Fault::Client { 400 } else { 500 },
-            Some(v) => match v.as_u64().and_then(|n| u16::try_from(n).ok()).filter(|n| (400..600).contains(n)) {
+            None => {
+                if fault == Fault::Client {
+                    400
+                } else {
+                    500
+                }
+            }
+            Some(v) => match v
+                .as_u64()
+                .and_then(|n| u16::try_from(n).ok())
+                .filter(|n| (400..600).contains(n))
+            {
                 Some(status) => status,
                 None => {
-                    self.error(id, None, Some(id::HTTP_ERROR), format!("expected a status code from 400 to 599, found {v}"));
+                    self.error(
+                        id,
+                        None,
+                        Some(id::HTTP_ERROR),
+                        format!("expected a status code from 400 to 599, found {v}"),
+                    );
                     500
                 }
             },
         };
-        let is_message = |m: &&Member| matches!(m.ty.kind, TyKind::String) && m.wire_name.to_ascii_lowercase().ends_with("message");
+        let is_message =
+            |m: &&Member| matches!(m.ty.kind, TyKind::String) && m.wire_name.to_ascii_lowercase().ends_with("message");
         let message_field = ["message", "Message", "exceptionMessage", "errorMessage"]
             .iter()
             .find_map(|name| members.iter().find(|m| m.wire_name == *name))
@@ -341,7 +513,10 @@ impl Lowering<'_> {
             status,
             message_field,
             retryable: retryable.is_some(),
-            throttling: retryable.and_then(|r| r.get("throttling")).and_then(Value::as_bool).unwrap_or(false),
+            throttling: retryable
+                .and_then(|r| r.get("throttling"))
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
         })
     }
 
@@ -355,12 +530,25 @@ impl Lowering<'_> {
                     EnumValue::Int(v.as_i64().and_then(|n| i32::try_from(n).ok()).unwrap_or_default())
                 }
                 (v, _) => {
-                    let expected = if int { "an integer enumValue within i32" } else { "a string enumValue" };
-                    self.error(id, Some(name), Some(id::ENUM_VALUE), format!("expected {expected}, found {v:?}"));
+                    let expected = if int {
+                        "an integer enumValue within i32"
+                    } else {
+                        "a string enumValue"
+                    };
+                    self.error(
+                        id,
+                        Some(name),
+                        Some(id::ENUM_VALUE),
+                        format!("expected {expected}, found {v:?}"),
+                    );
                     continue;
                 }
             };
-            variants.push(Variant { name: naming::variant_name(name), value, docs: docs::to_markdown(traits::documentation(&member.traits)) });
+            variants.push(Variant {
+                name: naming::variant_name(name),
+                value,
+                docs: docs::to_markdown(traits::documentation(&member.traits)),
+            });
         }
         self.check_variants(id, &variants);
         variants
@@ -369,18 +557,32 @@ impl Lowering<'_> {
     /// Smithy 1.0's `@enum` trait on a string shape.
     fn enum_trait_variants(&mut self, id: &str, shape: &AstShape) -> Vec<Variant> {
         let Some(Value::Array(entries)) = shape.traits.get(id::ENUM) else {
-            self.error(id, None, Some(id::ENUM), "expected a list of enum definitions".to_string());
+            self.error(
+                id,
+                None,
+                Some(id::ENUM),
+                "expected a list of enum definitions".to_string(),
+            );
             return Vec::new();
         };
         let mut variants = Vec::new();
         for entry in entries {
             let Some(value) = entry.get("value").and_then(Value::as_str) else {
-                self.error(id, None, Some(id::ENUM), format!("an enum definition needs a string `value`, found {entry}"));
+                self.error(
+                    id,
+                    None,
+                    Some(id::ENUM),
+                    format!("an enum definition needs a string `value`, found {entry}"),
+                );
                 continue;
             };
             let name = entry.get("name").and_then(Value::as_str).unwrap_or(value);
             let doc = entry.get("documentation").and_then(Value::as_str).unwrap_or("");
-            variants.push(Variant { name: naming::variant_name(name), value: EnumValue::Str(value.to_string()), docs: docs::to_markdown(doc) });
+            variants.push(Variant {
+                name: naming::variant_name(name),
+                value: EnumValue::Str(value.to_string()),
+                docs: docs::to_markdown(doc),
+            });
         }
         self.check_variants(id, &variants);
         variants
@@ -391,7 +593,12 @@ impl Lowering<'_> {
         let mut values = BTreeSet::new();
         for v in variants {
             if !names.insert(naming::collision_key(&v.name)) {
-                self.error(id, None, None, format!("two enum values map to the Rust variant `{}`", v.name));
+                self.error(
+                    id,
+                    None,
+                    None,
+                    format!("two enum values map to the Rust variant `{}`", v.name),
+                );
             }
             if !values.insert(format!("{:?}", v.value)) {
                 self.error(id, None, None, format!("the enum value {:?} appears twice", v.value));

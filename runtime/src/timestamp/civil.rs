@@ -132,11 +132,7 @@ mod tests {
             assert_eq!(c.year, i64::from(t.year()), "{t}");
             assert_eq!(c.month, u8::from(t.month()), "{t}");
             assert_eq!(c.day, t.day(), "{t}");
-            assert_eq!(
-                (c.hour, c.minute, c.second),
-                (t.hour(), t.minute(), t.second()),
-                "{t}"
-            );
+            assert_eq!((c.hour, c.minute, c.second), (t.hour(), t.minute(), t.second()), "{t}");
             assert_eq!(c.weekday, t.weekday().number_days_from_monday(), "{t}");
             secs += step * 97;
             checked += 1;
@@ -148,10 +144,7 @@ mod tests {
     fn extremes_and_offsets() {
         let max = datetime!(9999-12-31 23:59:59.999_999_999 UTC);
         let c = utc(&max);
-        assert_eq!(
-            (c.year, c.month, c.day, c.second, c.millis),
-            (9999, 12, 31, 59, 999)
-        );
+        assert_eq!((c.year, c.month, c.day, c.second, c.millis), (9999, 12, 31, 59, 999));
         let min = datetime!(-9999-01-01 00:00:00 UTC);
         assert_eq!(utc(&min).year, -9999);
         // A UTC value past the end of what `time` supports does not panic.

@@ -72,18 +72,12 @@ mod tests {
 
     #[test]
     fn formats_utc_with_optional_millis() {
-        assert_eq!(
-            format(&datetime!(2024-01-02 03:04:05 UTC)),
-            "2024-01-02T03:04:05Z"
-        );
+        assert_eq!(format(&datetime!(2024-01-02 03:04:05 UTC)), "2024-01-02T03:04:05Z");
         assert_eq!(
             format(&datetime!(2024-01-02 03:04:05.123 UTC)),
             "2024-01-02T03:04:05.123Z"
         );
-        assert_eq!(
-            format(&datetime!(2024-01-02 03:04:05.5 UTC)),
-            "2024-01-02T03:04:05.5Z"
-        );
+        assert_eq!(format(&datetime!(2024-01-02 03:04:05.5 UTC)), "2024-01-02T03:04:05.5Z");
         assert_eq!(
             format(&datetime!(2024-01-02 03:04:05.000_9 UTC)),
             "2024-01-02T03:04:05Z"
@@ -92,20 +86,11 @@ mod tests {
             format(&datetime!(2024-01-02 03:04:05.999_999 UTC)),
             "2024-01-02T03:04:05.999Z"
         );
-        assert_eq!(
-            format(&datetime!(0001-02-03 00:00:00 UTC)),
-            "0001-02-03T00:00:00Z"
-        );
+        assert_eq!(format(&datetime!(0001-02-03 00:00:00 UTC)), "0001-02-03T00:00:00Z");
         // Converted to UTC, even across a date change.
-        assert_eq!(
-            format(&datetime!(2024-01-01 23:30:00 -01:00)),
-            "2024-01-02T00:30:00Z"
-        );
+        assert_eq!(format(&datetime!(2024-01-01 23:30:00 -01:00)), "2024-01-02T00:30:00Z");
         // Past what `time` can hold in UTC: still no panic.
-        assert_eq!(
-            format(&datetime!(9999-12-31 23:59:59 -01:00)),
-            "10000-01-01T00:59:59Z"
-        );
+        assert_eq!(format(&datetime!(9999-12-31 23:59:59 -01:00)), "10000-01-01T00:59:59Z");
     }
 
     #[test]
@@ -146,17 +131,10 @@ mod tests {
             datetime!(9999-12-31 23:59:59.999 UTC),
         ] {
             assert_eq!(parse(&format(&t)), Ok(t), "{t}");
-            let json = serde_json::to_string(&Doc {
-                at: t,
-                maybe: Some(t),
-            })
-            .unwrap();
+            let json = serde_json::to_string(&Doc { at: t, maybe: Some(t) }).unwrap();
             assert_eq!(
                 serde_json::from_str::<Doc>(&json).unwrap(),
-                Doc {
-                    at: t,
-                    maybe: Some(t)
-                }
+                Doc { at: t, maybe: Some(t) }
             );
         }
     }
@@ -193,8 +171,7 @@ mod tests {
 
     #[test]
     fn json_forms() {
-        let d: Doc =
-            serde_json::from_str(r#"{"at":"2024-01-02T03:04:05.5Z","maybe":null}"#).unwrap();
+        let d: Doc = serde_json::from_str(r#"{"at":"2024-01-02T03:04:05.5Z","maybe":null}"#).unwrap();
         assert_eq!(
             d,
             Doc {
@@ -211,24 +188,15 @@ mod tests {
         // Owned strings (with escapes) work too.
         let d: Doc = serde_json::from_str(r#"{"at":"2024-01-02T03:04:05\u005a"}"#).unwrap();
         assert_eq!(d.at, datetime!(2024-01-02 03:04:05 UTC));
-        let d: Doc =
-            serde_json::from_value(serde_json::json!({"at": "2024-01-02T03:04:05Z"})).unwrap();
+        let d: Doc = serde_json::from_value(serde_json::json!({"at": "2024-01-02T03:04:05Z"})).unwrap();
         assert_eq!(d.at, datetime!(2024-01-02 03:04:05 UTC));
 
         let err = serde_json::from_str::<Doc>(r#"{"at":1700000000}"#)
             .unwrap_err()
             .to_string();
-        assert!(
-            err.contains("expected an RFC 3339 date-time string"),
-            "{err}"
-        );
-        let err = serde_json::from_str::<Doc>(r#"{"at":"nope"}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("invalid date-time timestamp \"nope\""),
-            "{err}"
-        );
+        assert!(err.contains("expected an RFC 3339 date-time string"), "{err}");
+        let err = serde_json::from_str::<Doc>(r#"{"at":"nope"}"#).unwrap_err().to_string();
+        assert!(err.contains("invalid date-time timestamp \"nope\""), "{err}");
         assert!(serde_json::from_str::<Doc>(r#"{"at":"2024-01-02T03:04:05Z","maybe":5}"#).is_err());
     }
 }

@@ -21,10 +21,7 @@ const RANGE: &str = "out of the supported range";
 /// Whole seconds and truncated milliseconds, as a count of milliseconds.
 fn total_millis(t: &Timestamp) -> (i128, u16) {
     let millis = u16::try_from(t.nanosecond() / 1_000_000).unwrap_or(0);
-    (
-        i128::from(t.unix_timestamp()) * 1000 + i128::from(millis),
-        millis,
-    )
+    (i128::from(t.unix_timestamp()) * 1000 + i128::from(millis), millis)
 }
 
 /// Serializes as a JSON integer, or a float when there are milliseconds.
@@ -120,18 +117,13 @@ impl Visitor<'_> for EpochVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Timestamp, E> {
-        Timestamp::from_unix_timestamp(v)
-            .map_err(|_| E::custom(TimestampError::new(FORMAT, &v.to_string(), RANGE)))
+        Timestamp::from_unix_timestamp(v).map_err(|_| E::custom(TimestampError::new(FORMAT, &v.to_string(), RANGE)))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Timestamp, E> {
         match i64::try_from(v) {
             Ok(v) => self.visit_i64(v),
-            Err(_) => Err(E::custom(TimestampError::new(
-                FORMAT,
-                &v.to_string(),
-                RANGE,
-            ))),
+            Err(_) => Err(E::custom(TimestampError::new(FORMAT, &v.to_string(), RANGE))),
         }
     }
 

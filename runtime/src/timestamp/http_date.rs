@@ -38,19 +38,13 @@ pub fn format(t: &Timestamp) -> String {
         civil::month_name(c.month)
     );
     civil::push_year(&mut out, c.year);
-    out.push_str(&std::format!(
-        " {:02}:{:02}:{:02} GMT",
-        c.hour,
-        c.minute,
-        c.second
-    ));
+    out.push_str(&std::format!(" {:02}:{:02}:{:02} GMT", c.hour, c.minute, c.second));
     out
 }
 
 /// Parses an IMF-fixdate, optionally with fractional seconds.
 pub fn parse(s: &str) -> Result<Timestamp, TimestampError> {
-    let fields =
-        Fields::read(s.as_bytes()).ok_or_else(|| TimestampError::new(FORMAT, s, SYNTAX))?;
+    let fields = Fields::read(s.as_bytes()).ok_or_else(|| TimestampError::new(FORMAT, s, SYNTAX))?;
     let date = Month::try_from(fields.month)
         .and_then(|month| Date::from_calendar_date(fields.year, month, fields.day))
         .map_err(|_| TimestampError::new(FORMAT, s, "no such date"))?;
@@ -91,11 +85,7 @@ impl Fields {
         let minute = c.number(2)?;
         c.literal(b":")?;
         let second = c.number(2)?;
-        let nanos = if c.literal(b".").is_some() {
-            c.fraction()?
-        } else {
-            0
-        };
+        let nanos = if c.literal(b".").is_some() { c.fraction()? } else { 0 };
         c.literal(b" GMT")?;
         if !c.0.is_empty() {
             return None;
@@ -137,9 +127,9 @@ impl<'a> Cursor<'a> {
 
     /// Exactly `digits` ASCII digits.
     fn number(&mut self, digits: usize) -> Option<u32> {
-        self.take(digits)?.iter().try_fold(0u32, |n, &b| {
-            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-        })
+        self.take(digits)?
+            .iter()
+            .try_fold(0u32, |n, &b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
     }
 
     /// One or more digits after a decimal point, as nanoseconds (digits past
@@ -201,9 +191,7 @@ mod tests {
     #[test]
     fn every_weekday_and_month_name() {
         let names: Vec<String> = (0..12)
-            .map(|m| {
-                format(&(datetime!(2023-01-02 00:00:00 UTC) + time::Duration::days(31 * m + m)))
-            })
+            .map(|m| format(&(datetime!(2023-01-02 00:00:00 UTC) + time::Duration::days(31 * m + m))))
             .collect();
         let months: Vec<&str> = names.iter().map(|n| &n[8..11]).collect();
         assert_eq!(
@@ -269,15 +257,10 @@ mod tests {
         ];
         for bad in syntax {
             let e = parse(bad).unwrap_err();
-            assert_eq!(
-                (e.format(), e.input(), e.reason()),
-                ("http-date", bad, SYNTAX)
-            );
+            assert_eq!((e.format(), e.input(), e.reason()), ("http-date", bad, SYNTAX));
         }
         assert_eq!(
-            parse("Fri, 30 Feb 2024 00:00:00 GMT")
-                .unwrap_err()
-                .to_string(),
+            parse("Fri, 30 Feb 2024 00:00:00 GMT").unwrap_err().to_string(),
             "invalid http-date timestamp \"Fri, 30 Feb 2024 00:00:00 GMT\": no such date"
         );
         assert_eq!(
@@ -310,21 +293,13 @@ mod tests {
             }
         );
         assert_eq!(serde_json::to_string(&d).unwrap(), json);
-        let d: Doc = serde_json::from_str(
-            r#"{"at":"Tue, 29 Apr 2014 18:30:38 GMT","maybe":"Wed, 30 Apr 2014 00:00:00 GMT"}"#,
-        )
-        .unwrap();
+        let d: Doc =
+            serde_json::from_str(r#"{"at":"Tue, 29 Apr 2014 18:30:38 GMT","maybe":"Wed, 30 Apr 2014 00:00:00 GMT"}"#)
+                .unwrap();
         assert_eq!(d.maybe, Some(datetime!(2014-04-30 00:00:00 UTC)));
-        let err = serde_json::from_str::<Doc>(r#"{"at":0}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("expected an HTTP date (IMF-fixdate) string"),
-            "{err}"
-        );
-        let err = serde_json::from_str::<Doc>(r#"{"at":"Tue"}"#)
-            .unwrap_err()
-            .to_string();
+        let err = serde_json::from_str::<Doc>(r#"{"at":0}"#).unwrap_err().to_string();
+        assert!(err.contains("expected an HTTP date (IMF-fixdate) string"), "{err}");
+        let err = serde_json::from_str::<Doc>(r#"{"at":"Tue"}"#).unwrap_err().to_string();
         assert!(err.contains("invalid http-date timestamp \"Tue\""), "{err}");
     }
 }

@@ -93,11 +93,7 @@ fn entries_accept_hash_maps_and_str_keys() {
 
 #[test]
 fn json_pointer_escaping() {
-    let map = BTreeMap::from([
-        ("a/b~c".to_string(), 1),
-        ("~/".to_string(), 2),
-        ("~1".to_string(), 3),
-    ]);
+    let map = BTreeMap::from([("a/b~c".to_string(), 1), ("~/".to_string(), 2), ("~1".to_string(), 3)]);
     let mut v = Validator::new();
     v.at("m/~", |v| {
         v.entries(&map, |_, _| {}, |v, n| v.range_int(*n, None, Some(0)))
@@ -141,9 +137,7 @@ impl Validate for Node {
             v.length(children.len(), None, Some(2));
             v.items(children, |v, child| child.validate_into(v));
         });
-        v.member("next", self.next.as_ref(), false, |v, next| {
-            next.validate_into(v)
-        });
+        v.member("next", self.next.as_ref(), false, |v, next| next.validate_into(v));
     }
 }
 
