@@ -83,12 +83,23 @@ pub struct Validator {
     /// entered, each segment escaped per RFC 6901.
     path: String,
     violations: Vec<Violation>,
+    /// How many `@sensitive` values enclose the current location: inside one,
+    /// messages never show a value.
+    sensitive: u32,
 }
 
 impl Validator {
     /// A validator positioned at the root (`''`) with nothing recorded.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Runs `check` on a `@sensitive` value: violations recorded inside do not
+    /// show the value (range messages say `Value at ...` without the number).
+    pub fn sensitive(&mut self, check: impl FnOnce(&mut Self)) {
+        self.sensitive += 1;
+        check(self);
+        self.sensitive -= 1;
     }
 
     /// The JSON pointer of the current location (`""` at the root).
@@ -242,10 +253,17 @@ impl Validator {
             (None, Some(max)) => format!("less than or equal to {max}"),
             (None, None) => return,
         };
-        let message = format!(
-            "Value {value} at '{}' failed to satisfy constraint: Member must be {rule}",
-            self.path
-        );
+        let message = if self.sensitive > 0 {
+            format!(
+                "Value at '{}' failed to satisfy constraint: Member must be {rule}",
+                self.path
+            )
+        } else {
+            format!(
+                "Value {value} at '{}' failed to satisfy constraint: Member must be {rule}",
+                self.path
+            )
+        };
         self.record(message);
     }
 

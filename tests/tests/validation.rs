@@ -1258,3 +1258,19 @@ fn validation_messages_never_contain_a_sensitive_value() {
         ]
     );
 }
+
+/// A `@sensitive` number out of range: the message gives the rule and the path, never the value.
+#[test]
+fn sensitive_number_out_of_range_is_not_quoted() {
+    let input = input().with_pin(12);
+    let found = violations(&input);
+    assert_eq!(
+        found,
+        [v(
+            "/pin",
+            "Value at '/pin' failed to satisfy constraint: Member must be between 1000 and 9999, inclusive"
+        )]
+    );
+    assert!(!format!("{found:?}").contains("12"), "{found:?}");
+    assert!(!format!("{input:?}").contains("12"), "Debug redacts it too: {input:?}");
+}

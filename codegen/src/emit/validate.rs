@@ -148,6 +148,10 @@ fn checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
         };
         out.push(quote!(v.pattern(#value, &crate::patterns::#name);));
     }
+    if ty.sensitive && !out.is_empty() {
+        // Messages about a secret must not quote it.
+        return vec![quote!(v.sensitive(|v| { #(#out)* });)];
+    }
     out
 }
 

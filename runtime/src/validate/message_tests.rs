@@ -253,3 +253,27 @@ fn finish_and_display() {
     assert!(as_error.source().is_none());
     assert_eq!(err.violations[1].to_string(), err.violations[1].message);
 }
+
+#[test]
+fn sensitive_values_are_not_shown_in_range_messages() {
+    let mut v = Validator::new();
+    v.at("pin", |v| v.sensitive(|v| v.range_int(12, Some(1000), Some(9999))));
+    v.at("count", |v| v.range_int(12, Some(1000), None));
+    assert_eq!(
+        v.violations(),
+        [
+            Violation {
+                path: "/pin".to_string(),
+                message:
+                    "Value at '/pin' failed to satisfy constraint: Member must be between 1000 and 9999, inclusive"
+                        .to_string()
+            },
+            Violation {
+                path: "/count".to_string(),
+                message:
+                    "Value 12 at '/count' failed to satisfy constraint: Member must be greater than or equal to 1000"
+                        .to_string()
+            },
+        ]
+    );
+}

@@ -59,7 +59,9 @@ impl ::smithy_runtime::Validate for PutMetadataRequest {
             self.metadata.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), None);
+                v.sensitive(|v| {
+                    v.length_str(x, Some(1), None);
+                });
             },
         );
     }

@@ -36,6 +36,9 @@ pub struct CheckInput {
     /// The `nestedList` member.
     #[serde(rename = "nestedList", default, skip_serializing_if = "Option::is_none")]
     pub nested_list: Option<Vec<Nested>>,
+    /// The `pin` member.
+    #[serde(rename = "pin", default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<i32>,
     /// The `ratio` member.
     #[serde(rename = "ratio", default, skip_serializing_if = "Option::is_none")]
     pub ratio: Option<f64>,
@@ -122,6 +125,12 @@ impl CheckInput {
         self.nested_list = Some(value.into());
         self
     }
+    /// Sets `pin`.
+    #[must_use]
+    pub fn with_pin(mut self, value: impl Into<i32>) -> Self {
+        self.pin = Some(value.into());
+        self
+    }
     /// Sets `ratio`.
     #[must_use]
     pub fn with_ratio(mut self, value: impl Into<f64>) -> Self {
@@ -167,6 +176,7 @@ impl ::std::fmt::Debug for CheckInput {
             .field("name", &self.name)
             .field("nested", &self.nested)
             .field("nested_list", &self.nested_list)
+            .field("pin", &self.pin.as_ref().map(|_| ::smithy_runtime::REDACTED))
             .field("ratio", &self.ratio)
             .field("secret", &self.secret.as_ref().map(|_| ::smithy_runtime::REDACTED))
             .field("short_name", &self.short_name)
@@ -283,6 +293,16 @@ impl ::smithy_runtime::Validate for CheckInput {
             },
         );
         v.member(
+            "pin",
+            self.pin.as_ref(),
+            false,
+            |v, x| {
+                v.sensitive(|v| {
+                    v.range_int(i64::from(*x), Some(1000), Some(9999));
+                });
+            },
+        );
+        v.member(
             "ratio",
             self.ratio.as_ref(),
             false,
@@ -295,7 +315,9 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.secret.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(4), None);
+                v.sensitive(|v| {
+                    v.length_str(x, Some(4), None);
+                });
             },
         );
         v.member(
