@@ -71,6 +71,7 @@ pub mod blob;
 pub mod enums;
 pub mod pattern;
 pub mod timestamp;
+pub mod union;
 pub mod unit;
 pub mod validate;
 

@@ -61,6 +61,17 @@ macro_rules! format_glue {
             }
         }
 
+        /// A timestamp that serializes in this format (for places serde's `with` cannot
+        /// reach, such as a union variant written by hand-rolled `Serialize`).
+        #[derive(Debug, Clone, Copy)]
+        pub struct Formatted<'a>(pub &'a Timestamp);
+
+        impl serde::Serialize for Formatted<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serialize(self.0, s)
+            }
+        }
+
         /// The same format for `Option<Timestamp>`: `None` is JSON `null`, and `null`
         /// deserializes to `None`.
         pub mod option {

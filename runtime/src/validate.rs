@@ -308,6 +308,15 @@ impl Validator {
         self.record(message);
     }
 
+    /// A union holding a member this version does not know.
+    pub fn unknown_union_member(&mut self, member: &str) {
+        let message = format!(
+            "Value at '{}' failed to satisfy constraint: Member must set a known union member, not `{member}`",
+            self.path
+        );
+        self.record(message);
+    }
+
     /// `@uniqueItems`: records one violation if any two items are equal.
     pub fn unique_items<T: PartialEq>(&mut self, items: &[T]) {
         let repeated = items

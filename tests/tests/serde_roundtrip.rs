@@ -1204,3 +1204,46 @@ fn union_unit_variant() {
     assert_eq!(serde_json::to_value(&value).unwrap(), json!({ "nothing": {} }));
     assert!(serde_json::from_value::<Value>(json!({ "nothing": 1 })).is_err());
 }
+
+/// A member this version does not know is kept by name (so a client survives a service
+/// adding a union member); `null` members and `__type` are ignored; `Unknown` cannot be sent.
+#[test]
+fn union_unknown_member_is_kept_and_cannot_be_sent() {
+    let value: Value = serde_json::from_str(r#"{"hologram": {"depth": 3}}"#).unwrap();
+    assert_eq!(value, Value::Unknown("hologram".to_string()));
+    let error = serde_json::to_string(&value).unwrap_err().to_string();
+    assert_eq!(error, "cannot send the unknown union member `hologram`");
+
+    let value: Value = serde_json::from_str(r#"{"text": null, "number": 4, "__type": "Value"}"#).unwrap();
+    assert_eq!(value, Value::Number(4));
+
+    let error = serde_json::from_str::<Value>(r#"{"text":"a","number":1}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("a union must have exactly one member set, found `"),
+        "{error}"
+    );
+    let error = serde_json::from_str::<Value>(r#"{"number":"seven"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("invalid type: string \"seven\", expected i32"),
+        "{error}"
+    );
+}
+
+/// Validation reports an unknown union member at the union's path.
+#[test]
+fn union_unknown_member_fails_validation() {
+    use smithy_runtime::Validate;
+    let input = PutInput {
+        value: Some(Value::Unknown("hologram".to_string())),
+        ..Default::default()
+    };
+    let error = input.validate().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "1 validation error detected: Value at '/value' failed to satisfy constraint: Member must set a known union member, not `hologram`"
+    );
+}

@@ -60,17 +60,6 @@ pub fn member_serde_attrs(wire_name: &str, ty: &Ty, binding: &Binding) -> TokenS
     }
 }
 
-/// Serde attributes for a union variant.
-pub fn variant_serde_attrs(wire_name: &str, ty: &Ty) -> TokenStream {
-    match &ty.kind {
-        TyKind::Timestamp(format) => {
-            let with = timestamp_module(*format);
-            quote!(#[serde(rename = #wire_name, with = #with)])
-        }
-        _ => quote!(#[serde(rename = #wire_name)]),
-    }
-}
-
 /// Whether a value of this type must be redacted in `Debug`: sensitive itself, or holding
 /// sensitive items. Generated types redact their own sensitive content.
 pub fn redacted(ty: &Ty) -> bool {

@@ -2,7 +2,7 @@
 //! redacted), chainable setters and error `Display`.
 
 use super::format::{doc_attrs, docs_or, ident};
-use super::rust_types::{member_serde_attrs, redacted, rust_type, variant_serde_attrs};
+use super::rust_types::{member_serde_attrs, redacted, rust_type, timestamp_module};
 use crate::ir::{Enum, EnumValue, Member, Struct, TyKind, Union};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -134,7 +134,8 @@ fn debug_impl(s: &Struct) -> TokenStream {
     }
 }
 
-/// A union as a Rust enum; serde's external tagging is the JSON union form `{"member": value}`.
+/// A union as a Rust enum. On the wire it is an object with exactly one member; a member
+/// this version does not know is kept by name in `Unknown`.
 pub fn union(u: &Union) -> TokenStream {
     let name = ident(&u.name);
     let docs = docs_or(&u.docs, || {
@@ -144,8 +145,7 @@ pub fn union(u: &Union) -> TokenStream {
         let variant = ident(&m.field);
         let ty = rust_type(&m.ty);
         let docs = docs_or(&m.docs, || format!("The `{}` member.", m.wire_name));
-        let serde = variant_serde_attrs(&m.wire_name, &m.ty);
-        quote! { #docs #serde #variant(#ty), }
+        quote! { #docs #variant(#ty), }
     });
     let sensitive = u.sensitive || u.members.iter().any(|m| redacted(&m.ty));
     let derive_debug = (!sensitive).then(|| quote!(Debug,));
@@ -159,11 +159,68 @@ pub fn union(u: &Union) -> TokenStream {
             }
         }
     });
+    let serialize_arms = u.members.iter().map(|m| {
+        let variant = ident(&m.field);
+        let wire = &m.wire_name;
+        let value = match &m.ty.kind {
+            TyKind::Timestamp(format) => {
+                let module: syn::Path =
+                    syn::parse_str(timestamp_module(*format)).unwrap_or_else(|_| syn::parse_quote!(crate));
+                quote!(&#module::Formatted(value))
+            }
+            _ => quote!(value),
+        };
+        quote! { Self::#variant(value) => map.serialize_entry(#wire, #value)?, }
+    });
+    let deserialize_arms = u.members.iter().map(|m| {
+        let variant = ident(&m.field);
+        let wire = &m.wire_name;
+        let decode = match &m.ty.kind {
+            TyKind::Timestamp(format) => {
+                let module: syn::Path =
+                    syn::parse_str(timestamp_module(*format)).unwrap_or_else(|_| syn::parse_quote!(crate));
+                quote!(#module::deserialize(value))
+            }
+            _ => quote!(::serde::Deserialize::deserialize(value)),
+        };
+        let decode = match &m.ty.kind {
+            TyKind::Named { boxed: true, .. } => quote!(#decode.map(Box::new)),
+            _ => decode,
+        };
+        quote! { #wire => #decode.map(Self::#variant), }
+    });
     quote! {
         #docs
-        #[derive(Clone, #derive_debug PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        pub enum #name { #(#variants)* }
+        #[derive(Clone, #derive_debug PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// A member this version of the crate does not know, by name; its value is dropped.
+            Unknown(String),
+        }
         #debug
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(Some(1))?;
+                match self {
+                    #(#serialize_arms)*
+                    Self::Unknown(member) => {
+                        return Err(::serde::ser::Error::custom(format!("cannot send the unknown union member `{member}`")));
+                    }
+                }
+                map.end()
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let (member, value) = ::smithy_runtime::union::one_member(deserializer)?;
+                let decoded = match member.as_str() {
+                    #(#deserialize_arms)*
+                    _ => return Ok(Self::Unknown(member)),
+                };
+                decoded.map_err(::serde::de::Error::custom)
+            }
+        }
     }
 }
 

@@ -38,7 +38,10 @@ pub fn union(u: &Union) -> TokenStream {
         impl ::smithy_runtime::Validate for #name {
             #[allow(unused_variables)]
             fn validate_into(&self, v: &mut ::smithy_runtime::Validator) {
-                match self { #(#arms)* }
+                match self {
+                    #(#arms)*
+                    Self::Unknown(member) => v.unknown_union_member(member),
+                }
             }
         }
     }

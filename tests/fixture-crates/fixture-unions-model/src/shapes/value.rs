@@ -2,29 +2,78 @@
 #[allow(unused_imports)]
 use crate::*;
 /// One of several kinds of value.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// The `items` member.
-    #[serde(rename = "items")]
     Items(Vec<String>),
     /// The `nested` member.
-    #[serde(rename = "nested")]
     Nested(Box<Value>),
     /// The `nothing` member.
-    #[serde(rename = "nothing")]
     Nothing(::smithy_runtime::Unit),
     /// The `number` member.
-    #[serde(rename = "number")]
     Number(i32),
     /// The `pair` member.
-    #[serde(rename = "pair")]
     Pair(Pair),
     /// The `text` member.
-    #[serde(rename = "text")]
     Text(String),
     /// The `when` member.
-    #[serde(rename = "when", with = "::smithy_runtime::timestamp::epoch_seconds")]
     When(::smithy_runtime::Timestamp),
+    /// A member this version of the crate does not know, by name; its value is dropped.
+    Unknown(String),
+}
+impl ::serde::Serialize for Value {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        match self {
+            Self::Items(value) => map.serialize_entry("items", value)?,
+            Self::Nested(value) => map.serialize_entry("nested", value)?,
+            Self::Nothing(value) => map.serialize_entry("nothing", value)?,
+            Self::Number(value) => map.serialize_entry("number", value)?,
+            Self::Pair(value) => map.serialize_entry("pair", value)?,
+            Self::Text(value) => map.serialize_entry("text", value)?,
+            Self::When(value) => {
+                map.serialize_entry(
+                    "when",
+                    &::smithy_runtime::timestamp::epoch_seconds::Formatted(value),
+                )?
+            }
+            Self::Unknown(member) => {
+                return Err(
+                    ::serde::ser::Error::custom(
+                        format!("cannot send the unknown union member `{member}`"),
+                    ),
+                );
+            }
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Value {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let (member, value) = ::smithy_runtime::union::one_member(deserializer)?;
+        let decoded = match member.as_str() {
+            "items" => ::serde::Deserialize::deserialize(value).map(Self::Items),
+            "nested" => {
+                ::serde::Deserialize::deserialize(value).map(Box::new).map(Self::Nested)
+            }
+            "nothing" => ::serde::Deserialize::deserialize(value).map(Self::Nothing),
+            "number" => ::serde::Deserialize::deserialize(value).map(Self::Number),
+            "pair" => ::serde::Deserialize::deserialize(value).map(Self::Pair),
+            "text" => ::serde::Deserialize::deserialize(value).map(Self::Text),
+            "when" => {
+                ::smithy_runtime::timestamp::epoch_seconds::deserialize(value)
+                    .map(Self::When)
+            }
+            _ => return Ok(Self::Unknown(member)),
+        };
+        decoded.map_err(::serde::de::Error::custom)
+    }
 }
 impl ::smithy_runtime::Validate for Value {
     #[allow(unused_variables)]
@@ -78,6 +127,7 @@ impl ::smithy_runtime::Validate for Value {
                 )
             }
             Self::When(_) => {}
+            Self::Unknown(member) => v.unknown_union_member(member),
         }
     }
 }
