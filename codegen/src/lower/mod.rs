@@ -52,7 +52,13 @@ fn select_service(model: &Model, wanted: Option<&str>) -> Result<String, ModelEr
             .iter()
             .find(|id| id.as_str() == wanted || id.split_once('#').map(|(_, n)| n) == Some(wanted))
             .map(|id| id.to_string())
-            .ok_or_else(|| ModelError::new(format!("no service named `{wanted}` in the model"))),
+            .ok_or_else(|| {
+                let known: Vec<&str> = services.iter().map(|s| s.as_str()).collect();
+                ModelError::new(format!(
+                    "no service named `{wanted}` in the model (it has: {})",
+                    known.join(", ")
+                ))
+            }),
         None => match services.as_slice() {
             [one] => Ok(one.to_string()),
             [] => Err(ModelError::new("the model defines no service shape")),
@@ -194,28 +200,37 @@ impl<'m> Lowering<'m> {
 
     /// Every structure, union and enum reachable from the operations and service errors.
     fn collect_types(&mut self) {
-        let mut roots: Vec<(String, String)> = Vec::new();
+        // (target, referring shape, what the reference is) for the operations' references.
+        let mut roots: Vec<(String, String, &str)> = Vec::new();
         if let Some(service) = self.service_shape() {
             roots.extend(
                 service
                     .errors
                     .iter()
-                    .map(|e| (e.target.clone(), self.service_id.clone())),
+                    .map(|e| (e.target.clone(), self.service_id.clone(), "error")),
             );
         }
         for op in self.operations.clone() {
             let Some(shape) = self.model.shapes.get(&op) else {
                 continue;
             };
-            let refs = shape.input.iter().chain(&shape.output).chain(&shape.errors);
-            roots.extend(refs.map(|r| (r.target.clone(), op.clone())));
+            let refs = [("input", &shape.input), ("output", &shape.output)];
+            let refs = refs.into_iter().filter_map(|(role, r)| r.as_ref().map(|r| (role, r)));
+            let refs = refs.chain(shape.errors.iter().map(|r| ("error", r)));
+            roots.extend(refs.map(|(role, r)| (r.target.clone(), op.clone(), role)));
         }
         let mut seen = BTreeSet::new();
-        while let Some((id, from)) = roots.pop() {
+        while let Some((id, from, role)) = roots.pop() {
             if !seen.insert(id.clone()) {
                 continue;
             }
-            let Some(shape) = self.shape(&id, &from, None) else {
+            let Some(shape) = self.model.shapes.get(&id) else {
+                self.error(
+                    &from,
+                    None,
+                    None,
+                    format!("its {role} `{id}` does not resolve to a shape"),
+                );
                 continue;
             };
             if is_generated_type(&id, shape) {
@@ -229,7 +244,7 @@ impl<'m> Lowering<'m> {
                     continue;
                 }
                 match self.model.shapes.get(&member.target) {
-                    Some(_) => roots.push((member.target.clone(), id.clone())),
+                    Some(_) => roots.push((member.target.clone(), id.clone(), "member")),
                     None => self.error(
                         &id,
                         Some(name),

@@ -147,7 +147,8 @@ impl Lowering<'_> {
                 PathSegment::Literal(_) => None,
             })
             .collect();
-        let mut seen_names = BTreeSet::new();
+        // Bound query keys and (lower-cased) header names, with the member that binds them.
+        let mut seen_names: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
         let mut payloads = 0;
         let mut body_members = 0;
         for (name, member) in &shape.members {
@@ -178,16 +179,21 @@ impl Lowering<'_> {
                     bad(self, id::HTTP_LABEL, format!("a label cannot carry a `{kind}`"));
                 }
             } else if traits::has(t, id::HTTP_QUERY) {
-                let key = t.get(id::HTTP_QUERY).and_then(Value::as_str).unwrap_or_default();
                 if !is_input {
                     bad(self, id::HTTP_QUERY, "@httpQuery only binds input members".to_string());
                 }
-                if key.is_empty() || !seen_names.insert(format!("query:{key}")) {
-                    bad(
-                        self,
-                        id::HTTP_QUERY,
-                        format!("query parameter name `{key}` is empty or bound twice"),
-                    );
+                match t.get(id::HTTP_QUERY).and_then(Value::as_str) {
+                    None => {} // not a string: reported where the binding was read
+                    Some("") => bad(self, id::HTTP_QUERY, "the query parameter name is empty".to_string()),
+                    Some(key) => {
+                        if let Some(other) = seen_names.insert(format!("query:{key}"), name.clone()) {
+                            bad(
+                                self,
+                                id::HTTP_QUERY,
+                                format!("query parameter `{key}` is also bound by member `{other}`"),
+                            );
+                        }
+                    }
                 }
                 if !(simple || list_of_simple) {
                     bad(
@@ -197,17 +203,18 @@ impl Lowering<'_> {
                     );
                 }
             } else if traits::has(t, id::HTTP_HEADER) {
-                let header = t
-                    .get(id::HTTP_HEADER)
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
-                if header.is_empty() || !seen_names.insert(format!("header:{header}")) {
-                    bad(
-                        self,
-                        id::HTTP_HEADER,
-                        format!("header name `{header}` is empty or bound twice"),
-                    );
+                match t.get(id::HTTP_HEADER).and_then(Value::as_str) {
+                    None => {} // not a string: reported where the binding was read
+                    Some("") => bad(self, id::HTTP_HEADER, "the header name is empty".to_string()),
+                    Some(header) => {
+                        let key = format!("header:{}", header.to_ascii_lowercase());
+                        if let Some(other) = seen_names.insert(key, name.clone()) {
+                            let message = format!(
+                                "header `{header}` is also bound by member `{other}` (names are case-insensitive)"
+                            );
+                            bad(self, id::HTTP_HEADER, message);
+                        }
+                    }
                 }
                 if !(simple || list_of_simple) {
                     bad(self, id::HTTP_HEADER, format!("a header cannot carry a `{kind}`"));

@@ -539,7 +539,10 @@ impl Lowering<'_> {
                         id,
                         Some(name),
                         Some(id::ENUM_VALUE),
-                        format!("expected {expected}, found {v:?}"),
+                        format!(
+                            "expected {expected}, found {}",
+                            v.map_or("nothing".to_string(), |v| v.to_string())
+                        ),
                     );
                     continue;
                 }
@@ -589,19 +592,25 @@ impl Lowering<'_> {
     }
 
     fn check_variants(&mut self, id: &str, variants: &[Variant]) {
-        let mut names = BTreeSet::new();
+        let mut names: std::collections::BTreeMap<String, &EnumValue> = std::collections::BTreeMap::new();
         let mut values = BTreeSet::new();
         for v in variants {
-            if !names.insert(naming::collision_key(&v.name)) {
+            if let Some(other) = names.insert(naming::collision_key(&v.name), &v.value) {
+                let message = format!(
+                    "the enum values {} and {} both map to the Rust variant `{}`",
+                    show_value(other),
+                    show_value(&v.value),
+                    v.name
+                );
+                self.error(id, None, None, message);
+            }
+            if !values.insert(show_value(&v.value)) {
                 self.error(
                     id,
                     None,
                     None,
-                    format!("two enum values map to the Rust variant `{}`", v.name),
+                    format!("the enum value {} appears twice", show_value(&v.value)),
                 );
-            }
-            if !values.insert(format!("{:?}", v.value)) {
-                self.error(id, None, None, format!("the enum value {:?} appears twice", v.value));
             }
         }
     }
@@ -627,5 +636,13 @@ fn header_timestamp_default(ty: &mut Ty, binding: &Binding, member_traits: &Trai
             }
         }
         _ => {}
+    }
+}
+
+/// An enum value as the model writes it: `"red"` or `5`.
+fn show_value(value: &EnumValue) -> String {
+    match value {
+        EnumValue::Str(s) => format!("{s:?}"),
+        EnumValue::Int(i) => i.to_string(),
     }
 }
