@@ -251,6 +251,10 @@ pub struct Ty {
     pub constraints: Constraints,
     /// `@sensitive` on the target or member: never shown in `Debug`.
     pub sensitive: bool,
+    /// The name of the shared check function of the target shape (e.g. `channel_name`),
+    /// when this use is constrained exactly as the target declares (the member adds no
+    /// constraint of its own); `None` for prelude and generated targets.
+    pub check: Option<String>,
 }
 
 /// What a value is.

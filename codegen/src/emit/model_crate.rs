@@ -43,6 +43,8 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
         "src/patterns.rs".to_string(),
         rust_file("src/patterns.rs", patterns(service)?)?,
     );
+    let checks = validate::check_functions(service);
+    files.insert("src/checks.rs".to_string(), rust_file("src/checks.rs", checks)?);
     let folders: Vec<&str> = modules.keys().copied().collect();
     files.insert(
         "src/lib.rs".to_string(),
@@ -106,6 +108,7 @@ fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
         #![allow(clippy::large_enum_variant, clippy::should_implement_trait)]
 
         #( mod #folders; )*
+        mod checks;
         mod patterns;
 
         #( pub use #folders::*; )*

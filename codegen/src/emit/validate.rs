@@ -4,9 +4,11 @@
 //! first), at a JSON-pointer path made of wire names, list indexes and map keys.
 
 use super::format::ident;
-use crate::ir::{Bounds, Member, NamedKind, Struct, Ty, TyKind, Union};
+use super::rust_types::rust_type;
+use crate::ir::{Bounds, Member, NamedKind, Service, Struct, Ty, TyKind, TypeDef, Union};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+use std::collections::BTreeMap;
 
 /// `impl Validate` for a structure.
 pub fn structure(s: &Struct) -> TokenStream {
@@ -64,8 +66,78 @@ fn member_check(m: &Member) -> Option<TokenStream> {
     Some(quote!(v.member(#wire, self.#field.as_ref(), #required, #closure);))
 }
 
-/// The checks of a value `x: &T` of this type, one statement each.
+/// The checks of a value `x: &T` of this type: a call to the target shape's shared check
+/// function when it has one, else the checks themselves.
 fn checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
+    match &ty.check {
+        Some(name) if !inline_checks(ty, &quote!(x)).is_empty() => {
+            let name = ident(name);
+            vec![quote!(crate::checks::#name(v, #x);)]
+        }
+        Some(_) => Vec::new(),
+        None => inline_checks(ty, x),
+    }
+}
+
+/// `src/checks.rs`: one function per constrained model shape, shared by every member that
+/// uses the shape as declared, so a constraint lives in one place of the generated code.
+pub fn check_functions(service: &Service) -> TokenStream {
+    let mut found: BTreeMap<&str, &Ty> = BTreeMap::new();
+    for def in service.types.values() {
+        let members = match def {
+            TypeDef::Struct(s) => &s.members,
+            TypeDef::Union(u) => &u.members,
+            TypeDef::Enum(_) => continue,
+        };
+        for m in members {
+            collect_checked(&m.ty, &mut found);
+        }
+    }
+    let functions = found.iter().filter_map(|(name, ty)| {
+        let body = inline_checks(ty, &quote!(x));
+        if body.is_empty() {
+            return None;
+        }
+        let name = ident(name);
+        let param = match &ty.kind {
+            TyKind::String => quote!(&str),
+            TyKind::List(item) => {
+                let item = rust_type(item);
+                quote!(&[#item])
+            }
+            _ => {
+                let ty = rust_type(ty);
+                quote!(&#ty)
+            }
+        };
+        Some(quote! {
+            pub(crate) fn #name(v: &mut ::smithy_runtime::Validator, x: #param) { #(#body)* }
+        })
+    });
+    quote! {
+        #![doc = " The constraints of each constrained shape of the model, checked in one place."]
+        #[allow(unused_imports)]
+        use crate::*;
+        #(#functions)*
+    }
+}
+
+fn collect_checked<'t>(ty: &'t Ty, found: &mut BTreeMap<&'t str, &'t Ty>) {
+    if let Some(name) = &ty.check {
+        found.entry(name.as_str()).or_insert(ty);
+    }
+    match &ty.kind {
+        TyKind::List(item) => collect_checked(item, found),
+        TyKind::Map { key, value } => {
+            collect_checked(key, found);
+            collect_checked(value, found);
+        }
+        _ => {}
+    }
+}
+
+/// The checks of a value `x: &T` of this type, one statement each.
+fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
     let c = &ty.constraints;
     let mut out = Vec::new();
     let length = c.length.as_ref().map(|b| (opt_u64(b.min), opt_u64(b.max)));

@@ -88,6 +88,8 @@ pub(crate) struct Lowering<'m> {
     pub(crate) nesting: Vec<String>,
     /// "input of the `X` operation" for operation inputs and outputs, by shape id.
     pub(crate) io_roles: BTreeMap<String, String>,
+    /// Check function names handed out so far, with the shape each checks.
+    pub(crate) check_names: BTreeMap<String, String>,
     /// Pattern static names handed out so far, with their sources.
     pub(crate) pattern_names: BTreeMap<String, String>,
 }
@@ -104,6 +106,7 @@ impl<'m> Lowering<'m> {
             errors: Vec::new(),
             nesting: Vec::new(),
             pattern_names: BTreeMap::new(),
+            check_names: BTreeMap::new(),
             io_roles: BTreeMap::new(),
         }
     }

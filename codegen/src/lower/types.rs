@@ -9,6 +9,16 @@ use crate::{docs, naming};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
+/// An opaque type standing in where the real one could not be built (the error is recorded).
+fn placeholder() -> Ty {
+    Ty {
+        kind: TyKind::Document,
+        constraints: Constraints::default(),
+        sensitive: false,
+        check: None,
+    }
+}
+
 /// How deep lists and maps may nest; deeper models are surely mistakes, and the Rust
 /// tooling that formats the output recurses on them.
 const MAX_NESTING: usize = 16;
@@ -144,11 +154,7 @@ impl Lowering<'_> {
     pub(crate) fn ty(&mut self, owner: &str, member_name: &str, member: &AstMember) -> Ty {
         let Some(target) = self.model.shapes.get(&member.target) else {
             // Reported when the reachable shapes were collected.
-            return Ty {
-                kind: TyKind::Document,
-                constraints: Constraints::default(),
-                sensitive: false,
-            };
+            return placeholder();
         };
         let effective = traits::effective(&target.traits, &member.traits);
         let collection = matches!(target.kind.as_str(), "list" | "set" | "map");
@@ -160,11 +166,7 @@ impl Lowering<'_> {
                     None,
                     "the collection contains itself; recursion needs a structure or union in between".to_string(),
                 );
-                return Ty {
-                    kind: TyKind::Document,
-                    constraints: Constraints::default(),
-                    sensitive: false,
-                };
+                return placeholder();
             }
             if self.nesting.len() >= MAX_NESTING {
                 self.error(
@@ -173,11 +175,7 @@ impl Lowering<'_> {
                     None,
                     format!("lists and maps nest more than {MAX_NESTING} levels deep"),
                 );
-                return Ty {
-                    kind: TyKind::Document,
-                    constraints: Constraints::default(),
-                    sensitive: false,
-                };
+                return placeholder();
             }
             self.nesting.push(member.target.clone());
         }
@@ -186,11 +184,39 @@ impl Lowering<'_> {
             self.nesting.pop();
         }
         let constraints = self.constraints(owner, member_name, member, target, &kind, &effective);
+        let check = self.check_name(&member.target, &member.traits, &kind);
         Ty {
             kind,
             constraints,
             sensitive: traits::has(&effective, id::SENSITIVE),
+            check,
         }
+    }
+
+    /// A shared check function for a constrained model shape used as declared. Generated
+    /// types validate themselves, so only simple shapes, lists and maps get one.
+    fn check_name(&mut self, target_id: &str, member_traits: &Traits, kind: &TyKind) -> Option<String> {
+        let own_constraint = [id::LENGTH, id::RANGE, id::PATTERN, id::UNIQUE_ITEMS, id::SENSITIVE]
+            .iter()
+            .any(|t| member_traits.contains_key(*t));
+        let prelude = target_id.starts_with("smithy.api#");
+        if own_constraint || prelude || matches!(kind, TyKind::Named { .. }) {
+            return None;
+        }
+        let base = naming::field_name(&self.local_name(target_id))
+            .trim_start_matches("r#")
+            .to_string();
+        let mut name = base.clone();
+        let mut n = 1;
+        while let Some(owner) = self.check_names.get(&name) {
+            if owner == target_id {
+                return Some(name);
+            }
+            n += 1;
+            name = format!("{base}_{n}");
+        }
+        self.check_names.insert(name.clone(), target_id.to_string());
+        Some(name)
     }
 
     fn ty_kind(&mut self, owner: &str, member: &str, target_id: &str, target: &AstShape, effective: &Traits) -> TyKind {

@@ -66,6 +66,7 @@
 mod errors;
 mod operations;
 mod shapes;
+mod checks;
 mod patterns;
 pub use errors::*;
 pub use operations::*;

@@ -27,14 +27,7 @@ impl ::smithy_runtime::Validate for BatchGetStreamKeyRequest {
             self.arns.as_ref(),
             true,
             |v, x| {
-                v.length(x.len(), Some(1), Some(50));
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, Some(1), Some(128));
-                        v.pattern(x, &crate::patterns::STREAM_KEY_ARN);
-                    },
-                );
+                crate::checks::stream_key_arn_list(v, x);
             },
         );
     }
@@ -138,12 +131,7 @@ impl ::smithy_runtime::Validate for BatchGetStreamKeyResponse {
             self.stream_keys.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::stream_keys(v, x);
             },
         );
         v.member(
@@ -151,12 +139,7 @@ impl ::smithy_runtime::Validate for BatchGetStreamKeyResponse {
             self.errors.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::batch_errors(v, x);
             },
         );
     }

@@ -30,12 +30,9 @@ impl ::smithy_runtime::Validate for BatchStartViewerSessionRevocationRequest {
             self.viewer_sessions.as_ref(),
             true,
             |v, x| {
-                v.length(x.len(), Some(1), Some(20));
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
+                crate::checks::batch_start_viewer_session_revocation_viewer_session_list(
+                    v,
+                    x,
                 );
             },
         );
@@ -134,12 +131,7 @@ impl ::smithy_runtime::Validate for BatchStartViewerSessionRevocationResponse {
             self.errors.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::batch_start_viewer_session_revocation_errors(v, x);
             },
         );
     }

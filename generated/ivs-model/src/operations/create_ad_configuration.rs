@@ -47,8 +47,7 @@ impl ::smithy_runtime::Validate for CreateAdConfigurationRequest {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::AD_CONFIGURATION_NAME);
+                crate::checks::ad_configuration_name(v, x);
             },
         );
         v.member(
@@ -56,13 +55,7 @@ impl ::smithy_runtime::Validate for CreateAdConfigurationRequest {
             self.media_tailor_playback_configurations.as_ref(),
             true,
             |v, x| {
-                v.length(x.len(), Some(1), Some(1));
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::media_tailor_playback_configurations_list(v, x);
             },
         );
     }

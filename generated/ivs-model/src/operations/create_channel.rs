@@ -167,8 +167,7 @@ impl ::smithy_runtime::Validate for CreateChannelRequest {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_NAME);
+                crate::checks::channel_name(v, x);
             },
         );
         v.member(
@@ -192,8 +191,7 @@ impl ::smithy_runtime::Validate for CreateChannelRequest {
             self.recording_configuration_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_RECORDING_CONFIGURATION_ARN);
+                crate::checks::channel_recording_configuration_arn(v, x);
             },
         );
         v.member(
@@ -201,16 +199,7 @@ impl ::smithy_runtime::Validate for CreateChannelRequest {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
         v.member(
@@ -226,8 +215,7 @@ impl ::smithy_runtime::Validate for CreateChannelRequest {
             self.playback_restriction_policy_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_PLAYBACK_RESTRICTION_POLICY_ARN);
+                crate::checks::channel_playback_restriction_policy_arn(v, x);
             },
         );
         v.member(
@@ -251,8 +239,7 @@ impl ::smithy_runtime::Validate for CreateChannelRequest {
             self.ad_configuration_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_AD_CONFIGURATION_ARN);
+                crate::checks::channel_ad_configuration_arn(v, x);
             },
         );
     }

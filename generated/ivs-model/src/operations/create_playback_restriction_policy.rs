@@ -81,12 +81,7 @@ impl ::smithy_runtime::Validate for CreatePlaybackRestrictionPolicyRequest {
             self.allowed_countries.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, Some(2), Some(2));
-                    },
-                );
+                crate::checks::playback_restriction_policy_allowed_country_list(v, x);
             },
         );
         v.member(
@@ -94,12 +89,7 @@ impl ::smithy_runtime::Validate for CreatePlaybackRestrictionPolicyRequest {
             self.allowed_origins.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(128));
-                    },
-                );
+                crate::checks::playback_restriction_policy_allowed_origin_list(v, x);
             },
         );
         v.member(
@@ -107,8 +97,7 @@ impl ::smithy_runtime::Validate for CreatePlaybackRestrictionPolicyRequest {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_RESTRICTION_POLICY_NAME);
+                crate::checks::playback_restriction_policy_name(v, x);
             },
         );
         v.member(
@@ -116,16 +105,7 @@ impl ::smithy_runtime::Validate for CreatePlaybackRestrictionPolicyRequest {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
     }

@@ -105,8 +105,7 @@ impl ::smithy_runtime::Validate for CreateRecordingConfigurationRequest {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::RECORDING_CONFIGURATION_NAME);
+                crate::checks::recording_configuration_name(v, x);
             },
         );
         v.member(
@@ -122,16 +121,7 @@ impl ::smithy_runtime::Validate for CreateRecordingConfigurationRequest {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
         v.member(
@@ -147,7 +137,7 @@ impl ::smithy_runtime::Validate for CreateRecordingConfigurationRequest {
             self.recording_reconnect_window_seconds.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(0), Some(300));
+                crate::checks::recording_reconnect_window_seconds(v, x);
             },
         );
         v.member(

@@ -39,8 +39,7 @@ impl ::smithy_runtime::Validate for CreateStreamKeyRequest {
             self.channel_arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -48,16 +47,7 @@ impl ::smithy_runtime::Validate for CreateStreamKeyRequest {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
     }

@@ -27,8 +27,7 @@ impl ::smithy_runtime::Validate for DeleteAdConfigurationRequest {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::AD_CONFIGURATION_ARN);
+                crate::checks::ad_configuration_arn(v, x);
             },
         );
     }

@@ -27,8 +27,7 @@ impl ::smithy_runtime::Validate for DeletePlaybackKeyPairRequest {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_KEY_PAIR_ARN);
+                crate::checks::playback_key_pair_arn(v, x);
             },
         );
     }

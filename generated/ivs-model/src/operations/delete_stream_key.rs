@@ -27,8 +27,7 @@ impl ::smithy_runtime::Validate for DeleteStreamKeyRequest {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::STREAM_KEY_ARN);
+                crate::checks::stream_key_arn(v, x);
             },
         );
     }

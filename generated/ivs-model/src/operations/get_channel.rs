@@ -27,8 +27,7 @@ impl ::smithy_runtime::Validate for GetChannelRequest {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
     }

@@ -27,8 +27,7 @@ impl ::smithy_runtime::Validate for GetPlaybackRestrictionPolicyRequest {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_RESTRICTION_POLICY_ARN);
+                crate::checks::playback_restriction_policy_arn(v, x);
             },
         );
     }

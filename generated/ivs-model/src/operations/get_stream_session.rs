@@ -36,8 +36,7 @@ impl ::smithy_runtime::Validate for GetStreamSessionRequest {
             self.channel_arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -45,8 +44,7 @@ impl ::smithy_runtime::Validate for GetStreamSessionRequest {
             self.stream_id.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(26), Some(26));
-                v.pattern(x, &crate::patterns::STREAM_ID);
+                crate::checks::stream_id(v, x);
             },
         );
     }

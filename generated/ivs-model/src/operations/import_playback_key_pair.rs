@@ -58,8 +58,7 @@ impl ::smithy_runtime::Validate for ImportPlaybackKeyPairRequest {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_KEY_PAIR_NAME);
+                crate::checks::playback_key_pair_name(v, x);
             },
         );
         v.member(
@@ -67,16 +66,7 @@ impl ::smithy_runtime::Validate for ImportPlaybackKeyPairRequest {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
     }

@@ -42,8 +42,7 @@ impl ::smithy_runtime::Validate for InsertAdBreakRequest {
             self.channel_arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -51,7 +50,7 @@ impl ::smithy_runtime::Validate for InsertAdBreakRequest {
             self.duration_seconds.as_ref(),
             true,
             |v, x| {
-                v.range_int(i64::from(*x), Some(1), Some(300));
+                crate::checks::ad_duration_seconds(v, x);
             },
         );
     }
@@ -80,8 +79,7 @@ impl ::smithy_runtime::Validate for InsertAdBreakResponse {
             self.ad_break_id.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(12), Some(12));
-                v.pattern(x, &crate::patterns::AD_BREAK_ID);
+                crate::checks::ad_break_id(v, x);
             },
         );
     }

@@ -34,8 +34,7 @@ impl ::smithy_runtime::Validate for ListAdConfigurationsRequest {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
         v.member(
@@ -43,7 +42,7 @@ impl ::smithy_runtime::Validate for ListAdConfigurationsRequest {
             self.max_results.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(1), Some(100));
+                crate::checks::max_ad_configuration_results(v, x);
             },
         );
     }
@@ -90,12 +89,7 @@ impl ::smithy_runtime::Validate for ListAdConfigurationsResponse {
             self.ad_configurations.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::ad_configuration_list(v, x);
             },
         );
         v.member(
@@ -103,8 +97,7 @@ impl ::smithy_runtime::Validate for ListAdConfigurationsResponse {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
     }

@@ -91,8 +91,7 @@ impl ::smithy_runtime::Validate for ListChannelsRequest {
             self.filter_by_name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_NAME);
+                crate::checks::channel_name(v, x);
             },
         );
         v.member(
@@ -100,8 +99,7 @@ impl ::smithy_runtime::Validate for ListChannelsRequest {
             self.filter_by_recording_configuration_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_RECORDING_CONFIGURATION_ARN);
+                crate::checks::channel_recording_configuration_arn(v, x);
             },
         );
         v.member(
@@ -109,8 +107,7 @@ impl ::smithy_runtime::Validate for ListChannelsRequest {
             self.filter_by_playback_restriction_policy_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_PLAYBACK_RESTRICTION_POLICY_ARN);
+                crate::checks::channel_playback_restriction_policy_arn(v, x);
             },
         );
         v.member(
@@ -118,8 +115,7 @@ impl ::smithy_runtime::Validate for ListChannelsRequest {
             self.filter_by_ad_configuration_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_AD_CONFIGURATION_ARN);
+                crate::checks::channel_ad_configuration_arn(v, x);
             },
         );
         v.member(
@@ -127,8 +123,7 @@ impl ::smithy_runtime::Validate for ListChannelsRequest {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
         v.member(
@@ -136,7 +131,7 @@ impl ::smithy_runtime::Validate for ListChannelsRequest {
             self.max_results.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(1), Some(100));
+                crate::checks::max_channel_results(v, x);
             },
         );
     }
@@ -176,12 +171,7 @@ impl ::smithy_runtime::Validate for ListChannelsResponse {
             self.channels.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::channel_list(v, x);
             },
         );
         v.member(
@@ -189,8 +179,7 @@ impl ::smithy_runtime::Validate for ListChannelsResponse {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
     }

@@ -34,8 +34,7 @@ impl ::smithy_runtime::Validate for ListPlaybackKeyPairsRequest {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
         v.member(
@@ -43,7 +42,7 @@ impl ::smithy_runtime::Validate for ListPlaybackKeyPairsRequest {
             self.max_results.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(1), Some(100));
+                crate::checks::max_playback_key_pair_results(v, x);
             },
         );
     }
@@ -86,12 +85,7 @@ impl ::smithy_runtime::Validate for ListPlaybackKeyPairsResponse {
             self.key_pairs.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::playback_key_pair_list(v, x);
             },
         );
         v.member(
@@ -99,8 +93,7 @@ impl ::smithy_runtime::Validate for ListPlaybackKeyPairsResponse {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
     }

@@ -34,8 +34,7 @@ impl ::smithy_runtime::Validate for ListPlaybackRestrictionPoliciesRequest {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
         v.member(
@@ -43,7 +42,7 @@ impl ::smithy_runtime::Validate for ListPlaybackRestrictionPoliciesRequest {
             self.max_results.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(1), Some(100));
+                crate::checks::max_playback_restriction_policy_results(v, x);
             },
         );
     }
@@ -90,12 +89,7 @@ impl ::smithy_runtime::Validate for ListPlaybackRestrictionPoliciesResponse {
             self.playback_restriction_policies.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::playback_restriction_policy_list(v, x);
             },
         );
         v.member(
@@ -103,8 +97,7 @@ impl ::smithy_runtime::Validate for ListPlaybackRestrictionPoliciesResponse {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
     }

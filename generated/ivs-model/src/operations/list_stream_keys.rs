@@ -45,8 +45,7 @@ impl ::smithy_runtime::Validate for ListStreamKeysRequest {
             self.channel_arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -54,8 +53,7 @@ impl ::smithy_runtime::Validate for ListStreamKeysRequest {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
         v.member(
@@ -63,7 +61,7 @@ impl ::smithy_runtime::Validate for ListStreamKeysRequest {
             self.max_results.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(1), Some(50));
+                crate::checks::max_stream_key_results(v, x);
             },
         );
     }
@@ -103,12 +101,7 @@ impl ::smithy_runtime::Validate for ListStreamKeysResponse {
             self.stream_keys.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::stream_key_list(v, x);
             },
         );
         v.member(
@@ -116,8 +109,7 @@ impl ::smithy_runtime::Validate for ListStreamKeysResponse {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
     }

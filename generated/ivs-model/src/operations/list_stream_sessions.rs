@@ -45,8 +45,7 @@ impl ::smithy_runtime::Validate for ListStreamSessionsRequest {
             self.channel_arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -54,8 +53,7 @@ impl ::smithy_runtime::Validate for ListStreamSessionsRequest {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
         v.member(
@@ -63,7 +61,7 @@ impl ::smithy_runtime::Validate for ListStreamSessionsRequest {
             self.max_results.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(1), Some(100));
+                crate::checks::max_stream_results(v, x);
             },
         );
     }
@@ -106,12 +104,7 @@ impl ::smithy_runtime::Validate for ListStreamSessionsResponse {
             self.stream_sessions.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::stream_session_list(v, x);
             },
         );
         v.member(
@@ -119,8 +112,7 @@ impl ::smithy_runtime::Validate for ListStreamSessionsResponse {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
     }

@@ -51,8 +51,7 @@ impl ::smithy_runtime::Validate for ListStreamsRequest {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
         v.member(
@@ -60,7 +59,7 @@ impl ::smithy_runtime::Validate for ListStreamsRequest {
             self.max_results.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(1), Some(100));
+                crate::checks::max_stream_results(v, x);
             },
         );
     }
@@ -100,12 +99,7 @@ impl ::smithy_runtime::Validate for ListStreamsResponse {
             self.streams.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::stream_list(v, x);
             },
         );
         v.member(
@@ -113,8 +107,7 @@ impl ::smithy_runtime::Validate for ListStreamsResponse {
             self.next_token.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(1024));
-                v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+                crate::checks::pagination_token(v, x);
             },
         );
     }

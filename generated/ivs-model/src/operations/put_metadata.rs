@@ -50,8 +50,7 @@ impl ::smithy_runtime::Validate for PutMetadataRequest {
             self.channel_arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -59,9 +58,7 @@ impl ::smithy_runtime::Validate for PutMetadataRequest {
             self.metadata.as_ref(),
             true,
             |v, x| {
-                v.sensitive(|v| {
-                    v.length_str(x, Some(1), None);
-                });
+                crate::checks::stream_metadata(v, x);
             },
         );
     }

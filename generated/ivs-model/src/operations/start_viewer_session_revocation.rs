@@ -56,8 +56,7 @@ impl ::smithy_runtime::Validate for StartViewerSessionRevocationRequest {
             self.channel_arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -65,7 +64,7 @@ impl ::smithy_runtime::Validate for StartViewerSessionRevocationRequest {
             self.viewer_id.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(40));
+                crate::checks::viewer_id(v, x);
             },
         );
         v.member(
@@ -73,7 +72,7 @@ impl ::smithy_runtime::Validate for StartViewerSessionRevocationRequest {
             self.viewer_session_versions_less_than_or_equal_to.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(0), None);
+                crate::checks::viewer_session_version(v, x);
             },
         );
     }

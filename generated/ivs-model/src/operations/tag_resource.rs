@@ -41,8 +41,7 @@ impl ::smithy_runtime::Validate for TagResourceRequest {
             self.resource_arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::RESOURCE_ARN);
+                crate::checks::resource_arn(v, x);
             },
         );
         v.member(
@@ -50,16 +49,7 @@ impl ::smithy_runtime::Validate for TagResourceRequest {
             self.tags.as_ref(),
             true,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
     }

@@ -38,8 +38,7 @@ impl ::smithy_runtime::Validate for UntagResourceRequest {
             self.resource_arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::RESOURCE_ARN);
+                crate::checks::resource_arn(v, x);
             },
         );
         v.member(
@@ -47,13 +46,7 @@ impl ::smithy_runtime::Validate for UntagResourceRequest {
             self.tag_keys.as_ref(),
             true,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, Some(1), Some(128));
-                    },
-                );
+                crate::checks::tag_key_list(v, x);
             },
         );
     }

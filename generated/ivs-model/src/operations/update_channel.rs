@@ -152,8 +152,7 @@ impl ::smithy_runtime::Validate for UpdateChannelRequest {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -161,8 +160,7 @@ impl ::smithy_runtime::Validate for UpdateChannelRequest {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_NAME);
+                crate::checks::channel_name(v, x);
             },
         );
         v.member(
@@ -186,8 +184,7 @@ impl ::smithy_runtime::Validate for UpdateChannelRequest {
             self.recording_configuration_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_RECORDING_CONFIGURATION_ARN);
+                crate::checks::channel_recording_configuration_arn(v, x);
             },
         );
         v.member(
@@ -203,8 +200,7 @@ impl ::smithy_runtime::Validate for UpdateChannelRequest {
             self.playback_restriction_policy_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_PLAYBACK_RESTRICTION_POLICY_ARN);
+                crate::checks::channel_playback_restriction_policy_arn(v, x);
             },
         );
         v.member(
@@ -228,8 +224,7 @@ impl ::smithy_runtime::Validate for UpdateChannelRequest {
             self.ad_configuration_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_AD_CONFIGURATION_ARN);
+                crate::checks::channel_ad_configuration_arn(v, x);
             },
         );
     }

@@ -74,8 +74,7 @@ impl ::smithy_runtime::Validate for UpdatePlaybackRestrictionPolicyRequest {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_RESTRICTION_POLICY_ARN);
+                crate::checks::playback_restriction_policy_arn(v, x);
             },
         );
         v.member(
@@ -83,12 +82,7 @@ impl ::smithy_runtime::Validate for UpdatePlaybackRestrictionPolicyRequest {
             self.allowed_countries.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, Some(2), Some(2));
-                    },
-                );
+                crate::checks::playback_restriction_policy_allowed_country_list(v, x);
             },
         );
         v.member(
@@ -96,12 +90,7 @@ impl ::smithy_runtime::Validate for UpdatePlaybackRestrictionPolicyRequest {
             self.allowed_origins.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(128));
-                    },
-                );
+                crate::checks::playback_restriction_policy_allowed_origin_list(v, x);
             },
         );
         v.member(
@@ -109,8 +98,7 @@ impl ::smithy_runtime::Validate for UpdatePlaybackRestrictionPolicyRequest {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_RESTRICTION_POLICY_NAME);
+                crate::checks::playback_restriction_policy_name(v, x);
             },
         );
     }

@@ -70,8 +70,7 @@ impl ::smithy_runtime::Validate for AdConfigurationSummary {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::AD_CONFIGURATION_ARN);
+                crate::checks::ad_configuration_arn(v, x);
             },
         );
         v.member(
@@ -79,8 +78,7 @@ impl ::smithy_runtime::Validate for AdConfigurationSummary {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::AD_CONFIGURATION_NAME);
+                crate::checks::ad_configuration_name(v, x);
             },
         );
         v.member(
@@ -88,13 +86,7 @@ impl ::smithy_runtime::Validate for AdConfigurationSummary {
             self.media_tailor_playback_configurations.as_ref(),
             true,
             |v, x| {
-                v.length(x.len(), Some(1), Some(1));
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::media_tailor_playback_configurations_list(v, x);
             },
         );
         v.member(
@@ -102,16 +94,7 @@ impl ::smithy_runtime::Validate for AdConfigurationSummary {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
     }

@@ -43,8 +43,7 @@ impl ::smithy_runtime::Validate for BatchError {
             self.arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::RESOURCE_ARN);
+                crate::checks::resource_arn(v, x);
             },
         );
     }

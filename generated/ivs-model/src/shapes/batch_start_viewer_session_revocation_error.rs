@@ -56,8 +56,7 @@ impl ::smithy_runtime::Validate for BatchStartViewerSessionRevocationError {
             self.channel_arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -65,7 +64,7 @@ impl ::smithy_runtime::Validate for BatchStartViewerSessionRevocationError {
             self.viewer_id.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(40));
+                crate::checks::viewer_id(v, x);
             },
         );
     }

@@ -145,8 +145,7 @@ impl ::smithy_runtime::Validate for ChannelSummary {
             self.arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -154,8 +153,7 @@ impl ::smithy_runtime::Validate for ChannelSummary {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_NAME);
+                crate::checks::channel_name(v, x);
             },
         );
         v.member(
@@ -171,8 +169,7 @@ impl ::smithy_runtime::Validate for ChannelSummary {
             self.recording_configuration_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_RECORDING_CONFIGURATION_ARN);
+                crate::checks::channel_recording_configuration_arn(v, x);
             },
         );
         v.member(
@@ -180,16 +177,7 @@ impl ::smithy_runtime::Validate for ChannelSummary {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
         v.member(
@@ -213,8 +201,7 @@ impl ::smithy_runtime::Validate for ChannelSummary {
             self.playback_restriction_policy_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_PLAYBACK_RESTRICTION_POLICY_ARN);
+                crate::checks::channel_playback_restriction_policy_arn(v, x);
             },
         );
         v.member(
@@ -222,8 +209,7 @@ impl ::smithy_runtime::Validate for ChannelSummary {
             self.ad_configuration_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_AD_CONFIGURATION_ARN);
+                crate::checks::channel_ad_configuration_arn(v, x);
             },
         );
     }

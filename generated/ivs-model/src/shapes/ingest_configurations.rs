@@ -54,12 +54,7 @@ impl ::smithy_runtime::Validate for IngestConfigurations {
             self.video_configurations.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::video_configuration_list(v, x);
             },
         );
         v.member(
@@ -67,12 +62,7 @@ impl ::smithy_runtime::Validate for IngestConfigurations {
             self.audio_configurations.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::audio_configuration_list(v, x);
             },
         );
     }

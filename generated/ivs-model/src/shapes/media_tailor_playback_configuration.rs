@@ -29,8 +29,7 @@ impl ::smithy_runtime::Validate for MediaTailorPlaybackConfiguration {
             self.playback_configuration_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::MEDIA_TAILOR_PLAYBACK_CONFIGURATION_ARN);
+                crate::checks::media_tailor_playback_configuration_arn(v, x);
             },
         );
     }

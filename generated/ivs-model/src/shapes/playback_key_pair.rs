@@ -55,8 +55,7 @@ impl ::smithy_runtime::Validate for PlaybackKeyPair {
             self.arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_KEY_PAIR_ARN);
+                crate::checks::playback_key_pair_arn(v, x);
             },
         );
         v.member(
@@ -64,8 +63,7 @@ impl ::smithy_runtime::Validate for PlaybackKeyPair {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_KEY_PAIR_NAME);
+                crate::checks::playback_key_pair_name(v, x);
             },
         );
         v.member(
@@ -73,16 +71,7 @@ impl ::smithy_runtime::Validate for PlaybackKeyPair {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
     }

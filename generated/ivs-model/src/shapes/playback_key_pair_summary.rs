@@ -46,8 +46,7 @@ impl ::smithy_runtime::Validate for PlaybackKeyPairSummary {
             self.arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_KEY_PAIR_ARN);
+                crate::checks::playback_key_pair_arn(v, x);
             },
         );
         v.member(
@@ -55,8 +54,7 @@ impl ::smithy_runtime::Validate for PlaybackKeyPairSummary {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_KEY_PAIR_NAME);
+                crate::checks::playback_key_pair_name(v, x);
             },
         );
         v.member(
@@ -64,16 +62,7 @@ impl ::smithy_runtime::Validate for PlaybackKeyPairSummary {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
     }

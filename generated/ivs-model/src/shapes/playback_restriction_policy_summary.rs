@@ -92,8 +92,7 @@ impl ::smithy_runtime::Validate for PlaybackRestrictionPolicySummary {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_RESTRICTION_POLICY_ARN);
+                crate::checks::playback_restriction_policy_arn(v, x);
             },
         );
         v.member(
@@ -101,12 +100,7 @@ impl ::smithy_runtime::Validate for PlaybackRestrictionPolicySummary {
             self.allowed_countries.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, Some(2), Some(2));
-                    },
-                );
+                crate::checks::playback_restriction_policy_allowed_country_list(v, x);
             },
         );
         v.member(
@@ -114,12 +108,7 @@ impl ::smithy_runtime::Validate for PlaybackRestrictionPolicySummary {
             self.allowed_origins.as_ref(),
             true,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(128));
-                    },
-                );
+                crate::checks::playback_restriction_policy_allowed_origin_list(v, x);
             },
         );
         v.member(
@@ -127,8 +116,7 @@ impl ::smithy_runtime::Validate for PlaybackRestrictionPolicySummary {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::PLAYBACK_RESTRICTION_POLICY_NAME);
+                crate::checks::playback_restriction_policy_name(v, x);
             },
         );
         v.member(
@@ -136,16 +124,7 @@ impl ::smithy_runtime::Validate for PlaybackRestrictionPolicySummary {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
     }

@@ -127,8 +127,7 @@ impl ::smithy_runtime::Validate for RecordingConfiguration {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::RECORDING_CONFIGURATION_ARN);
+                crate::checks::recording_configuration_arn(v, x);
             },
         );
         v.member(
@@ -136,8 +135,7 @@ impl ::smithy_runtime::Validate for RecordingConfiguration {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::RECORDING_CONFIGURATION_NAME);
+                crate::checks::recording_configuration_name(v, x);
             },
         );
         v.member(
@@ -161,16 +159,7 @@ impl ::smithy_runtime::Validate for RecordingConfiguration {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
         v.member(
@@ -186,7 +175,7 @@ impl ::smithy_runtime::Validate for RecordingConfiguration {
             self.recording_reconnect_window_seconds.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(0), Some(300));
+                crate::checks::recording_reconnect_window_seconds(v, x);
             },
         );
         v.member(

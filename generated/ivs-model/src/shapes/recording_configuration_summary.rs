@@ -77,8 +77,7 @@ impl ::smithy_runtime::Validate for RecordingConfigurationSummary {
             self.arn.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::RECORDING_CONFIGURATION_ARN);
+                crate::checks::recording_configuration_arn(v, x);
             },
         );
         v.member(
@@ -86,8 +85,7 @@ impl ::smithy_runtime::Validate for RecordingConfigurationSummary {
             self.name.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(0), Some(128));
-                v.pattern(x, &crate::patterns::RECORDING_CONFIGURATION_NAME);
+                crate::checks::recording_configuration_name(v, x);
             },
         );
         v.member(
@@ -111,16 +109,7 @@ impl ::smithy_runtime::Validate for RecordingConfigurationSummary {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
     }

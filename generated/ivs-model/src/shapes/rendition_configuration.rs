@@ -57,15 +57,7 @@ impl ::smithy_runtime::Validate for RenditionConfiguration {
             self.renditions.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.enum_value(
-                            x.is_known(),
-                            RenditionConfigurationRendition::VALUES,
-                        );
-                    },
-                );
+                crate::checks::rendition_configuration_rendition_list(v, x);
             },
         );
     }

@@ -27,8 +27,7 @@ impl ::smithy_runtime::Validate for S3DestinationConfiguration {
             self.bucket_name.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(3), Some(63));
-                v.pattern(x, &crate::patterns::S3_DESTINATION_BUCKET_NAME);
+                crate::checks::s3_destination_bucket_name(v, x);
             },
         );
     }

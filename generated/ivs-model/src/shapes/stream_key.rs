@@ -66,8 +66,7 @@ impl ::smithy_runtime::Validate for StreamKey {
             self.arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::STREAM_KEY_ARN);
+                crate::checks::stream_key_arn(v, x);
             },
         );
         v.member(
@@ -75,8 +74,7 @@ impl ::smithy_runtime::Validate for StreamKey {
             self.channel_arn.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(1), Some(128));
-                v.pattern(x, &crate::patterns::CHANNEL_ARN);
+                crate::checks::channel_arn(v, x);
             },
         );
         v.member(
@@ -84,16 +82,7 @@ impl ::smithy_runtime::Validate for StreamKey {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(50));
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(128));
-                    },
-                    |v, x| {
-                        v.length_str(x, Some(0), Some(256));
-                    },
-                );
+                crate::checks::tags(v, x);
             },
         );
     }

@@ -131,8 +131,7 @@ impl ::smithy_runtime::Validate for StreamSession {
             self.stream_id.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(26), Some(26));
-                v.pattern(x, &crate::patterns::STREAM_ID);
+                crate::checks::stream_id(v, x);
             },
         );
         v.member(
@@ -172,13 +171,7 @@ impl ::smithy_runtime::Validate for StreamSession {
             self.truncated_events.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(0), Some(500));
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::stream_events(v, x);
             },
         );
     }

@@ -68,8 +68,7 @@ impl ::smithy_runtime::Validate for StreamSessionSummary {
             self.stream_id.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, Some(26), Some(26));
-                v.pattern(x, &crate::patterns::STREAM_ID);
+                crate::checks::stream_id(v, x);
             },
         );
     }

@@ -74,7 +74,7 @@ impl ::smithy_runtime::Validate for ThumbnailConfiguration {
             self.target_interval_seconds.as_ref(),
             false,
             |v, x| {
-                v.range_int(*x, Some(1), Some(60));
+                crate::checks::target_interval_seconds(v, x);
             },
         );
         v.member(
@@ -90,15 +90,7 @@ impl ::smithy_runtime::Validate for ThumbnailConfiguration {
             self.storage.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.enum_value(
-                            x.is_known(),
-                            ThumbnailConfigurationStorage::VALUES,
-                        );
-                    },
-                );
+                crate::checks::thumbnail_configuration_storage_list(v, x);
             },
         );
     }

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 #![allow(clippy::large_enum_variant, clippy::should_implement_trait)]
 mod operations;
+mod checks;
 mod patterns;
 pub use operations::*;
 pub use ::smithy_runtime as runtime;

@@ -9,6 +9,7 @@
 #![allow(clippy::large_enum_variant, clippy::should_implement_trait)]
 mod operations;
 mod shapes;
+mod checks;
 mod patterns;
 pub use operations::*;
 pub use shapes::*;

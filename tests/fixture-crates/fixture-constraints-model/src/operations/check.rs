@@ -193,7 +193,7 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.big.as_ref(),
             false,
             |v, x| {
-                v.range_int(*x, Some(0), None);
+                crate::checks::big(v, x);
             },
         );
         v.member(
@@ -209,7 +209,7 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.count.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(1), Some(100));
+                crate::checks::count(v, x);
             },
         );
         v.member(
@@ -217,7 +217,7 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.data.as_ref(),
             false,
             |v, x| {
-                v.length(x.as_bytes().len(), None, Some(4));
+                crate::checks::data(v, x);
             },
         );
         v.member(
@@ -225,15 +225,7 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.ids.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), None, Some(3));
-                v.unique_items(x);
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, Some(1), Some(8));
-                        v.pattern(x, &crate::patterns::NAME);
-                    },
-                );
+                crate::checks::ids(v, x);
             },
         );
         v.member(
@@ -241,17 +233,7 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.labels.as_ref(),
             false,
             |v, x| {
-                v.length(x.len(), Some(1), None);
-                v.entries(
-                    x.iter(),
-                    |v, k| {
-                        v.length_str(k, Some(1), Some(8));
-                        v.pattern(k, &crate::patterns::NAME);
-                    },
-                    |v, x| {
-                        v.length_str(x, None, Some(4));
-                    },
-                );
+                crate::checks::labels(v, x);
             },
         );
         v.member(
@@ -267,8 +249,7 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.name.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(8));
-                v.pattern(x, &crate::patterns::NAME);
+                crate::checks::name(v, x);
             },
         );
         v.member(
@@ -284,12 +265,7 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.nested_list.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::nested_list(v, x);
             },
         );
         v.member(
@@ -297,9 +273,7 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.pin.as_ref(),
             false,
             |v, x| {
-                v.sensitive(|v| {
-                    v.range_int(i64::from(*x), Some(1000), Some(9999));
-                });
+                crate::checks::pin(v, x);
             },
         );
         v.member(
@@ -307,7 +281,7 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.ratio.as_ref(),
             false,
             |v, x| {
-                v.range_float(*x, Some(0.5f64), Some(2.5f64));
+                crate::checks::ratio(v, x);
             },
         );
         v.member(
@@ -315,9 +289,7 @@ impl ::smithy_runtime::Validate for CheckInput {
             self.secret.as_ref(),
             false,
             |v, x| {
-                v.sensitive(|v| {
-                    v.length_str(x, Some(4), None);
-                });
+                crate::checks::secret(v, x);
             },
         );
         v.member(

@@ -36,7 +36,7 @@ impl ::smithy_runtime::Validate for Nested {
             self.count.as_ref(),
             false,
             |v, x| {
-                v.range_int(i64::from(*x), Some(1), Some(100));
+                crate::checks::count(v, x);
             },
         );
         v.member(
@@ -44,8 +44,7 @@ impl ::smithy_runtime::Validate for Nested {
             self.inner.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, Some(1), Some(8));
-                v.pattern(x, &crate::patterns::NAME);
+                crate::checks::name(v, x);
             },
         );
     }

@@ -45,7 +45,7 @@ impl ::smithy_runtime::Validate for ListWidgetsOutput {
             self.ids.as_ref(),
             false,
             |v, x| {
-                v.unique_items(x);
+                crate::checks::id_set(v, x);
             },
         );
     }

@@ -36,12 +36,7 @@ impl ::smithy_runtime::Validate for CreateInput {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, None, Some(2));
-                    },
-                );
+                crate::checks::tag_list(v, x);
             },
         );
         v.member("name", self.name.as_ref(), true, |_, _| {});
@@ -71,12 +66,7 @@ impl ::smithy_runtime::Validate for CreateOutput {
             self.tags.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        v.length_str(x, None, Some(2));
-                    },
-                );
+                crate::checks::tag_list(v, x);
             },
         );
     }

@@ -36,7 +36,7 @@ impl ::smithy_runtime::Validate for Pair {
             self.left.as_ref(),
             true,
             |v, x| {
-                v.length_str(x, None, Some(5));
+                crate::checks::text(v, x);
             },
         );
         v.member(
@@ -44,7 +44,7 @@ impl ::smithy_runtime::Validate for Pair {
             self.right.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, None, Some(5));
+                crate::checks::text(v, x);
             },
         );
     }

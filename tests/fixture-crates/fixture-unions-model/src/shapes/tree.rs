@@ -43,12 +43,7 @@ impl ::smithy_runtime::Validate for Tree {
             self.children.as_ref(),
             false,
             |v, x| {
-                v.items(
-                    x.iter(),
-                    |v, x| {
-                        ::smithy_runtime::Validate::validate_into(x, v);
-                    },
-                );
+                crate::checks::trees(v, x);
             },
         );
         v.member(
@@ -56,7 +51,7 @@ impl ::smithy_runtime::Validate for Tree {
             self.label.as_ref(),
             false,
             |v, x| {
-                v.length_str(x, None, Some(5));
+                crate::checks::text(v, x);
             },
         );
         v.member(

@@ -85,12 +85,7 @@ impl ::smithy_runtime::Validate for Value {
                     Some(x),
                     false,
                     |v, x| {
-                        v.items(
-                            x.iter(),
-                            |v, x| {
-                                v.length_str(x, None, Some(5));
-                            },
-                        );
+                        crate::checks::texts(v, x);
                     },
                 )
             }
@@ -122,7 +117,7 @@ impl ::smithy_runtime::Validate for Value {
                     Some(x),
                     false,
                     |v, x| {
-                        v.length_str(x, None, Some(5));
+                        crate::checks::text(v, x);
                     },
                 )
             }
