@@ -257,6 +257,39 @@ pub struct Ty {
     pub check: Option<String>,
 }
 
+impl Ty {
+    /// This type and every type inside it (list items, map keys and values), outermost first.
+    pub fn walk<'t>(&'t self, visit: &mut impl FnMut(&'t Ty)) {
+        visit(self);
+        match &self.kind {
+            TyKind::List(item) => item.walk(visit),
+            TyKind::Map { key, value } => {
+                key.walk(visit);
+                value.walk(visit);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Service {
+    /// Every type used by a structure or union member, nested ones included, in a fixed order.
+    pub fn member_types(&self) -> Vec<&Ty> {
+        let mut found = Vec::new();
+        for def in self.types.values() {
+            let members = match def {
+                TypeDef::Struct(s) => &s.members,
+                TypeDef::Union(u) => &u.members,
+                TypeDef::Enum(_) => continue,
+            };
+            for m in members {
+                m.ty.walk(&mut |ty| found.push(ty));
+            }
+        }
+        found
+    }
+}
+
 /// What a value is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TyKind {

@@ -13,19 +13,7 @@ fn root() -> &'static Path {
 }
 
 fn generate(job: &xtask::Job) -> codegen::Generated {
-    let sources: Vec<codegen::ModelSource> = job
-        .models
-        .iter()
-        .map(|path| codegen::ModelSource {
-            name: xtask::display(root(), path),
-            text: std::fs::read_to_string(path).expect("model file is readable"),
-        })
-        .collect();
-    let options = codegen::Options {
-        service: job.service.clone(),
-        runtime_path: xtask::relative(&job.out, &root().join("runtime")),
-    };
-    codegen::generate(&sources, &options).unwrap_or_else(|e| panic!("{}: {e}", job.name))
+    xtask::generate(root(), job).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The snapshot name of a generated file: its path with `/` as `__`.
@@ -37,7 +25,7 @@ fn snapshot_name(path: &str) -> String {
 /// left over from a file the generator no longer emits.
 #[test]
 fn generated_files_match_snapshots() {
-    let jobs = xtask::default_jobs(root()).expect("default jobs");
+    let jobs = xtask::default_jobs(root());
     let mut expected = BTreeSet::new();
     for job in &jobs {
         let folder = if job.name == "ivs" { "ivs" } else { "fixtures" };
@@ -69,7 +57,7 @@ fn generated_files_match_snapshots() {
 /// The API surface digest of the IVS model: the changelog a reviewer reads first.
 #[test]
 fn ivs_api_digest() {
-    let jobs = xtask::default_jobs(root()).expect("default jobs");
+    let jobs = xtask::default_jobs(root());
     let ivs = jobs.iter().find(|j| j.name == "ivs").expect("the ivs job");
     let digest = codegen::emit::digest::digest(&generate(ivs).service);
     insta::with_settings!({ snapshot_path => "snapshots/digest", prepend_module_to_snapshot => false, omit_expression => true }, {

@@ -30,7 +30,7 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// The default jobs: the IVS model into `generated/`, each fixture model into `tests/fixture-crates/`.
-pub fn default_jobs(root: &Path) -> Result<Vec<Job>, String> {
+pub fn default_jobs(root: &Path) -> Vec<Job> {
     let mut jobs = vec![Job {
         name: "ivs".to_string(),
         models: vec![root.join("model/ivs.json"), root.join("model/ivs-fixes.json")],
@@ -60,7 +60,7 @@ pub fn default_jobs(root: &Path) -> Result<Vec<Job>, String> {
             service: None,
         });
     }
-    Ok(jobs)
+    jobs
 }
 
 /// What a job produced, compared with what is on disk.
@@ -82,8 +82,8 @@ pub struct Outcome {
     pub contents: BTreeMap<PathBuf, String>,
 }
 
-/// Runs the generator for a job and compares its output with the disk. Writes nothing.
-pub fn plan(root: &Path, job: &Job) -> Result<Outcome, String> {
+/// Reads a job's model files and runs the generator on them, in memory.
+pub fn generate(root: &Path, job: &Job) -> Result<codegen::Generated, String> {
     let mut sources = Vec::new();
     for path in &job.models {
         let text = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -92,12 +92,16 @@ pub fn plan(root: &Path, job: &Job) -> Result<Outcome, String> {
             text,
         });
     }
-    let runtime = relative(&job.out, &root.join("runtime"));
     let options = codegen::Options {
         service: job.service.clone(),
-        runtime_path: runtime,
+        runtime_path: relative(&job.out, &root.join("runtime")),
     };
-    let generated = codegen::generate(&sources, &options).map_err(|e| format!("{}: {e}", job.name))?;
+    codegen::generate(&sources, &options).map_err(|e| format!("{}: {e}", job.name))
+}
+
+/// Runs the generator for a job and compares its output with the disk. Writes nothing.
+pub fn plan(root: &Path, job: &Job) -> Result<Outcome, String> {
+    let generated = generate(root, job)?;
     let mut outcome = Outcome {
         operations: generated.service.operations.len(),
         types: generated.service.types.len(),

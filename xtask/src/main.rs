@@ -51,7 +51,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let root = xtask::repo_root();
     let jobs = match (models.is_empty(), out) {
-        (true, None) => xtask::default_jobs(&root)?,
+        (true, None) => xtask::default_jobs(&root),
         (false, Some(out)) => vec![xtask::Job {
             name: "model".to_string(),
             models,

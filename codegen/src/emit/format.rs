@@ -31,16 +31,25 @@ pub fn rust_file(artifact: &str, tokens: TokenStream) -> Result<String, EmitErro
     Ok(format!("{HEADER}\n{}", prettyplease::unparse(&file)))
 }
 
-/// Doc attributes for Markdown lines (each gets the leading space `///` would give).
+/// Doc attributes for Markdown lines.
 pub fn doc_attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
+    let lines = lines.iter().map(|line| doc_line(line));
     quote::quote! { #( #[doc = #lines] )* }
+}
+
+/// Inner (`//!`) doc attributes for Markdown lines, for a module or crate.
+pub fn inner_doc_attrs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|line| doc_line(line));
+    quote::quote! { #( #![doc = #lines] )* }
+}
+
+/// A doc line with the leading space `///` would give (none on an empty line).
+fn doc_line(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    }
 }
 
 /// Docs for an item: its model documentation, else the fallback sentence.

@@ -1,9 +1,9 @@
 //! The model crate: one file per operation (its input and output), per shared shape and per
 //! error, a patterns table, `lib.rs` and `Cargo.toml`. Paths are relative to the crate root.
 
-use super::format::{EmitError, HEADER, ident, rust_file};
+use super::format::{EmitError, HEADER, ident, inner_doc_attrs, rust_file};
 use super::{types, validate};
-use crate::ir::{Home, Service, Ty, TyKind, TypeDef};
+use crate::ir::{Home, Service, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -41,7 +41,7 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     }
     files.insert(
         "src/patterns.rs".to_string(),
-        rust_file("src/patterns.rs", patterns(service)?)?,
+        rust_file("src/patterns.rs", patterns(service))?,
     );
     let checks = validate::check_functions(service);
     files.insert("src/checks.rs".to_string(), rust_file("src/checks.rs", checks)?);
@@ -93,16 +93,10 @@ fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
         docs.push(String::new());
         docs.extend(service.docs.iter().cloned());
     }
-    let docs = docs.iter().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
+    let docs = inner_doc_attrs(&docs);
     let folders: Vec<_> = folders.iter().map(|f| ident(f)).collect();
     quote! {
-        #( #![doc = #docs] )*
+        #docs
         #![forbid(unsafe_code)]
         #![warn(missing_docs)]
         #![allow(clippy::large_enum_variant, clippy::should_implement_trait)]
@@ -117,51 +111,22 @@ fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
     }
 }
 
-/// One lazily compiled static per declared `@pattern`.
-fn patterns(service: &Service) -> Result<TokenStream, EmitError> {
-    let mut found: BTreeMap<String, String> = BTreeMap::new();
-    let mut clash = None;
-    for def in service.types.values() {
-        let members = match def {
-            TypeDef::Struct(s) => &s.members,
-            TypeDef::Union(u) => &u.members,
-            TypeDef::Enum(_) => continue,
-        };
-        for m in members {
-            collect_patterns(&m.ty, &mut found, &mut clash);
-        }
-    }
-    if let Some(name) = clash {
-        return Err(EmitError {
-            artifact: "src/patterns.rs".to_string(),
-            message: format!("two patterns named {name}"),
-        });
-    }
+/// One lazily compiled static per declared `@pattern` (lowering gives each a unique name).
+fn patterns(service: &Service) -> TokenStream {
+    let found: BTreeMap<&str, &str> = service
+        .member_types()
+        .into_iter()
+        .filter_map(|ty| ty.constraints.pattern.as_ref())
+        .map(|p| (p.static_name.as_str(), p.source.as_str()))
+        .collect();
     let statics = found.iter().map(|(name, source)| {
         let doc = format!(" `{}`", source.replace('`', "\\`"));
         let name = ident(name);
         quote! { #[doc = #doc] pub(crate) static #name: ::smithy_runtime::Pattern = ::smithy_runtime::Pattern::new(#source); }
     });
-    Ok(quote! {
+    quote! {
         #![doc = " Every `@pattern` of the model, compiled once, on first use."]
         #(#statics)*
-    })
-}
-
-fn collect_patterns(ty: &Ty, found: &mut BTreeMap<String, String>, clash: &mut Option<String>) {
-    if let Some(p) = &ty.constraints.pattern
-        && let Some(previous) = found.insert(p.static_name.clone(), p.source.clone())
-        && previous != p.source
-    {
-        *clash = Some(p.static_name.clone());
-    }
-    match &ty.kind {
-        TyKind::List(item) => collect_patterns(item, found, clash),
-        TyKind::Map { key, value } => {
-            collect_patterns(key, found, clash);
-            collect_patterns(value, found, clash);
-        }
-        _ => {}
     }
 }
 

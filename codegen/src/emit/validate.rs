@@ -5,7 +5,7 @@
 
 use super::format::ident;
 use super::rust_types::rust_type;
-use crate::ir::{Bounds, Member, NamedKind, Service, Struct, Ty, TyKind, TypeDef, Union};
+use crate::ir::{Bounds, Member, NamedKind, Service, Struct, Ty, TyKind, Union};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use std::collections::BTreeMap;
@@ -83,14 +83,9 @@ fn checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
 /// uses the shape as declared, so a constraint lives in one place of the generated code.
 pub fn check_functions(service: &Service) -> TokenStream {
     let mut found: BTreeMap<&str, &Ty> = BTreeMap::new();
-    for def in service.types.values() {
-        let members = match def {
-            TypeDef::Struct(s) => &s.members,
-            TypeDef::Union(u) => &u.members,
-            TypeDef::Enum(_) => continue,
-        };
-        for m in members {
-            collect_checked(&m.ty, &mut found);
+    for ty in service.member_types() {
+        if let Some(name) = &ty.check {
+            found.entry(name.as_str()).or_insert(ty);
         }
     }
     let functions = found.iter().filter_map(|(name, ty)| {
@@ -119,20 +114,6 @@ pub fn check_functions(service: &Service) -> TokenStream {
         #[allow(unused_imports)]
         use crate::*;
         #(#functions)*
-    }
-}
-
-fn collect_checked<'t>(ty: &'t Ty, found: &mut BTreeMap<&'t str, &'t Ty>) {
-    if let Some(name) = &ty.check {
-        found.entry(name.as_str()).or_insert(ty);
-    }
-    match &ty.kind {
-        TyKind::List(item) => collect_checked(item, found),
-        TyKind::Map { key, value } => {
-            collect_checked(key, found);
-            collect_checked(value, found);
-        }
-        _ => {}
     }
 }
 
