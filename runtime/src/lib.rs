@@ -68,8 +68,14 @@
 )]
 
 pub mod blob;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod enums;
 pub mod pattern;
+pub mod protocol;
+pub mod rest;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod timestamp;
 pub mod union;
 pub mod unit;

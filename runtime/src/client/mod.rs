@@ -1,0 +1,1 @@
+//! The generic client (feature `client`).
