@@ -46,6 +46,10 @@ pub struct Operation {
     pub name: String,
     /// Rust function/module name, e.g. `create_channel`.
     pub fn_name: String,
+    /// Rust name of the operation's marker type, e.g. `CreateChannel`.
+    pub type_name: String,
+    /// Rust name of the operation's error enum, e.g. `CreateChannelError`.
+    pub error_enum: String,
     /// Documentation as Markdown lines.
     pub docs: Vec<String>,
     /// The HTTP binding.

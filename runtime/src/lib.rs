@@ -87,6 +87,12 @@ pub use timestamp::{Timestamp, TimestampError};
 pub use unit::Unit;
 pub use validate::{Validate, ValidationError, Validator, Violation};
 
+/// The `http` crate (requests, responses, headers), re-exported for generated bindings.
+pub use http;
+
+/// The `bytes` crate, re-exported: bodies are [`bytes::Bytes`].
+pub use bytes;
+
 /// The `time` crate, re-exported so generated crates and their users can build
 /// [`Timestamp`] values without naming a matching dependency themselves.
 pub use time;

@@ -1,9 +1,8 @@
 //! What a generated crate tells the client and the server about each operation.
 //!
-//! A generated model crate implements these traits for its types: [`HttpInput`] for each
-//! operation's input, [`HttpOutput`] for each output, [`HttpError`] for each error structure,
-//! [`OperationError`] for each operation's error enum, and [`Operation`] for a marker type per
-//! operation tying them together. The client and server machinery (the `client` and `server`
+//! A generated model crate implements these traits: [`Operation`] for a marker type per
+//! operation (its input and output bindings), [`HttpError`] for each error structure and
+//! [`OperationError`] for each operation's error enum. The client and server machinery (the `client` and `server`
 //! features) is generic over [`Operation`], so nothing protocol-specific is repeated per
 //! operation in generated code: it only binds members to the URI, query, headers and body.
 //!
@@ -37,36 +36,33 @@ pub struct OperationInfo {
     pub idempotent: bool,
 }
 
-/// One operation of a service: a marker type generated per operation.
+/// One operation of a service: a marker type generated per operation, which owns the HTTP
+/// bindings of its input and output in both directions (so a `Unit` input or output needs no
+/// type of its own).
 pub trait Operation {
     /// The facts from the model.
     const INFO: OperationInfo;
-    /// The input structure.
-    type Input: HttpInput + Validate + fmt::Debug + Send + Sync + 'static;
-    /// The output structure.
-    type Output: HttpOutput + fmt::Debug + Send + 'static;
+    /// The input structure (or [`crate::Unit`]).
+    type Input: Validate + fmt::Debug + Send + Sync + 'static;
+    /// The output structure (or [`crate::Unit`]).
+    type Output: fmt::Debug + Send + 'static;
     /// The operation's error enum: its modeled errors and an unhandled case.
     type Error: OperationError;
-}
 
-/// An operation input: encoded by clients, decoded by servers.
-pub trait HttpInput: Sized {
     /// The request without host, signature or other transport headers: method, path and
-    /// query (an origin-form URI), bound headers and the body.
-    fn encode(&self) -> Result<HttpRequest, EncodeError>;
+    /// query (an origin-form URI), bound headers and the body. Clients call this.
+    fn encode_input(input: &Self::Input) -> Result<HttpRequest, EncodeError>;
 
-    /// Reads the input back from a request. `labels` are the URI labels' values, already
-    /// percent-decoded, in the order the URI template has them.
-    fn decode(request: &http::request::Parts, labels: &[String], body: &[u8]) -> Result<Self, DecodeError>;
-}
+    /// Reads the input back from a request; `labels` are the URI labels' values, already
+    /// percent-decoded, in the order the URI template has them. Servers call this.
+    fn decode_input(request: &http::request::Parts, labels: &[String], body: &[u8])
+    -> Result<Self::Input, DecodeError>;
 
-/// An operation output: encoded by servers, decoded by clients.
-pub trait HttpOutput: Sized {
-    /// The response: status, bound headers and the body.
-    fn encode(&self) -> Result<HttpResponse, EncodeError>;
+    /// The successful response: status, bound headers and the body. Servers call this.
+    fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError>;
 
-    /// Reads the output back from a successful response.
-    fn decode(response: &http::response::Parts, body: &[u8]) -> Result<Self, DecodeError>;
+    /// Reads the output back from a successful response. Clients call this.
+    fn decode_output(response: &http::response::Parts, body: &[u8]) -> Result<Self::Output, DecodeError>;
 }
 
 /// An `@error` structure.

@@ -301,6 +301,22 @@ impl ResponseBuilder {
         }
     }
 
+    /// Sets an error's JSON body and code: `body` (the error structure; its header-bound
+    /// members are skipped by serde) with `message` added when the body lacks it, so that
+    /// clients reading either IVS's `exceptionMessage` or the usual `message` show the text,
+    /// and `X-Amzn-Errortype: code` (replacing any value a member set).
+    pub fn error_body<T: Serialize>(&mut self, code: &str, message: Option<&str>, body: &T) -> Result<(), EncodeError> {
+        let mut body = json_object(body)?;
+        if let Some(message) = message {
+            body.entry("message").or_insert_with(|| message.into());
+        }
+        self.json_body(&body)?;
+        let value = HeaderValue::try_from(code)
+            .map_err(|_| EncodeError::new(format!("error code {code:?} is not valid in an HTTP header")))?;
+        self.headers.insert("x-amzn-errortype", value);
+        Ok(())
+    }
+
     /// The response.
     pub fn build(self) -> Result<HttpResponse, EncodeError> {
         let mut response = http::Response::builder()
@@ -590,22 +606,15 @@ pub fn normalize_code(raw: &str) -> &str {
 }
 
 /// An error response: `status`, `X-Amzn-Errortype: code`, and a JSON body made of `body`
-/// (the error structure's body members) with `message` added when the body lacks it, so that
-/// clients reading either IVS's `exceptionMessage` or the usual `message` show the text.
+/// with `message` added (see [`ResponseBuilder::error_body`]).
 pub fn error_response(
     status: u16,
     code: &str,
     message: Option<&str>,
-    mut body: serde_json::Map<String, serde_json::Value>,
+    body: serde_json::Map<String, serde_json::Value>,
 ) -> Result<HttpResponse, EncodeError> {
-    if let Some(message) = message {
-        body.entry("message").or_insert_with(|| message.into());
-    }
     let mut builder = ResponseBuilder::new(status);
-    builder.json_body(&body)?;
-    let value = HeaderValue::try_from(code)
-        .map_err(|_| EncodeError::new(format!("error code {code:?} is not valid in an HTTP header")))?;
-    builder.headers.insert("x-amzn-errortype", value);
+    builder.error_body(code, message, &body)?;
     builder.build()
 }
 

@@ -581,6 +581,21 @@ cases! {
         "model/test.json: u#Op: its Rust name `op` collides with the one of `t#Op`",
     ];
 
+    /// Each operation also gets a marker type (`Op`) and an error enum (`OpError`), in a module
+    /// with the types they name.
+    operation_types_collide_with_their_types: model(json!({
+        "t#Op": {
+            "type": "operation",
+            "input": { "target": "t#OpInput" },
+            "output": { "target": "t#OpOutput" },
+            "errors": [{ "target": "t#OpError" }],
+            "traits": { "smithy.api#http": { "method": "POST", "uri": "/op" } }
+        },
+        "t#OpError": { "type": "structure", "members": {}, "traits": { "smithy.api#error": "client" } }
+    })) => [
+        "model/test.json: t#Op: the Rust name `OpError` of its error enum is also the name of its input, output or error; add a `rename` to the service",
+    ];
+
     enum_values_collide: model(json!({
         "t#OpInput": { "type": "structure", "members": { "e": { "target": "t#Color" } } },
         "t#Color": { "type": "enum", "members": {

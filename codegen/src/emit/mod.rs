@@ -1,5 +1,6 @@
 //! Emitters: one per artifact, each a function of the IR. None of them reads Smithy traits.
 
+pub mod bindings;
 pub mod digest;
 pub mod format;
 pub mod model_crate;

@@ -2,7 +2,7 @@
 //! error, a patterns table, `lib.rs` and `Cargo.toml`. Paths are relative to the crate root.
 
 use super::format::{EmitError, HEADER, ident, inner_doc_attrs, rust_file};
-use super::{types, validate};
+use super::{bindings, types, validate};
 use crate::ir::{Home, Service, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -39,6 +39,17 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
         let path = format!("src/{folder}/mod.rs");
         files.insert(path.clone(), rust_file(&path, module_index(entries))?);
     }
+    // Per operation, its marker type and error enum, in a module of their own: an error enum
+    // named `{Op}Error` may share its name with a model shape (IVS has one).
+    for op in &service.operations {
+        let path = format!("src/operation/{}.rs", op.fn_name.trim_start_matches("r#"));
+        let tokens = bindings::operation(service, op);
+        files.insert(path.clone(), rust_file(&path, quote! { #[allow(unused_imports)] use crate::*; #tokens })?);
+    }
+    files.insert(
+        "src/operation/mod.rs".to_string(),
+        rust_file("src/operation/mod.rs", operation_index(service))?,
+    );
     files.insert(
         "src/patterns.rs".to_string(),
         rust_file("src/patterns.rs", patterns(service))?,
@@ -57,8 +68,8 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
 fn type_tokens(def: &TypeDef) -> TokenStream {
     match def {
         TypeDef::Struct(s) => {
-            let (t, v) = (types::structure(s), validate::structure(s));
-            quote!(#t #v)
+            let (t, v, b) = (types::structure(s), validate::structure(s), bindings::error_structure(s));
+            quote!(#t #v #b)
         }
         TypeDef::Union(u) => {
             let (t, v) = (types::union(u), validate::union(u));
@@ -76,6 +87,20 @@ fn module_index(entries: &BTreeMap<String, Vec<&TypeDef>>) -> TokenStream {
         quote! { mod #module; pub use #module::{#(#names),*}; }
     });
     quote!(#(#items)*)
+}
+
+/// `pub mod x;` per operation.
+fn operation_index(service: &Service) -> TokenStream {
+    let modules = service.operations.iter().map(|op| {
+        let doc = format!(" The `{}` operation: its marker type, error enum and HTTP bindings.", op.name);
+        let module = ident(&op.fn_name);
+        quote! { #[doc = #doc] pub mod #module; }
+    });
+    quote! {
+        #![doc = " One module per operation: its marker type (implementing `protocol::Operation`, with the"]
+        #![doc = " operation's HTTP bindings in both directions) and its error enum."]
+        #(#modules)*
+    }
 }
 
 fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
@@ -99,10 +124,11 @@ fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
         #docs
         #![forbid(unsafe_code)]
         #![warn(missing_docs)]
-        #![allow(clippy::large_enum_variant, clippy::should_implement_trait)]
+        #![allow(clippy::large_enum_variant, clippy::should_implement_trait, clippy::field_reassign_with_default)]
 
         #( mod #folders; )*
         mod checks;
+        pub mod operation;
         mod patterns;
 
         #( pub use #folders::*; )*

@@ -32,15 +32,31 @@ impl Lowering<'_> {
             );
             let readonly = traits::has(&shape.traits, id::READONLY);
             let pagination = self.pagination(&op_id, shape);
+            let errors = self.operation_errors(&op_id, shape);
+            let type_name = naming::type_name(&name);
+            let error_enum = format!("{type_name}Error");
+            // The marker type and error enum share a module with the types they name.
+            for (what, own) in [("marker type", &type_name), ("error enum", &error_enum)] {
+                if input.iter().chain(&output).chain(&errors).any(|t| t == own) {
+                    self.error(
+                        &op_id,
+                        None,
+                        None,
+                        format!("the Rust name `{own}` of its {what} is also the name of its input, output or error; add a `rename` to the service"),
+                    );
+                }
+            }
             operations.push(Operation {
                 id: op_id.clone(),
                 fn_name: naming::field_name(&name),
+                type_name,
+                error_enum,
                 name,
                 docs: docs::to_markdown(traits::documentation(&shape.traits)),
                 http: http.unwrap_or_else(Http::default_for_check),
                 input,
                 output,
-                errors: self.operation_errors(&op_id, shape),
+                errors,
                 readonly,
                 idempotent: readonly || traits::has(&shape.traits, id::IDEMPOTENT),
                 pagination,

@@ -62,11 +62,16 @@
 //! ARNs uniquely identify AWS resources. An ARN is required when you need to specify a resource unambiguously across all of AWS, such as in IAM policies and API calls. For more information, see [Amazon Resource Names](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *AWS General Reference*.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
-#![allow(clippy::large_enum_variant, clippy::should_implement_trait)]
+#![allow(
+    clippy::large_enum_variant,
+    clippy::should_implement_trait,
+    clippy::field_reassign_with_default
+)]
 mod errors;
 mod operations;
 mod shapes;
 mod checks;
+pub mod operation;
 mod patterns;
 pub use errors::*;
 pub use operations::*;

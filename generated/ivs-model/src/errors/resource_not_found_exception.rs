@@ -109,3 +109,121 @@ impl ::std::error::Error for ResourceNotFoundException {}
 impl ::smithy_runtime::Validate for ResourceNotFoundException {
     fn validate_into(&self, _v: &mut ::smithy_runtime::Validator) {}
 }
+impl ::smithy_runtime::protocol::HttpError for ResourceNotFoundException {
+    const CODE: &'static str = "ResourceNotFoundException";
+    const STATUS: u16 = 404u16;
+    const FAULT: ::smithy_runtime::protocol::Fault = ::smithy_runtime::protocol::Fault::Client;
+    fn message(&self) -> Option<&str> {
+        self.exception_message.as_deref()
+    }
+    fn encode(
+        &self,
+    ) -> Result<
+        ::smithy_runtime::protocol::HttpResponse,
+        ::smithy_runtime::protocol::EncodeError,
+    > {
+        let mut r = ::smithy_runtime::rest::ResponseBuilder::new(404u16);
+        r.header(
+            "Access-Control-Allow-Origin",
+            self
+                .access_control_allow_origin
+                .as_ref()
+                .map(::smithy_runtime::rest::Param::to_param),
+        )?;
+        r.header(
+            "Access-Control-Expose-Headers",
+            self
+                .access_control_expose_headers
+                .as_ref()
+                .map(::smithy_runtime::rest::Param::to_param),
+        )?;
+        r.header(
+            "Cache-Control",
+            self.cache_control.as_ref().map(::smithy_runtime::rest::Param::to_param),
+        )?;
+        r.header(
+            "Content-Security-Policy",
+            self
+                .content_security_policy
+                .as_ref()
+                .map(::smithy_runtime::rest::Param::to_param),
+        )?;
+        r.header(
+            "Strict-Transport-Security",
+            self
+                .strict_transport_security
+                .as_ref()
+                .map(::smithy_runtime::rest::Param::to_param),
+        )?;
+        r.header(
+            "X-Content-Type-Options",
+            self
+                .x_content_type_options
+                .as_ref()
+                .map(::smithy_runtime::rest::Param::to_param),
+        )?;
+        r.header(
+            "X-Frame-Options",
+            self.x_frame_options.as_ref().map(::smithy_runtime::rest::Param::to_param),
+        )?;
+        r.header(
+            "x-amzn-ErrorType",
+            self.x_amzn_error_type.as_ref().map(::smithy_runtime::rest::Param::to_param),
+        )?;
+        r.error_body(
+            "ResourceNotFoundException",
+            ::smithy_runtime::protocol::HttpError::message(self),
+            self,
+        )?;
+        r.build()
+    }
+    fn decode(
+        response: &::smithy_runtime::http::response::Parts,
+        body: &[u8],
+    ) -> Result<Self, ::smithy_runtime::protocol::DecodeError> {
+        let mut value: ResourceNotFoundException = ::smithy_runtime::rest::json_body(
+            body,
+        )?;
+        value.access_control_allow_origin = ::smithy_runtime::rest::header(
+            &response.headers,
+            "Access-Control-Allow-Origin",
+            <String as ::smithy_runtime::rest::Param>::from_param,
+        )?;
+        value.access_control_expose_headers = ::smithy_runtime::rest::header(
+            &response.headers,
+            "Access-Control-Expose-Headers",
+            <String as ::smithy_runtime::rest::Param>::from_param,
+        )?;
+        value.cache_control = ::smithy_runtime::rest::header(
+            &response.headers,
+            "Cache-Control",
+            <String as ::smithy_runtime::rest::Param>::from_param,
+        )?;
+        value.content_security_policy = ::smithy_runtime::rest::header(
+            &response.headers,
+            "Content-Security-Policy",
+            <String as ::smithy_runtime::rest::Param>::from_param,
+        )?;
+        value.strict_transport_security = ::smithy_runtime::rest::header(
+            &response.headers,
+            "Strict-Transport-Security",
+            <String as ::smithy_runtime::rest::Param>::from_param,
+        )?;
+        value.x_content_type_options = ::smithy_runtime::rest::header(
+            &response.headers,
+            "X-Content-Type-Options",
+            <String as ::smithy_runtime::rest::Param>::from_param,
+        )?;
+        value.x_frame_options = ::smithy_runtime::rest::header(
+            &response.headers,
+            "X-Frame-Options",
+            <String as ::smithy_runtime::rest::Param>::from_param,
+        )?;
+        value.x_amzn_error_type = ::smithy_runtime::rest::header(
+            &response.headers,
+            "x-amzn-ErrorType",
+            <String as ::smithy_runtime::rest::Param>::from_param,
+        )?;
+        Ok(value)
+    }
+}

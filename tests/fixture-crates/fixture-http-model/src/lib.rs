@@ -6,9 +6,14 @@
 //! Fixture: Fixture Http.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
-#![allow(clippy::large_enum_variant, clippy::should_implement_trait)]
+#![allow(
+    clippy::large_enum_variant,
+    clippy::should_implement_trait,
+    clippy::field_reassign_with_default
+)]
 mod operations;
 mod checks;
+pub mod operation;
 mod patterns;
 pub use operations::*;
 pub use ::smithy_runtime as runtime;

@@ -4,10 +4,15 @@
 //! Every structure, union and enum of the model is re-exported here; `Validate::validate` checks a value against the model's constraints and reports every violation.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
-#![allow(clippy::large_enum_variant, clippy::should_implement_trait)]
+#![allow(
+    clippy::large_enum_variant,
+    clippy::should_implement_trait,
+    clippy::field_reassign_with_default
+)]
 mod operations;
 mod shapes;
 mod checks;
+pub mod operation;
 mod patterns;
 pub use operations::*;
 pub use shapes::*;

@@ -6,10 +6,15 @@
 //! Fixture: Fixture Unions.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
-#![allow(clippy::large_enum_variant, clippy::should_implement_trait)]
+#![allow(
+    clippy::large_enum_variant,
+    clippy::should_implement_trait,
+    clippy::field_reassign_with_default
+)]
 mod operations;
 mod shapes;
 mod checks;
+pub mod operation;
 mod patterns;
 pub use operations::*;
 pub use shapes::*;

@@ -30,3 +30,33 @@ impl ::std::error::Error for BadInput {}
 impl ::smithy_runtime::Validate for BadInput {
     fn validate_into(&self, _v: &mut ::smithy_runtime::Validator) {}
 }
+impl ::smithy_runtime::protocol::HttpError for BadInput {
+    const CODE: &'static str = "BadInput";
+    const STATUS: u16 = 400u16;
+    const FAULT: ::smithy_runtime::protocol::Fault = ::smithy_runtime::protocol::Fault::Client;
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn encode(
+        &self,
+    ) -> Result<
+        ::smithy_runtime::protocol::HttpResponse,
+        ::smithy_runtime::protocol::EncodeError,
+    > {
+        let mut r = ::smithy_runtime::rest::ResponseBuilder::new(400u16);
+        r.error_body(
+            "BadInput",
+            ::smithy_runtime::protocol::HttpError::message(self),
+            self,
+        )?;
+        r.build()
+    }
+    fn decode(
+        response: &::smithy_runtime::http::response::Parts,
+        body: &[u8],
+    ) -> Result<Self, ::smithy_runtime::protocol::DecodeError> {
+        let _ = response;
+        let value: BadInput = ::smithy_runtime::rest::json_body(body)?;
+        Ok(value)
+    }
+}
