@@ -70,6 +70,24 @@ pub fn generate(sources: &[ModelSource], options: &Options) -> Result<Generated,
     for (path, text) in emit::model_crate::files(&service, &crate_options).map_err(GenerateError::Emit)? {
         files.insert(format!("{model_crate}/{path}"), text);
     }
+    let client_crate = format!("{}-client", service.crate_base);
+    let client_options = emit::client_crate::CrateOptions {
+        crate_name: client_crate.clone(),
+        model_crate: model_crate.clone(),
+        runtime_path: crate_options.runtime_path.clone(),
+    };
+    for (path, text) in emit::client_crate::files(&service, &client_options).map_err(GenerateError::Emit)? {
+        files.insert(format!("{client_crate}/{path}"), text);
+    }
+    let server_crate = format!("{}-server", service.crate_base);
+    let server_options = emit::server_crate::CrateOptions {
+        crate_name: server_crate.clone(),
+        model_crate: model_crate.clone(),
+        runtime_path: crate_options.runtime_path.clone(),
+    };
+    for (path, text) in emit::server_crate::files(&service, &server_options).map_err(GenerateError::Emit)? {
+        files.insert(format!("{server_crate}/{path}"), text);
+    }
     Ok(Generated { service, files })
 }
 

@@ -1,7 +1,7 @@
 //! The restJson1 protocol's bindings, as helpers for generated code.
 //!
 //! Generated `encode` functions fill a [`RequestBuilder`] or [`ResponseBuilder`] member by
-//! member; generated `decode` functions read members with [`label`], [`query`], [`header`] and
+//! member; generated `decode` functions read members with [`label`], [`Query`], [`header`] and
 //! friends, then the body with [`json_body`]. Values cross the boundary as text through
 //! [`Param`] (timestamps through closures, since their text form depends on the member).
 //! [`ErrorMeta`] reads an error response's code and message the restJson1 way, and

@@ -1,1 +1,50 @@
-//! The generic server (feature `server`).
+//! The generic server (feature `server`): routing, protocol checks, SigV4 verification,
+//! decoding, validation and error responses for restJson1 services, as an axum router.
+//!
+//! A generated server crate implements [`Dispatch`] over the user's handlers, calling
+//! [`handle`] for each operation; [`router`] turns it into an [`axum::Router`]:
+//!
+//! ```ignore
+//! let app = smithy_runtime::server::router(MyService::new(handlers), ServerConfig::default());
+//! axum::serve(tokio::net::TcpListener::bind("127.0.0.1:8080").await?, app).await?;
+//! ```
+//!
+//! The protocol errors the server answers by itself (see [`router`] for when):
+//!
+//! | status | code (`X-Amzn-Errortype`) | when |
+//! | --- | --- | --- |
+//! | 400 | `SerializationException` | the input cannot be decoded, a label is not UTF-8 |
+//! | 400 | `ValidationException` | the input breaks the model's constraints (every violation listed) |
+//! | 403 | `MissingAuthenticationTokenException` | auth is on and there is no `Authorization` |
+//! | 403 | `IncompleteSignatureException` | a malformed `Authorization` or `X-Amz-Date`, `host` or `x-amz-date` unsigned |
+//! | 403 | `InvalidSignatureException` | a wrong signature, region, service or date, or a clock skew over 15 minutes |
+//! | 403 | `UnrecognizedClientException` | an unknown access key id |
+//! | 404 | `UnknownOperationException` | no operation matches the path |
+//! | 405 | `MethodNotAllowedException` | an operation matches the path, not the method (with `Allow`) |
+//! | 413 | `RequestEntityTooLargeException` | the body exceeds [`ServerConfig::body_limit`] |
+//! | 415 | `UnsupportedMediaTypeException` | a non-empty body of another media type than the operation reads |
+//! | 500 | `InternalServerException` | a panic, or a response that cannot be encoded |
+//! | 501 | `NotImplementedException` | [`crate::protocol::UnhandledError::not_implemented`], for operations a server leaves out |
+//!
+//! Each has a JSON body with the text in both `exceptionMessage` (what IVS clients read) and
+//! `message`, and, like every response, the request id in `x-amzn-requestid`.
+
+mod auth;
+mod context;
+mod dispatch;
+mod errors;
+mod handle;
+mod panic;
+mod router;
+mod service;
+
+pub use auth::{Auth, AuthError};
+pub use context::{OperationRequest, RequestContext};
+pub use dispatch::Dispatch;
+pub use errors::internal_error;
+pub use handle::handle;
+pub use router::{Route, RouteTable};
+pub use service::{REQUEST_ID_HEADER, ServerConfig, router};
+
+#[cfg(test)]
+mod tests;

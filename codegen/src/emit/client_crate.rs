@@ -1,0 +1,445 @@
+//! The client crate: a `Client` with one method per operation, each returning a fluent builder
+//! whose `send` validates, signs, sends, retries and decodes through `smithy_runtime::client`.
+//! Everything that is not specific to an operation lives in that hand-written runtime.
+
+use super::format::{EmitError, HEADER, doc_attrs, ident, inner_doc_attrs, rust_file};
+use super::rust_types::rust_type;
+use crate::ir::{Member, Operation, Service, Struct, TyKind, TypeDef};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::BTreeMap;
+
+/// Names and paths the client crate needs.
+#[derive(Debug, Clone)]
+pub struct CrateOptions {
+    /// The client crate's package name, e.g. `ivs-client`.
+    pub crate_name: String,
+    /// The model crate's package name, e.g. `ivs-model`.
+    pub model_crate: String,
+    /// Path from the crate's folder to the `smithy-runtime` crate.
+    pub runtime_path: String,
+}
+
+/// Every file of the client crate, by path relative to the crate folder.
+pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<String, String>, EmitError> {
+    let mut files = BTreeMap::new();
+    let model = ident(&options.model_crate.replace('-', "_"));
+    let krate = options.crate_name.replace('-', "_");
+    for op in &service.operations {
+        let path = format!("src/fluent/{}.rs", op.fn_name.trim_start_matches("r#"));
+        files.insert(path.clone(), rust_file(&path, fluent_builder(service, op, &model))?);
+    }
+    let modules = service.operations.iter().map(|op| {
+        let module = ident(&op.fn_name);
+        let builder = builder_name(op);
+        quote! { mod #module; pub use #module::#builder; }
+    });
+    let index = quote! {
+        #![doc = " One fluent builder per operation: set the input's members, then `send()`."]
+        #(#modules)*
+    };
+    files.insert("src/fluent/mod.rs".to_string(), rust_file("src/fluent/mod.rs", index)?);
+    files.insert("src/client.rs".to_string(), rust_file("src/client.rs", client_rs(service, &krate))?);
+    files.insert("src/lib.rs".to_string(), rust_file("src/lib.rs", lib_rs(service, &model, &krate))?);
+    files.insert("Cargo.toml".to_string(), manifest(service, options));
+    Ok(files)
+}
+
+fn builder_name(op: &Operation) -> proc_macro2::Ident {
+    format_ident!("{}FluentBuilder", op.type_name)
+}
+
+fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenStream {
+    let first = service.operations.first();
+    let mut docs = vec![
+        format!("A client for {} (API version {}).", service.title, service.version),
+        String::new(),
+        "Every operation is a method of [`Client`] returning a fluent builder; `send()` validates the \
+         input against the model's constraints (every violation is reported, nothing is sent), signs \
+         the request with SigV4, retries throttling and transient errors, and decodes the output or \
+         the operation's typed error."
+            .to_string(),
+        String::new(),
+        "The model's types are re-exported here; [`model`] is the model crate itself.".to_string(),
+    ];
+    if let Some(op) = first {
+        docs.push(String::new());
+        docs.push("```no_run".to_string());
+        docs.push(format!("# async fn example() -> Result<(), Box<dyn std::error::Error>> {{"));
+        docs.push("// Region and credentials from the environment and the shared AWS files.".to_string());
+        docs.push(format!("let client = {krate}::Client::from_env()?;"));
+        docs.push(format!(
+            "let output = client.{}(){}.send().await?;",
+            op.fn_name.trim_start_matches("r#"),
+            example_setters(service, op)
+        ));
+        docs.push("println!(\"{output:?}\");".to_string());
+        docs.push("# Ok(())".to_string());
+        docs.push("# }".to_string());
+        docs.push("```".to_string());
+    }
+    let docs = inner_doc_attrs(&docs);
+    quote! {
+        #docs
+        #![forbid(unsafe_code)]
+        #![warn(missing_docs)]
+
+        mod client;
+        pub mod fluent;
+
+        pub use client::Client;
+        pub use ::#model as model;
+        pub use ::#model::*;
+        pub use ::smithy_runtime::client::{
+            Config, ConfigBuilder, ConfigError, Credentials, Error, Items, Paginator, ServiceError,
+        };
+    }
+}
+
+fn client_rs(service: &Service, krate: &str) -> TokenStream {
+    let (sdk_id, version) = (&service.sdk_id, &service.version);
+    let signing_name = service.signing_name.clone().unwrap_or_else(|| service.crate_base.clone());
+    let prefix = service.endpoint_prefix.clone().unwrap_or_else(|| signing_name.clone());
+    let methods = service.operations.iter().map(|op| {
+        let method = ident(&op.fn_name);
+        let builder = builder_name(op);
+        let mut lines = op.docs.clone();
+        if lines.is_empty() {
+            lines.push(format!("Calls `{}`.", op.name));
+        }
+        lines.push(String::new());
+        lines.push(format!("`{} {}`. Set the input's members on the returned builder, then `send()`.", op.http.method, op.http.uri));
+        lines.push(String::new());
+        lines.push("```no_run".to_string());
+        lines.push(format!("# async fn example(client: &{krate}::Client) -> Result<(), Box<dyn std::error::Error>> {{"));
+        lines.push(format!("let output = client.{}(){}.send().await?;", op.fn_name.trim_start_matches("r#"), example_setters(service, op)));
+        lines.push("# let _ = output;".to_string());
+        lines.push("# Ok(())".to_string());
+        lines.push("# }".to_string());
+        lines.push("```".to_string());
+        let docs = doc_attrs(&lines);
+        quote! {
+            #docs
+            pub fn #method(&self) -> crate::fluent::#builder {
+                crate::fluent::#builder::new(self.handle.clone())
+            }
+        }
+    });
+    let title = format!(" A client for {}: one method per operation.", service.title);
+    quote! {
+        use ::smithy_runtime::client::{Config, ConfigBuilder, ConfigError, Handle, ServiceInfo};
+
+        /// What the runtime needs to know about the service: how to sign and where to send.
+        static SERVICE: ServiceInfo = ServiceInfo {
+            sdk_id: #sdk_id,
+            signing_name: #signing_name,
+            endpoint_prefix: #prefix,
+            api_version: #version,
+        };
+
+        #[doc = #title]
+        ///
+        /// Cheap to clone: clones share the configuration and the connection pool.
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            handle: Handle,
+        }
+
+        impl Client {
+            /// A client with this configuration.
+            pub fn new(config: Config) -> Self {
+                Client { handle: Handle::new(config, &SERVICE) }
+            }
+
+            /// A client configured from the environment: region from `AWS_REGION` (or the shared
+            /// config file), credentials from `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` or the
+            /// shared files' `AWS_PROFILE`.
+            pub fn from_env() -> Result<Self, ConfigError> {
+                Ok(Self::new(ConfigBuilder::from_env().build()?))
+            }
+
+            /// The client's configuration.
+            pub fn config(&self) -> &Config {
+                self.handle.config()
+            }
+
+            #(#methods)*
+        }
+    }
+}
+
+/// `.name("example")` for each required member a doc example can set with a literal.
+fn example_setters(service: &Service, op: &Operation) -> String {
+    let Some(input) = op.input.as_ref().and_then(|n| struct_named(service, n)) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for m in input.members.iter().filter(|m| m.required) {
+        let setter = setter_name(m);
+        let value = match &m.ty.kind {
+            TyKind::String => "\"example\"".to_string(),
+            TyKind::Integer | TyKind::Long | TyKind::Short | TyKind::Byte => "1".to_string(),
+            TyKind::Bool => "true".to_string(),
+            TyKind::List(item) if item.kind == TyKind::String => "\"example\"".to_string(),
+            TyKind::Map { key, value } if key.kind == TyKind::String && value.kind == TyKind::String => {
+                "\"key\", \"value\"".to_string()
+            }
+            _ => continue,
+        };
+        out.push_str(&format!(".{setter}({value})"));
+    }
+    out
+}
+
+fn struct_named<'s>(service: &'s Service, name: &str) -> Option<&'s Struct> {
+    match service.types.get(name) {
+        Some(TypeDef::Struct(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// Builder methods that a member's setter must not shadow.
+const RESERVED: &[&str] = &["new", "send", "as_input", "into_input", "into_paginator", "into_items"];
+
+fn setter_name(m: &Member) -> String {
+    let bare = m.field.trim_start_matches("r#");
+    if RESERVED.contains(&bare) { format!("{bare}_value") } else { m.field.clone() }
+}
+
+fn fluent_builder(service: &Service, op: &Operation, model: &proc_macro2::Ident) -> TokenStream {
+    let builder = builder_name(op);
+    let module = ident(&op.fn_name);
+    let marker = ident(&op.type_name);
+    let error_enum = ident(&op.error_enum);
+    let op_path = quote!(::#model::operation::#module::#marker);
+    let input_struct = op.input.as_ref().and_then(|n| struct_named(service, n));
+    let input_ty = op.input.as_ref().map_or_else(|| quote!(::smithy_runtime::Unit), |n| {
+        let n = ident(n);
+        quote!(::#model::#n)
+    });
+    let output_ty = op.output.as_ref().map_or_else(|| quote!(::smithy_runtime::Unit), |n| {
+        let n = ident(n);
+        quote!(::#model::#n)
+    });
+    let setters = input_struct.map(|s| s.members.iter().map(|m| member_setters(m, model))).into_iter().flatten();
+    let summary = format!(
+        " Builds and sends a `{}` request: see [`Client::{}`](crate::Client::{}).",
+        op.name,
+        op.fn_name.trim_start_matches("r#"),
+        op.fn_name.trim_start_matches("r#")
+    );
+    let pagination = op.pagination.as_ref().and_then(|p| {
+        input_struct?;
+        let output = op.output.as_ref().and_then(|n| struct_named(service, n))?;
+        Some(paginator(p, output, (&op_path, &input_ty, &output_ty), model))
+    });
+    quote! {
+        #[doc = #summary]
+        #[derive(Clone, Debug)]
+        pub struct #builder {
+            handle: ::smithy_runtime::client::Handle,
+            input: #input_ty,
+        }
+
+        impl #builder {
+            pub(crate) fn new(handle: ::smithy_runtime::client::Handle) -> Self {
+                #builder { handle, input: Default::default() }
+            }
+
+            /// The input as built so far.
+            pub fn as_input(&self) -> &#input_ty {
+                &self.input
+            }
+
+            /// Replaces the whole input.
+            #[must_use]
+            pub fn set_input(mut self, input: #input_ty) -> Self {
+                self.input = input;
+                self
+            }
+
+            #(#setters)*
+
+            /// Validates the input (unless the configuration turned validation off), then sends
+            /// the request, retrying throttling and transient errors, and decodes the response.
+            pub async fn send(self) -> Result<#output_ty, ::smithy_runtime::client::Error<::#model::operation::#module::#error_enum>> {
+                self.handle.call::<#op_path>(&self.input).await
+            }
+
+            #pagination
+        }
+    }
+}
+
+fn member_setters(m: &Member, model: &proc_macro2::Ident) -> TokenStream {
+    let field = ident(&m.field);
+    let setter = ident(&setter_name(m));
+    let set = format_ident!("set_{}", m.field.trim_start_matches("r#"));
+    let ty = qualified(&rust_type(&m.ty), model);
+    let mut docs = first_paragraph(&m.docs);
+    if docs.is_empty() {
+        docs.push(format!("Sets `{}`.", m.wire_name));
+    }
+    if m.required {
+        docs.push(String::new());
+        docs.push("Required.".to_string());
+    }
+    let docs = doc_attrs(&docs);
+    let set_doc = format!(" Sets or clears `{}`.", m.wire_name);
+    let deprecated = m.deprecated.then(|| quote!(#[deprecated]));
+    // Setting a deprecated member is allowed; the builder's own method carries the warning.
+    let assign = |statement: TokenStream| {
+        if m.deprecated { quote!(#[allow(deprecated)] { #statement }) } else { statement }
+    };
+    let push = assign(quote!(self.input.#field.get_or_insert_with(Vec::new).push(item.into());));
+    let insert = assign(quote!(self.input.#field.get_or_insert_with(Default::default).insert(key.into(), value.into());));
+    let set_one = assign(quote!(self.input.#field = Some(value.into());));
+    let set_all = assign(quote!(self.input.#field = value;));
+    let main = match &m.ty.kind {
+        TyKind::List(item) => {
+            let item = qualified(&rust_type(item), model);
+            quote! {
+                #docs
+                ///
+                /// Appends one item; see the `set_` method to replace the list.
+                #deprecated
+                #[must_use]
+                pub fn #setter(mut self, item: impl Into<#item>) -> Self {
+                    #push
+                    self
+                }
+            }
+        }
+        TyKind::Map { key, value } => {
+            let (key, value) = (qualified(&rust_type(key), model), qualified(&rust_type(value), model));
+            quote! {
+                #docs
+                ///
+                /// Inserts one entry; see the `set_` method to replace the map.
+                #deprecated
+                #[must_use]
+                pub fn #setter(mut self, key: impl Into<#key>, value: impl Into<#value>) -> Self {
+                    #insert
+                    self
+                }
+            }
+        }
+        _ => quote! {
+            #docs
+            #deprecated
+            #[must_use]
+            pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
+                #set_one
+                self
+            }
+        },
+    };
+    quote! {
+        #main
+        #[doc = #set_doc]
+        #deprecated
+        #[must_use]
+        pub fn #set(mut self, value: Option<#ty>) -> Self {
+            #set_all
+            self
+        }
+    }
+}
+
+/// Qualifies the model's type names (`Channel` -> `::ivs_model::Channel`) inside a type.
+fn qualified(ty: &TokenStream, model: &proc_macro2::Ident) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let mut out = TokenStream::new();
+    let mut previous_colon = false;
+    for tree in ty.clone() {
+        match &tree {
+            TokenTree::Ident(name) if !previous_colon && is_model_type(&name.to_string()) => {
+                out.extend(quote!(::#model::#name));
+            }
+            TokenTree::Group(group) => {
+                let inner = qualified(&group.stream(), model);
+                out.extend([TokenTree::Group(Group::new(group.delimiter(), inner))]);
+            }
+            _ => out.extend([tree.clone()]),
+        }
+        previous_colon = matches!(&tree, TokenTree::Punct(p) if p.as_char() == ':');
+    }
+    out
+}
+
+/// Bare identifiers in a spelled type are the model's types, except Rust's own.
+fn is_model_type(name: &str) -> bool {
+    !matches!(
+        name,
+        "bool" | "i8" | "i16" | "i32" | "i64" | "f32" | "f64" | "String" | "Vec" | "Box" | "Option"
+    )
+}
+
+fn first_paragraph(lines: &[String]) -> Vec<String> {
+    lines.iter().take_while(|l| !l.is_empty()).cloned().collect()
+}
+
+fn paginator(
+    p: &crate::ir::Pagination,
+    output: &Struct,
+    (op_path, input_ty, output_ty): (&TokenStream, &TokenStream, &TokenStream),
+    model: &proc_macro2::Ident,
+) -> TokenStream {
+    let token_in = ident(&p.input_token);
+    let token_out = field_path(&p.output_token);
+    let items = p.items.as_ref().and_then(|path| {
+        let first = path.split('.').next()?;
+        let member = output.members.iter().find(|m| m.field == first)?;
+        let TyKind::List(item) = &member.ty.kind else { return None };
+        if path.contains('.') {
+            return None;
+        }
+        let item_ty = qualified(&rust_type(item), model);
+        let field = ident(first);
+        Some(quote! {
+            /// Every item of every page, fetching pages as needed; stops after the first error.
+            pub fn into_items(self) -> ::smithy_runtime::client::Items<#op_path, #item_ty> {
+                self.into_paginator().items(|output| output.#field.unwrap_or_default())
+            }
+        })
+    });
+    let doc = " Every page, following the pagination token; stops on a missing, empty or repeated token, and after the first error.";
+    quote! {
+        #[doc = #doc]
+        pub fn into_paginator(self) -> ::smithy_runtime::client::Paginator<#op_path> {
+            ::smithy_runtime::client::paginate(
+                self.handle,
+                self.input,
+                |input: &mut #input_ty, token: Option<String>| input.#token_in = token,
+                |output: &#output_ty| #token_out,
+            )
+        }
+
+        #items
+    }
+}
+
+/// `output.a.clone()`, or `output.a.as_ref().and_then(|x| x.b.clone())` for a dot-separated
+/// output path.
+fn field_path(path: &str) -> TokenStream {
+    let parts: Vec<_> = path.split('.').map(ident).collect();
+    match parts.as_slice() {
+        [] => quote!(None),
+        [only] => quote!(output.#only.clone()),
+        [first, middle @ .., last] => {
+            let middle = middle.iter().map(|p| quote!(.and_then(|x| x.#p.as_ref())));
+            quote!(output.#first.as_ref() #(#middle)* .and_then(|x| x.#last.clone()))
+        }
+    }
+}
+
+fn manifest(service: &Service, options: &CrateOptions) -> String {
+    let description = format!("{} (API {}): the validated client", service.title, service.version);
+    format!(
+        "{HEADER_TOML}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = {description:?}\nedition = \"2024\"\nlicense = \"Apache-2.0\"\n\n[dependencies]\n{model} = {{ path = \"../{model}\", version = \"0.1.0\" }}\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\", features = [\"client\"] }}\n",
+        HEADER_TOML = HEADER.replacen("//", "#", 1),
+        name = options.crate_name,
+        model = options.model_crate,
+        runtime = options.runtime_path,
+    )
+}

@@ -1,0 +1,252 @@
+//! The server crate: one trait with an async method per operation (each with a default that
+//! answers "not implemented", so a test double implements only what it needs), and a router
+//! that hands every request to `smithy_runtime::server`, which routes, decodes, validates and
+//! encodes. The generated part is only the trait and the table that ties operations to methods.
+
+use super::format::{EmitError, HEADER, doc_attrs, ident, inner_doc_attrs, rust_file};
+use crate::ir::{Binding, NamedKind, Operation, Service, TyKind, TypeDef};
+use crate::naming;
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use std::collections::BTreeMap;
+
+/// Names and paths the server crate needs.
+#[derive(Debug, Clone)]
+pub struct CrateOptions {
+    /// The server crate's package name, e.g. `ivs-server`.
+    pub crate_name: String,
+    /// The model crate's package name, e.g. `ivs-model`.
+    pub model_crate: String,
+    /// Path from the crate's folder to the `smithy-runtime` crate.
+    pub runtime_path: String,
+}
+
+/// Every file of the server crate, by path relative to the crate folder.
+pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<String, String>, EmitError> {
+    let model = ident(&options.model_crate.replace('-', "_"));
+    let krate = options.crate_name.replace('-', "_");
+    let mut files = BTreeMap::new();
+    files.insert("src/service.rs".to_string(), rust_file("src/service.rs", trait_rs(service, &model))?);
+    files.insert("src/dispatch.rs".to_string(), rust_file("src/dispatch.rs", dispatch_rs(service, &model))?);
+    files.insert("src/lib.rs".to_string(), rust_file("src/lib.rs", lib_rs(service, &model, &krate))?);
+    files.insert("Cargo.toml".to_string(), manifest(service, options));
+    Ok(files)
+}
+
+/// The trait's name: the service's sdkId as a type name, e.g. `Ivs`.
+pub fn trait_name(service: &Service) -> String {
+    naming::type_name(&service.sdk_id)
+}
+
+fn op_types(op: &Operation, model: &proc_macro2::Ident) -> (TokenStream, TokenStream, TokenStream, TokenStream) {
+    let module = ident(&op.fn_name);
+    let marker = ident(&op.type_name);
+    let error = ident(&op.error_enum);
+    let input = op.input.as_ref().map_or_else(|| quote!(::smithy_runtime::Unit), |n| {
+        let n = ident(n);
+        quote!(::#model::#n)
+    });
+    let output = op.output.as_ref().map_or_else(|| quote!(::smithy_runtime::Unit), |n| {
+        let n = ident(n);
+        quote!(::#model::#n)
+    });
+    (
+        quote!(::#model::operation::#module::#marker),
+        input,
+        output,
+        quote!(::#model::operation::#module::#error),
+    )
+}
+
+fn trait_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
+    let name = ident(&trait_name(service));
+    let methods = service.operations.iter().map(|op| {
+        let method = ident(&op.fn_name);
+        let (_, input, output, error) = op_types(op, model);
+        let mut lines = op.docs.clone();
+        if lines.is_empty() {
+            lines.push(format!("Handles `{}`.", op.name));
+        }
+        lines.push(String::new());
+        lines.push(format!(
+            "`{} {}`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.",
+            op.http.method, op.http.uri
+        ));
+        let docs = doc_attrs(&lines);
+        let op_name = &op.name;
+        quote! {
+            #docs
+            fn #method(
+                &self,
+                input: #input,
+                context: ::smithy_runtime::server::RequestContext,
+            ) -> impl ::std::future::Future<Output = Result<#output, #error>> + Send {
+                let _ = (input, context);
+                async { Err(::smithy_runtime::protocol::UnhandledError::not_implemented(#op_name).into()) }
+            }
+        }
+    });
+    let doc = format!(" {}: one method per operation.", service.title);
+    quote! {
+        #[doc = #doc]
+        ///
+        /// Every method has a default that answers 501 `NotImplementedException`, so an
+        /// implementation provides only the operations it serves. Inputs arrive decoded and
+        /// validated; a returned error is sent with its modeled status and code.
+        pub trait #name: Send + Sync + 'static {
+            #(#methods)*
+        }
+    }
+}
+
+fn dispatch_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
+    let name = ident(&trait_name(service));
+    let count = Literal::usize_unsuffixed(service.operations.len());
+    let infos = service.operations.iter().map(|op| {
+        let (marker, ..) = op_types(op, model);
+        quote!(<#marker as ::smithy_runtime::protocol::Operation>::INFO)
+    });
+    let arms = service.operations.iter().enumerate().map(|(index, op)| {
+        let (marker, ..) = op_types(op, model);
+        let method = ident(&op.fn_name);
+        quote! {
+            #index => ::smithy_runtime::server::handle::<#marker, _, _>(request, |input, context| self.0.#method(input, context)).await,
+        }
+    });
+    // Operations whose input is a raw `@httpPayload` read another media type than JSON.
+    let media: Vec<(usize, &str)> = service
+        .operations
+        .iter()
+        .enumerate()
+        .filter_map(|(index, op)| {
+            let input = op.input.as_ref().and_then(|n| match service.types.get(n) {
+                Some(TypeDef::Struct(s)) => Some(s),
+                _ => None,
+            })?;
+            let payload = input.members.iter().find(|m| m.binding == Binding::Payload)?;
+            match &payload.ty.kind {
+                TyKind::Blob => Some((index, "application/octet-stream")),
+                TyKind::String | TyKind::Named { kind: NamedKind::Enum, .. } => Some((index, "text/plain")),
+                _ => None,
+            }
+        })
+        .collect();
+    let media_type = (!media.is_empty()).then(|| {
+        let arms = media.iter().map(|(index, media)| quote!(#index => #media,));
+        quote! {
+            fn media_type(&self, index: usize) -> &'static str {
+                match index {
+                    #(#arms)*
+                    _ => ::smithy_runtime::rest::JSON,
+                }
+            }
+        }
+    });
+    quote! {
+        use ::smithy_runtime::protocol::{HttpResponse, OperationInfo};
+        use ::smithy_runtime::server::{Dispatch, OperationRequest};
+        use ::std::future::Future;
+        use ::std::pin::Pin;
+
+        /// Every operation, in the order `Dispatch::call` numbers them.
+        static OPERATIONS: [OperationInfo; #count] = [#(#infos),*];
+
+        /// Ties the router's operation numbers to the trait's methods.
+        pub(crate) struct Dispatcher<S>(pub(crate) S);
+
+        impl<S: crate::#name> Dispatch for Dispatcher<S> {
+            fn operations(&self) -> &'static [OperationInfo] {
+                &OPERATIONS
+            }
+
+            fn call(&self, index: usize, request: OperationRequest) -> Pin<Box<dyn Future<Output = HttpResponse> + Send + '_>> {
+                Box::pin(async move {
+                    match index {
+                        #(#arms)*
+                        // The router only hands out indexes of `OPERATIONS`.
+                        _ => ::smithy_runtime::server::internal_error(),
+                    }
+                })
+            }
+
+            #media_type
+        }
+    }
+}
+
+fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenStream {
+    let name = ident(&trait_name(service));
+    let trait_str = trait_name(service);
+    let example_op = service.operations.iter().find(|op| op.input.is_some() && op.output.is_some());
+    let mut docs = vec![
+        format!("A server for {} (API version {}): implement [`{trait_str}`], serve [`router`].", service.title, service.version),
+        String::new(),
+        "The router is an `axum::Router` (so any tower middleware wraps it). It routes each request \
+         by method and URI template, decodes the query, headers and JSON body, validates the input \
+         against the model (every violation in one `ValidationException`), calls the trait, and \
+         encodes the output or error exactly as restJson1 says. Protocol errors (unknown route, \
+         wrong method or media type, body too large, bad signature when authentication is on, a \
+         panicking handler) get their own status and a JSON body that AWS clients parse."
+            .to_string(),
+    ];
+    if let Some(op) = example_op {
+        let (_, input, output, error) = op_types(op, model);
+        // `::ivs_model::X` as the doc example spells it: through this crate's `model` re-export.
+        let model_prefix = format!("::{model}::");
+        let plain = |t: TokenStream| t.to_string().replace(' ', "").replacen(&model_prefix, &format!("{krate}::model::"), 1);
+        docs.extend([
+            String::new(),
+            "```no_run".to_string(),
+            format!("use {krate}::{{{trait_str}, RequestContext, ServerConfig}};"),
+            String::new(),
+            "struct Demo;".to_string(),
+            String::new(),
+            format!("impl {trait_str} for Demo {{"),
+            format!("    async fn {}(", op.fn_name.trim_start_matches("r#")),
+            "        &self,".to_string(),
+            format!("        input: {},", plain(input)),
+            "        _context: RequestContext,".to_string(),
+            format!("    ) -> Result<{}, {}> {{", plain(output), plain(error)),
+            "        let _ = input;".to_string(),
+            "        Ok(Default::default())".to_string(),
+            "    }".to_string(),
+            "}".to_string(),
+            String::new(),
+            "# async fn serve() -> std::io::Result<()> {".to_string(),
+            "let listener = tokio::net::TcpListener::bind(\"127.0.0.1:8080\").await?;".to_string(),
+            format!("axum::serve(listener, {krate}::router(Demo, ServerConfig::default())).await"),
+            "# }".to_string(),
+            "```".to_string(),
+        ]);
+    }
+    let docs = inner_doc_attrs(&docs);
+    quote! {
+        #docs
+        #![forbid(unsafe_code)]
+        #![warn(missing_docs)]
+
+        mod dispatch;
+        mod service;
+
+        pub use service::#name;
+        pub use ::#model as model;
+        pub use ::smithy_runtime::server::{Auth, RequestContext, ServerConfig};
+
+        /// The HTTP service for an implementation of the trait: an `axum::Router`, servable with
+        /// `axum::serve` and wrappable in any tower middleware.
+        pub fn router<S: #name>(service: S, config: ServerConfig) -> ::axum::Router {
+            ::smithy_runtime::server::router(dispatch::Dispatcher(service), config)
+        }
+    }
+}
+
+fn manifest(service: &Service, options: &CrateOptions) -> String {
+    let description = format!("{} (API {}): the server trait and router", service.title, service.version);
+    format!(
+        "{HEADER_TOML}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = {description:?}\nedition = \"2024\"\nlicense = \"Apache-2.0\"\n\n[dependencies]\naxum = {{ version = \"0.8\", default-features = false }}\n{model} = {{ path = \"../{model}\", version = \"0.1.0\" }}\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\", features = [\"server\"] }}\n\n[dev-dependencies]\naxum = {{ version = \"0.8\", default-features = false, features = [\"http1\", \"tokio\"] }}\ntokio = {{ version = \"1\", features = [\"net\", \"rt\"] }}\n",
+        HEADER_TOML = HEADER.replacen("//", "#", 1),
+        name = options.crate_name,
+        model = options.model_crate,
+        runtime = options.runtime_path,
+    )
+}

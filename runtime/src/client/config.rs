@@ -1,0 +1,506 @@
+//! The client's settings: region, credentials, endpoint, retries, timeouts, validation.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+
+use super::endpoint::Endpoint;
+use super::env;
+
+/// Default total attempts per call (the first one and two retries), as in the AWS SDKs.
+pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+/// Default ceiling of the first retry's random wait; each later retry doubles it.
+pub const DEFAULT_INITIAL_BACKOFF: Duration = Duration::from_millis(100);
+/// Default cap on any wait between attempts, as in the AWS SDKs.
+pub const DEFAULT_MAX_BACKOFF: Duration = Duration::from_secs(20);
+/// Default limit on opening a connection (TCP and TLS), as in the AWS SDK for Rust.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
+/// Default limit on one attempt, from sending the request to the end of the response body:
+/// IVS control-plane calls answer in well under a second, so this only catches a stuck peer.
+pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How the client behaves. Build one with [`Config::builder`] or [`ConfigBuilder::from_env`];
+/// it is immutable once built (use [`Config::to_builder`] to derive another).
+#[derive(Clone)]
+pub struct Config {
+    region: String,
+    credentials: SharedCredentialsProvider,
+    endpoint_url: Option<String>,
+    max_attempts: u32,
+    initial_backoff: Duration,
+    max_backoff: Duration,
+    connect_timeout: Option<Duration>,
+    attempt_timeout: Option<Duration>,
+    call_timeout: Option<Duration>,
+    validate: bool,
+    /// Built (and checked) once here, so that making a [`super::Handle`] cannot fail.
+    tls: Arc<rustls::ClientConfig>,
+}
+
+impl Config {
+    /// A builder with every default and neither region nor credentials.
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
+    /// A builder holding this configuration's settings.
+    pub fn to_builder(&self) -> ConfigBuilder {
+        ConfigBuilder {
+            region: Some(self.region.clone()),
+            credentials: Some(self.credentials.clone()),
+            endpoint_url: self.endpoint_url.clone(),
+            max_attempts: self.max_attempts,
+            initial_backoff: self.initial_backoff,
+            max_backoff: self.max_backoff,
+            connect_timeout: self.connect_timeout,
+            attempt_timeout: self.attempt_timeout,
+            call_timeout: self.call_timeout,
+            validate: self.validate,
+            notes: Vec::new(),
+        }
+    }
+
+    /// The AWS region, e.g. `us-west-2`: where requests go and what they are signed for.
+    pub fn region(&self) -> &str {
+        &self.region
+    }
+
+    /// The credentials provider.
+    pub fn credentials_provider(&self) -> &SharedCredentialsProvider {
+        &self.credentials
+    }
+
+    /// The endpoint set with [`ConfigBuilder::endpoint_url`]; `None` means the service's
+    /// default endpoint for the region.
+    pub fn endpoint_url(&self) -> Option<&str> {
+        self.endpoint_url.as_deref()
+    }
+
+    /// Total attempts per call, the first one included (1 means no retries).
+    pub fn max_attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// Ceiling of the wait before the first retry.
+    pub fn initial_backoff(&self) -> Duration {
+        self.initial_backoff
+    }
+
+    /// Cap on any wait between attempts.
+    pub fn max_backoff(&self) -> Duration {
+        self.max_backoff
+    }
+
+    /// Limit on opening a connection, if any.
+    pub fn connect_timeout(&self) -> Option<Duration> {
+        self.connect_timeout
+    }
+
+    /// Limit on one attempt (request sent, whole response read), if any.
+    pub fn attempt_timeout(&self) -> Option<Duration> {
+        self.attempt_timeout
+    }
+
+    /// Limit on a whole call (every attempt and the waits between them), if any.
+    pub fn call_timeout(&self) -> Option<Duration> {
+        self.call_timeout
+    }
+
+    /// Whether inputs are validated before they are sent.
+    pub fn validate(&self) -> bool {
+        self.validate
+    }
+
+    pub(crate) fn tls(&self) -> &rustls::ClientConfig {
+        &self.tls
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The credentials provider's Debug does not show secrets (Credentials redacts them);
+        // the TLS configuration is left out as noise.
+        f.debug_struct("Config")
+            .field("region", &self.region)
+            .field("credentials", &self.credentials)
+            .field("endpoint_url", &self.endpoint_url)
+            .field("max_attempts", &self.max_attempts)
+            .field("initial_backoff", &self.initial_backoff)
+            .field("max_backoff", &self.max_backoff)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("call_timeout", &self.call_timeout)
+            .field("validate", &self.validate)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds a [`Config`]. Region and credentials are required; everything else has a default.
+#[derive(Debug, Clone)]
+pub struct ConfigBuilder {
+    region: Option<String>,
+    credentials: Option<SharedCredentialsProvider>,
+    endpoint_url: Option<String>,
+    max_attempts: u32,
+    initial_backoff: Duration,
+    max_backoff: Duration,
+    connect_timeout: Option<Duration>,
+    attempt_timeout: Option<Duration>,
+    call_timeout: Option<Duration>,
+    validate: bool,
+    /// Why [`ConfigBuilder::from_env`] passed over a source, to explain a missing setting.
+    notes: Vec<String>,
+}
+
+impl Default for ConfigBuilder {
+    fn default() -> Self {
+        ConfigBuilder {
+            region: None,
+            credentials: None,
+            endpoint_url: None,
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
+            initial_backoff: DEFAULT_INITIAL_BACKOFF,
+            max_backoff: DEFAULT_MAX_BACKOFF,
+            connect_timeout: Some(DEFAULT_CONNECT_TIMEOUT),
+            attempt_timeout: Some(DEFAULT_ATTEMPT_TIMEOUT),
+            call_timeout: None,
+            validate: true,
+            notes: Vec::new(),
+        }
+    }
+}
+
+impl ConfigBuilder {
+    /// A builder with the region and static credentials found in the environment and the
+    /// shared AWS files, the way the AWS CLI finds them:
+    ///
+    /// - region: `AWS_REGION`, else `AWS_DEFAULT_REGION`, else the profile's `region`;
+    /// - credentials: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`,
+    ///   else the profile's `aws_access_key_id`, `aws_secret_access_key` and
+    ///   `aws_session_token`;
+    /// - the profile is `AWS_PROFILE` (default `default`): section `[name]` of the
+    ///   credentials file (`AWS_SHARED_CREDENTIALS_FILE`, default `~/.aws/credentials`),
+    ///   then section `[profile name]` (or `[default]`) of the config file
+    ///   (`AWS_CONFIG_FILE`, default `~/.aws/config`).
+    ///
+    /// What is not found is left unset, and [`ConfigBuilder::build`] says where it looked.
+    /// Roles, SSO and `credential_process` profiles are not read here: pass a provider from
+    /// the `aws-config` crate to [`ConfigBuilder::credentials_provider`] for those.
+    pub fn from_env() -> Self {
+        Self::from_lookup(&|name| std::env::var(name).ok())
+    }
+
+    /// [`ConfigBuilder::from_env`] with `lookup` for environment variables.
+    pub(crate) fn from_lookup(lookup: &dyn Fn(&str) -> Option<String>) -> Self {
+        let settings = env::load(lookup);
+        ConfigBuilder {
+            region: settings.region,
+            credentials: settings.credentials.map(SharedCredentialsProvider::new),
+            notes: settings.notes,
+            ..ConfigBuilder::default()
+        }
+    }
+
+    /// The AWS region, e.g. `us-west-2`.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Fixed credentials.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(SharedCredentialsProvider::new(credentials));
+        self
+    }
+
+    /// A credentials provider, e.g. `aws-config`'s default chain. What it returns is reused
+    /// until shortly before it expires.
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(SharedCredentialsProvider::new(provider));
+        self
+    }
+
+    /// Where to send requests instead of `https://{endpoint_prefix}.{region}.amazonaws.com`:
+    /// `http://` or `https://`, a host, an optional port and an optional path prefix
+    /// (operation paths are appended to it), e.g. `http://127.0.0.1:8080`.
+    pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
+        self.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Total attempts per call, the first one included (default 3; 1 disables retries).
+    pub fn max_attempts(mut self, max_attempts: u32) -> Self {
+        self.max_attempts = max_attempts;
+        self
+    }
+
+    /// Ceiling of the random wait before the first retry (default 100 ms); retry `n` waits
+    /// up to `initial_backoff * 2^n`, capped by [`ConfigBuilder::max_backoff`].
+    pub fn initial_backoff(mut self, initial_backoff: Duration) -> Self {
+        self.initial_backoff = initial_backoff;
+        self
+    }
+
+    /// Cap on any wait between attempts (default 20 s).
+    pub fn max_backoff(mut self, max_backoff: Duration) -> Self {
+        self.max_backoff = max_backoff;
+        self
+    }
+
+    /// Limit on opening a connection (default 3.1 s); `None` for no limit.
+    pub fn connect_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.connect_timeout = timeout.into();
+        self
+    }
+
+    /// Limit on one attempt, from sending the request to the end of the response (default
+    /// 30 s); an attempt that times out is retried. `None` for no limit.
+    pub fn attempt_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.attempt_timeout = timeout.into();
+        self
+    }
+
+    /// Limit on a whole call, every attempt and wait included (default none: a call is then
+    /// bounded by `max_attempts` times the attempt timeout plus the backoffs).
+    pub fn call_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.call_timeout = timeout.into();
+        self
+    }
+
+    /// Whether to validate inputs against the model's constraints before sending them
+    /// (default `true`). Turn it off when the service has loosened a constraint that this
+    /// client's model does not know about yet; the service still validates.
+    pub fn validate(mut self, validate: bool) -> Self {
+        self.validate = validate;
+        self
+    }
+
+    /// The configuration, or what is missing or wrong.
+    pub fn build(self) -> Result<Config, ConfigError> {
+        let notes = self.notes;
+        let region = self
+            .region
+            .ok_or_else(|| ConfigError::MissingRegion { notes: notes.clone() })?;
+        if !is_valid_region(&region) {
+            return Err(ConfigError::InvalidRegion(region));
+        }
+        let credentials = self.credentials.ok_or(ConfigError::MissingCredentials { notes })?;
+        if let Some(url) = &self.endpoint_url {
+            Endpoint::parse(url).map_err(|reason| ConfigError::InvalidEndpoint {
+                url: url.clone(),
+                reason,
+            })?;
+        }
+        if self.max_attempts == 0 {
+            return Err(ConfigError::InvalidMaxAttempts);
+        }
+        for (name, timeout) in [
+            ("connect_timeout", self.connect_timeout),
+            ("attempt_timeout", self.attempt_timeout),
+            ("call_timeout", self.call_timeout),
+        ] {
+            if timeout == Some(Duration::ZERO) {
+                return Err(ConfigError::ZeroTimeout(name));
+            }
+        }
+        let tls = super::transport::tls_config().map_err(|e| ConfigError::Tls(e.to_string()))?;
+        Ok(Config {
+            region,
+            credentials,
+            endpoint_url: self.endpoint_url,
+            max_attempts: self.max_attempts,
+            initial_backoff: self.initial_backoff,
+            max_backoff: self.max_backoff,
+            connect_timeout: self.connect_timeout,
+            attempt_timeout: self.attempt_timeout,
+            call_timeout: self.call_timeout,
+            validate: self.validate,
+            tls: Arc::new(tls),
+        })
+    }
+}
+
+/// A region is a DNS label or a few of them (`us-west-2`, `eu-isoe-west-1`): it goes into
+/// the default endpoint's host name and the signature's scope.
+fn is_valid_region(region: &str) -> bool {
+    !region.is_empty()
+        && region.len() <= 63
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !region.starts_with('-')
+        && !region.ends_with('-')
+}
+
+/// Why a [`Config`] could not be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// No region was given.
+    MissingRegion {
+        /// Why sources were passed over by [`ConfigBuilder::from_env`].
+        notes: Vec<String>,
+    },
+    /// The region is not made of lower-case letters, digits and `-`.
+    InvalidRegion(String),
+    /// No credentials or credentials provider was given.
+    MissingCredentials {
+        /// Why sources were passed over by [`ConfigBuilder::from_env`].
+        notes: Vec<String>,
+    },
+    /// The endpoint URL cannot be used.
+    InvalidEndpoint {
+        /// The URL as given.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// `max_attempts` is 0; it counts the first attempt, so 1 is the least.
+    InvalidMaxAttempts,
+    /// A timeout of zero, which would fail every call; use `None` for no limit.
+    ZeroTimeout(&'static str),
+    /// The TLS configuration could not be built.
+    Tls(String),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::MissingRegion { notes } => {
+                f.write_str(
+                    "no region configured: call ConfigBuilder::region, or set AWS_REGION or \
+                     AWS_DEFAULT_REGION, or `region` in the profile of the shared config file (~/.aws/config)",
+                )?;
+                write_notes(f, notes)
+            }
+            ConfigError::InvalidRegion(region) => {
+                write!(
+                    f,
+                    "invalid region {region:?}: expected lower-case letters, digits and '-', like us-west-2"
+                )
+            }
+            ConfigError::MissingCredentials { notes } => {
+                f.write_str(
+                    "no credentials configured: call ConfigBuilder::credentials or credentials_provider, \
+                     or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add aws_access_key_id and \
+                     aws_secret_access_key to the profile in ~/.aws/credentials",
+                )?;
+                write_notes(f, notes)
+            }
+            ConfigError::InvalidEndpoint { url, reason } => write!(f, "invalid endpoint URL {url:?}: {reason}"),
+            ConfigError::InvalidMaxAttempts => f.write_str("max_attempts must be at least 1 (1 means no retries)"),
+            ConfigError::ZeroTimeout(name) => write!(f, "{name} must be greater than zero (use None for no limit)"),
+            ConfigError::Tls(message) => write!(f, "could not set up TLS: {message}"),
+        }
+    }
+}
+
+fn write_notes(f: &mut fmt::Formatter<'_>, notes: &[String]) -> fmt::Result {
+    for note in notes {
+        write!(f, "; {note}")?;
+    }
+    Ok(())
+}
+
+impl std::error::Error for ConfigError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> ConfigBuilder {
+        Config::builder()
+            .region("us-west-2")
+            .credentials(Credentials::new("AKID", "SECRET", None, None, "test"))
+    }
+
+    #[test]
+    fn defaults() {
+        let config = base().build().unwrap();
+        assert_eq!(config.region(), "us-west-2");
+        assert_eq!(config.max_attempts(), 3);
+        assert_eq!(config.initial_backoff(), DEFAULT_INITIAL_BACKOFF);
+        assert_eq!(config.max_backoff(), Duration::from_secs(20));
+        assert_eq!(config.connect_timeout(), Some(DEFAULT_CONNECT_TIMEOUT));
+        assert_eq!(config.attempt_timeout(), Some(DEFAULT_ATTEMPT_TIMEOUT));
+        assert_eq!(config.call_timeout(), None);
+        assert!(config.validate());
+        assert_eq!(config.endpoint_url(), None);
+        let again = config
+            .to_builder()
+            .validate(false)
+            .attempt_timeout(None)
+            .build()
+            .unwrap();
+        assert!(!again.validate());
+        assert_eq!(again.attempt_timeout(), None);
+        assert_eq!(again.region(), "us-west-2");
+    }
+
+    #[test]
+    fn missing_and_invalid_settings_are_explained() {
+        let error = Config::builder()
+            .credentials(Credentials::new("A", "B", None, None, "test"))
+            .build()
+            .unwrap_err();
+        assert!(matches!(error, ConfigError::MissingRegion { .. }));
+        assert!(error.to_string().starts_with("no region configured"), "{error}");
+        let error = Config::builder().region("us-west-2").build().unwrap_err();
+        assert!(error.to_string().contains("AWS_ACCESS_KEY_ID"), "{error}");
+        let error = base().region("US West").build().unwrap_err();
+        assert_eq!(error, ConfigError::InvalidRegion("US West".into()));
+        let error = base().endpoint_url("ftp://example.com").build().unwrap_err();
+        assert!(matches!(error, ConfigError::InvalidEndpoint { .. }), "{error}");
+        assert_eq!(
+            base().max_attempts(0).build().unwrap_err(),
+            ConfigError::InvalidMaxAttempts
+        );
+        assert_eq!(
+            base().call_timeout(Duration::ZERO).build().unwrap_err(),
+            ConfigError::ZeroTimeout("call_timeout")
+        );
+        assert!(base().endpoint_url("http://127.0.0.1:9").build().is_ok());
+    }
+
+    #[test]
+    fn from_env_notes_explain_missing_settings() {
+        let builder = ConfigBuilder::from_lookup(&|name| (name == "AWS_ACCESS_KEY_ID").then(|| "AKID".to_owned()));
+        let error = builder.region("us-east-1").build().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "no credentials configured: call ConfigBuilder::credentials or credentials_provider, or set \
+             AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add aws_access_key_id and aws_secret_access_key \
+             to the profile in ~/.aws/credentials; AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not"
+        );
+        let vars = [
+            ("AWS_REGION", "eu-west-1"),
+            ("AWS_ACCESS_KEY_ID", "AKID"),
+            ("AWS_SECRET_ACCESS_KEY", "S"),
+        ];
+        let config =
+            ConfigBuilder::from_lookup(&|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
+                .max_attempts(1)
+                .build()
+                .unwrap();
+        assert_eq!(config.region(), "eu-west-1");
+        assert_eq!(config.max_attempts(), 1);
+    }
+
+    #[test]
+    fn debug_shows_no_secret() {
+        let config = base()
+            .credentials(Credentials::new(
+                "AKID",
+                "TOPSECRET",
+                Some("TOKEN".into()),
+                None,
+                "test",
+            ))
+            .build();
+        let text = format!("{:?}", config.unwrap());
+        assert!(!text.contains("TOPSECRET") && !text.contains("TOKEN"), "{text}");
+    }
+}

@@ -1,0 +1,348 @@
+//! [`Handle`]: one configured client, and [`Handle::call`], which runs one operation.
+
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::SystemTime;
+
+use bytes::Bytes;
+use http::header::{CONTENT_LENGTH, HOST, HeaderMap, HeaderValue, USER_AGENT};
+use http::{Method, Uri};
+use tracing::Instrument;
+
+use super::ServiceInfo;
+use super::config::Config;
+use super::credentials::CredentialsCache;
+use super::endpoint::Endpoint;
+use super::error::{CredentialsError, Error, ResponseError, ServiceError, TimeoutError, TimeoutKind};
+use super::retry::{self, RetryQuota, RetryReason};
+use super::signing::{SignError, sign_request};
+use super::transport::{Received, SendError, Transport};
+use crate::protocol::{EncodeError, Operation, OperationError, UnhandledError};
+use crate::rest::ErrorMeta;
+use crate::validate::Validate;
+
+/// A configured client for one service. Cheap to clone (the clones share connections,
+/// cached credentials and the retry quota), `Send` and `Sync`.
+#[derive(Clone)]
+pub struct Handle {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: Config,
+    service: &'static ServiceInfo,
+    /// The configured or default endpoint; an error (reported by every call) only if the
+    /// default endpoint does not parse, which a validated region rules out.
+    endpoint: Result<Endpoint, String>,
+    user_agent: HeaderValue,
+    transport: Transport,
+    credentials: CredentialsCache,
+    quota: RetryQuota,
+}
+
+impl Handle {
+    /// A client for `service` with `config`. Opens no connection: that happens at the first
+    /// call, on the caller's Tokio runtime.
+    pub fn new(config: Config, service: &'static ServiceInfo) -> Handle {
+        let endpoint = match config.endpoint_url() {
+            Some(url) => Endpoint::parse(url),
+            None => Endpoint::parse(&Endpoint::default_url(service.endpoint_prefix, config.region())),
+        };
+        let transport = Transport::new(config.tls().clone(), config.connect_timeout());
+        let credentials = CredentialsCache::new(config.credentials_provider().clone());
+        let inner = Inner {
+            endpoint,
+            user_agent: user_agent(service),
+            transport,
+            credentials,
+            quota: RetryQuota::new(),
+            config,
+            service,
+        };
+        Handle { inner: Arc::new(inner) }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The service this handle calls.
+    pub fn service(&self) -> &'static ServiceInfo {
+        self.inner.service
+    }
+
+    /// Runs operation `Op` with `input`: validates it (unless turned off), encodes, signs
+    /// and sends it, retrying transient failures, and decodes the output or the error.
+    ///
+    /// Runs inside a `tracing` span `call` with the service and operation; events (at
+    /// debug level) give each attempt's status and each retry's reason and wait. Neither
+    /// bodies nor header values are logged.
+    pub async fn call<Op: Operation>(&self, input: &Op::Input) -> Result<Op::Output, Error<Op::Error>> {
+        let span = tracing::debug_span!(
+            "call",
+            service = self.inner.service.sdk_id,
+            operation = Op::INFO.name,
+            attempts = tracing::field::Empty,
+        );
+        self.call_in_span::<Op>(input).instrument(span).await
+    }
+
+    async fn call_in_span<Op: Operation>(&self, input: &Op::Input) -> Result<Op::Output, Error<Op::Error>> {
+        let inner = &*self.inner;
+        if inner.config.validate() {
+            input.validate().map_err(Error::Validation)?;
+        }
+        let request = inner
+            .prepare(Op::encode_input(input).map_err(Error::Encode)?)
+            .map_err(Error::Encode)?;
+        // Counted outside the attempts' future, so that a call timeout can still say how
+        // many were made.
+        let attempts = AtomicU32::new(0);
+        let result = match inner.config.call_timeout() {
+            Some(limit) => match tokio::time::timeout(limit, inner.run::<Op>(&request, &attempts)).await {
+                Ok(result) => result,
+                Err(_elapsed) => Err(Error::Timeout(TimeoutError::new(
+                    TimeoutKind::Call,
+                    limit,
+                    attempts.load(Ordering::Relaxed),
+                ))),
+            },
+            None => inner.run::<Op>(&request, &attempts).await,
+        };
+        tracing::Span::current().record("attempts", attempts.load(Ordering::Relaxed));
+        if let Err(error) = &result {
+            tracing::debug!(error = %error, "call failed");
+        }
+        result
+    }
+}
+
+impl fmt::Debug for Handle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Handle")
+            .field("service", &self.inner.service)
+            .field("config", &self.inner.config)
+            .finish()
+    }
+}
+
+/// A request ready to be signed: absolute URI, every header but the signature's.
+struct Prepared {
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Prepared {
+    /// A fresh copy for one attempt (signing adds headers to it).
+    fn to_request(&self) -> http::Request<Bytes> {
+        let mut request = http::Request::new(self.body.clone());
+        *request.method_mut() = self.method.clone();
+        *request.uri_mut() = self.uri.clone();
+        *request.headers_mut() = self.headers.clone();
+        request
+    }
+}
+
+/// What one attempt came to.
+enum Outcome<T, E> {
+    /// The call is over, one way or the other.
+    Done(Result<T, Error<E>>),
+    /// Worth another attempt, for this reason; `error` is what the call returns when there
+    /// is none left.
+    Retry { reason: RetryReason, error: Error<E> },
+}
+
+impl Inner {
+    /// Makes the encoded request absolute and adds the transport headers.
+    fn prepare(&self, request: crate::protocol::HttpRequest) -> Result<Prepared, EncodeError> {
+        let endpoint = self
+            .endpoint
+            .as_ref()
+            .map_err(|reason| EncodeError::new(format!("invalid endpoint: {reason}")))?;
+        let (parts, body) = request.into_parts();
+        let uri = endpoint.join(&parts.uri).map_err(EncodeError::new)?;
+        let mut headers = parts.headers;
+        let host = HeaderValue::from_str(endpoint.authority().as_str())
+            .map_err(|_| EncodeError::new("the endpoint's host is not a valid header value"))?;
+        headers.insert(HOST, host);
+        headers.insert(USER_AGENT, self.user_agent.clone());
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+        Ok(Prepared {
+            method: parts.method,
+            uri,
+            headers,
+            body,
+        })
+    }
+
+    /// Every attempt of a call, with the waits between them.
+    async fn run<Op: Operation>(
+        &self,
+        request: &Prepared,
+        attempts: &AtomicU32,
+    ) -> Result<Op::Output, Error<Op::Error>> {
+        let credentials = self.credentials.get().await.map_err(Error::Credentials)?;
+        let max_attempts = self.config.max_attempts();
+        let mut last_retry_cost = None;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            attempts.store(attempt, Ordering::Relaxed);
+            let mut signed = request.to_request();
+            let region = self.config.region();
+            sign_request(
+                &mut signed,
+                &credentials,
+                region,
+                self.service.signing_name,
+                SystemTime::now(),
+            )
+            .map_err(|error| match error {
+                SignError::Header(message) => Error::Encode(EncodeError::new(message)),
+                SignError::Signing(message) => Error::Credentials(CredentialsError::new(message, None)),
+            })?;
+            let (reason, error) = match self.attempt::<Op>(signed, attempt).await {
+                Outcome::Done(result) => {
+                    if result.is_ok() {
+                        self.quota.release(last_retry_cost);
+                    }
+                    return result;
+                }
+                Outcome::Retry { reason, error } => (reason, error),
+            };
+            if attempt >= max_attempts {
+                tracing::debug!(attempt, reason = %reason, "no attempts left");
+                return Err(error);
+            }
+            let Some(cost) = self.quota.acquire(reason) else {
+                tracing::debug!(attempt, reason = %reason, "retry quota exhausted");
+                return Err(error);
+            };
+            last_retry_cost = Some(cost);
+            let delay = retry::backoff(attempt - 1, self.config.initial_backoff(), self.config.max_backoff());
+            tracing::debug!(attempt, reason = %reason, delay_ms = delay.as_millis(), "retrying");
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// One attempt: send, read, and decide.
+    async fn attempt<Op: Operation>(
+        &self,
+        request: http::Request<Bytes>,
+        attempt: u32,
+    ) -> Outcome<Op::Output, Op::Error> {
+        let sent = self.transport.send(request);
+        let received = match self.config.attempt_timeout() {
+            Some(limit) => match tokio::time::timeout(limit, sent).await {
+                Ok(received) => received,
+                Err(_elapsed) => {
+                    tracing::debug!(attempt, "attempt timed out");
+                    let error = Error::Timeout(TimeoutError::new(TimeoutKind::Attempt, limit, attempt));
+                    return Outcome::Retry {
+                        reason: RetryReason::Timeout,
+                        error,
+                    };
+                }
+            },
+            None => sent.await,
+        };
+        match received {
+            Ok(Received { parts, body }) => {
+                tracing::debug!(attempt, status = parts.status.as_u16(), "response");
+                response::<Op>(&parts, &body, attempt)
+            }
+            Err(SendError::Transport(error)) => {
+                tracing::debug!(attempt, kind = ?error.kind(), "transport error");
+                let retryable = error.is_retryable();
+                let error = Error::Transport(error.with_attempts(attempt));
+                if retryable {
+                    Outcome::Retry {
+                        reason: RetryReason::Transport,
+                        error,
+                    }
+                } else {
+                    Outcome::Done(Err(error))
+                }
+            }
+            Err(SendError::TooLarge(parts)) => {
+                let message = format!("the body is larger than {} bytes", super::transport::MAX_RESPONSE_BYTES);
+                let request_id = request_id(&parts.headers);
+                Outcome::Done(Err(Error::Response(ResponseError::new(
+                    parts.status.as_u16(),
+                    message,
+                    request_id,
+                    attempt,
+                ))))
+            }
+        }
+    }
+}
+
+/// Turns a whole response into the output, or an error and whether to retry it.
+fn response<Op: Operation>(parts: &http::response::Parts, body: &[u8], attempt: u32) -> Outcome<Op::Output, Op::Error> {
+    let status = parts.status.as_u16();
+    if status == Op::INFO.status || parts.status.is_success() {
+        return Outcome::Done(Op::decode_output(parts, body).map_err(|e| {
+            Error::Response(ResponseError::new(
+                status,
+                e.message(),
+                request_id(&parts.headers),
+                attempt,
+            ))
+        }));
+    }
+    let meta = ErrorMeta::parse(&parts.headers, body);
+    let code = meta.code.unwrap_or_else(|| "UnknownError".to_owned());
+    let reason = retry::classify_response(status, Some(&code));
+    let unhandled = UnhandledError {
+        code: code.clone(),
+        message: meta.message,
+        status,
+    };
+    let error = match Op::Error::decode(&code, unhandled, parts, body) {
+        Ok(error) => Error::Service(ServiceError::new(error, meta.request_id, status, attempt)),
+        Err(e) => {
+            let message = format!("could not read the {code} error: {}", e.message());
+            Error::Response(ResponseError::new(status, message, meta.request_id, attempt))
+        }
+    };
+    match reason {
+        Some(reason) => Outcome::Retry { reason, error },
+        None => Outcome::Done(Err(error)),
+    }
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("x-amzn-requestid")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// `smithy-runtime/0.1.0 api/ivs#2020-07-14`, in the AWS SDKs' `user-agent` style.
+fn user_agent(service: &ServiceInfo) -> HeaderValue {
+    const CRATE: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+    let sdk_id: String = service
+        .sdk_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    HeaderValue::from_str(&format!("{CRATE} api/{sdk_id}#{} lang/rust", service.api_version))
+        .unwrap_or_else(|_| HeaderValue::from_static(CRATE))
+}
+
+// Generated clients are used from `tokio::spawn`ed tasks: keep the handle shareable.
+const _: () = {
+    const fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<Handle>();
+};

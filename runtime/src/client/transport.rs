@@ -1,0 +1,217 @@
+//! Sending a request and reading the whole response: hyper's pooled HTTP/1.1 client, over
+//! rustls (ring, Mozilla's roots from `webpki-roots`) for `https` and plain TCP for `http`.
+
+use std::error::Error as StdError;
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper_rustls::{ConfigBuilderExt, HttpsConnector, HttpsConnectorBuilder};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+
+use super::error::{TransportError, TransportErrorKind};
+
+/// The largest response body read, so that a misbehaving peer cannot exhaust memory. IVS
+/// responses are a few kilobytes; list pages at most a few hundred.
+pub(crate) const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+/// How long an idle pooled connection is kept (the AWS SDKs' value).
+const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// The TLS settings: ring's algorithms, rustls's safe default protocol versions, Mozilla's
+/// root certificates. The provider is named rather than taken from the process default, so
+/// that another crate enabling a second rustls provider cannot make this ambiguous.
+pub(crate) fn tls_config() -> Result<rustls::ClientConfig, rustls::Error> {
+    Ok(
+        rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()?
+            .with_webpki_roots()
+            .with_no_client_auth(),
+    )
+}
+
+/// A response, whole.
+#[derive(Debug)]
+pub(crate) struct Received {
+    pub(crate) parts: http::response::Parts,
+    pub(crate) body: Bytes,
+}
+
+/// Why an attempt got no whole response.
+#[derive(Debug)]
+pub(crate) enum SendError {
+    /// The connection failed or broke.
+    Transport(TransportError),
+    /// The response's body is over [`MAX_RESPONSE_BYTES`].
+    TooLarge(http::response::Parts),
+}
+
+/// The HTTP client: cheap to share, keeps connections open for reuse.
+#[derive(Debug, Clone)]
+pub(crate) struct Transport {
+    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+}
+
+impl Transport {
+    /// A client with this TLS configuration and connect timeout. Needs no runtime until the
+    /// first request.
+    pub(crate) fn new(tls: rustls::ClientConfig, connect_timeout: Option<Duration>) -> Self {
+        let mut http = HttpConnector::new();
+        // The TLS layer handles `https`; the TCP connector must accept it too.
+        http.enforce_http(false);
+        http.set_connect_timeout(connect_timeout);
+        http.set_nodelay(true);
+        let connector = HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(http);
+        let client = Client::builder(TokioExecutor::new())
+            .pool_timer(TokioTimer::new())
+            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
+            .build(connector);
+        Transport { client }
+    }
+
+    /// Sends the request and reads the whole response.
+    pub(crate) async fn send(&self, request: http::Request<Bytes>) -> Result<Received, SendError> {
+        let response = self.client.request(request.map(Full::new)).await.map_err(|error| {
+            let (kind, retryable) = classify(&error, error.is_connect());
+            SendError::Transport(TransportError::new(kind, retryable, Box::new(error)))
+        })?;
+        let (parts, body) = response.into_parts();
+        match Limited::new(body, MAX_RESPONSE_BYTES).collect().await {
+            Ok(collected) => Ok(Received {
+                parts,
+                body: collected.to_bytes(),
+            }),
+            Err(error) if error.is::<http_body_util::LengthLimitError>() => Err(SendError::TooLarge(parts)),
+            Err(error) => {
+                let (kind, retryable) = classify(&*error, false);
+                Err(SendError::Transport(TransportError::new(kind, retryable, error)))
+            }
+        }
+    }
+}
+
+/// What kind of failure an HTTP client error is, and whether it is transient. Walks the
+/// error's sources: a rustls error anywhere means TLS (not retried: a certificate will not
+/// become trusted in a second); a failure to connect is retried (refused, DNS, connect
+/// timeout); so are a connection reset, closed or aborted under way, or a response cut
+/// short. Anything else (a malformed response, a request hyper refuses) is not.
+pub(crate) fn classify(error: &(dyn StdError + 'static), is_connect: bool) -> (TransportErrorKind, bool) {
+    let mut transient_io = false;
+    let mut current = Some(error);
+    while let Some(error) = current {
+        if error.is::<rustls::Error>() {
+            return (TransportErrorKind::Tls, false);
+        }
+        if let Some(io_error) = error.downcast_ref::<io::Error>() {
+            // io::Error's `source` skips the error it wraps, so look at that one here.
+            if io_error.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) {
+                return (TransportErrorKind::Tls, false);
+            }
+            transient_io |= is_transient_io(io_error.kind());
+        }
+        if let Some(hyper_error) = error.downcast_ref::<hyper::Error>() {
+            transient_io |= hyper_error.is_incomplete_message()
+                || hyper_error.is_canceled()
+                || hyper_error.is_closed()
+                || hyper_error.is_timeout();
+        }
+        current = error.source();
+    }
+    if is_connect {
+        (TransportErrorKind::Connect, true)
+    } else if transient_io {
+        (TransportErrorKind::Io, true)
+    } else {
+        (TransportErrorKind::Other, false)
+    }
+}
+
+/// I/O error kinds that say the connection, not the request, was the problem.
+fn is_transient_io(kind: io::ErrorKind) -> bool {
+    matches!(
+        kind,
+        io::ErrorKind::ConnectionReset
+            | io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::ConnectionRefused
+            | io::ErrorKind::BrokenPipe
+            | io::ErrorKind::NotConnected
+            | io::ErrorKind::UnexpectedEof
+            | io::ErrorKind::TimedOut
+            | io::ErrorKind::Interrupted
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt;
+
+    use super::*;
+
+    /// An error wrapping another, as the HTTP client's errors do.
+    #[derive(Debug)]
+    struct Wrap(Box<dyn StdError + Send + Sync>);
+
+    impl fmt::Display for Wrap {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("wrapped")
+        }
+    }
+
+    impl StdError for Wrap {
+        fn source(&self) -> Option<&(dyn StdError + 'static)> {
+            Some(&*self.0)
+        }
+    }
+
+    fn io(kind: io::ErrorKind) -> Wrap {
+        Wrap(Box::new(io::Error::new(kind, "boom")))
+    }
+
+    #[test]
+    fn broken_connections_are_transient() {
+        for kind in [
+            io::ErrorKind::ConnectionReset,
+            io::ErrorKind::BrokenPipe,
+            io::ErrorKind::UnexpectedEof,
+        ] {
+            assert_eq!(classify(&io(kind), false), (TransportErrorKind::Io, true), "{kind:?}");
+        }
+        assert_eq!(
+            classify(&io(io::ErrorKind::ConnectionRefused), true),
+            (TransportErrorKind::Connect, true)
+        );
+        assert_eq!(
+            classify(&io(io::ErrorKind::Other), true),
+            (TransportErrorKind::Connect, true)
+        );
+    }
+
+    #[test]
+    fn tls_and_other_failures_are_not() {
+        let tls = Wrap(Box::new(io::Error::new(
+            io::ErrorKind::InvalidData,
+            rustls::Error::DecryptError,
+        )));
+        assert_eq!(classify(&tls, true), (TransportErrorKind::Tls, false));
+        let tls = Wrap(Box::new(rustls::Error::DecryptError));
+        assert_eq!(classify(&tls, false), (TransportErrorKind::Tls, false));
+        assert_eq!(
+            classify(&io(io::ErrorKind::InvalidData), false),
+            (TransportErrorKind::Other, false)
+        );
+    }
+
+    #[test]
+    fn the_tls_configuration_builds() {
+        let config = tls_config().unwrap();
+        assert!(config.crypto_provider().cipher_suites.len() > 1);
+    }
+}

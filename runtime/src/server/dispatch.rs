@@ -1,0 +1,42 @@
+//! The one trait a generated server implements.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::protocol::{HttpResponse, OperationInfo};
+use crate::server::context::OperationRequest;
+
+/// A service's operations and their handlers, as the server machinery sees them.
+///
+/// Generated server crates implement it over the user's handlers with a `match` on the
+/// index that calls [`crate::server::handle`] with the operation's marker type:
+///
+/// ```ignore
+/// fn call(&self, index: usize, request: OperationRequest) -> Pin<Box<dyn Future<Output = HttpResponse> + Send + '_>> {
+///     match index {
+///         0 => Box::pin(handle::<CreateChannel, _, _>(request, |input, cx| self.handler.create_channel(input, cx))),
+///         // ...
+///         // The router never passes another index; answer anyway rather than panic.
+///         _ => Box::pin(std::future::ready(internal_error())),
+///     }
+/// }
+/// ```
+pub trait Dispatch: Send + Sync + 'static {
+    /// Every operation's static facts; the router matches requests against their URIs, and
+    /// [`Dispatch::call`] receives the index of the matched one in this slice.
+    fn operations(&self) -> &'static [OperationInfo];
+
+    /// Runs the operation at `index` of [`Dispatch::operations`]. The router only passes
+    /// indices of that slice; any other index should answer with an error response.
+    fn call(&self, index: usize, request: OperationRequest) -> Pin<Box<dyn Future<Output = HttpResponse> + Send + '_>>;
+
+    /// The media type (without parameters) the operation at `index` reads its request body
+    /// as; a non-empty body sent with another `Content-Type` is answered with 415
+    /// `UnsupportedMediaTypeException`. JSON by default; generated code overrides it for
+    /// operations whose body is a raw `@httpPayload` (`application/octet-stream`, `text/plain`,
+    /// or the member's `@mediaType`).
+    fn media_type(&self, index: usize) -> &'static str {
+        let _ = index;
+        crate::rest::JSON
+    }
+}

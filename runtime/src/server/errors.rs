@@ -1,0 +1,89 @@
+//! The protocol errors the server machinery answers by itself, before or around a handler.
+//!
+//! Every one is a restJson1 error response ([`crate::rest::error_response`]): the code in
+//! `X-Amzn-Errortype` and a JSON body carrying the text twice, as `exceptionMessage` (what IVS
+//! and its SDKs read) and `message` (what most other AWS clients read).
+
+use bytes::Bytes;
+
+use crate::protocol::HttpResponse;
+
+/// 400: the request could not be decoded (malformed JSON, a bad label, header or query value).
+pub(crate) const SERIALIZATION: &str = "SerializationException";
+/// 400: the decoded input breaks the model's constraints.
+pub(crate) const VALIDATION: &str = "ValidationException";
+/// 404: no operation's URI template matches the request.
+pub(crate) const UNKNOWN_OPERATION: &str = "UnknownOperationException";
+/// 405: an operation matches the path, but not with this method.
+pub(crate) const METHOD_NOT_ALLOWED: &str = "MethodNotAllowedException";
+/// 413: the body is larger than the configured limit.
+pub(crate) const TOO_LARGE: &str = "RequestEntityTooLargeException";
+/// 415: the body's media type is not the one the operation reads.
+pub(crate) const UNSUPPORTED_MEDIA_TYPE: &str = "UnsupportedMediaTypeException";
+/// 500: the server failed (a handler panicked, or a response could not be encoded).
+pub(crate) const INTERNAL: &str = "InternalServerException";
+
+/// An error response with `code` and `message`, the message in both `exceptionMessage` and
+/// `message`.
+pub(crate) fn protocol_error(status: u16, code: &str, message: &str) -> HttpResponse {
+    let mut body = serde_json::Map::new();
+    body.insert("exceptionMessage".to_owned(), message.into());
+    match crate::rest::error_response(status, code, Some(message), body) {
+        Ok(response) => response,
+        Err(error) => {
+            // Only a code that is not a valid header value gets here, and every code this
+            // module uses is a constant: still, answer something rather than nothing.
+            tracing::error!(%error, code, "cannot encode a protocol error");
+            bare(status)
+        }
+    }
+}
+
+/// A response with only a status (500 if `status` is not a valid status code).
+fn bare(status: u16) -> HttpResponse {
+    let mut response = http::Response::new(Bytes::new());
+    *response.status_mut() = http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    response
+}
+
+/// 500 `InternalServerException` with a message that reveals nothing about the server.
+pub(crate) fn internal() -> HttpResponse {
+    internal_error()
+}
+
+/// 500 `InternalServerException`, with a message that reveals nothing about the server: what
+/// the server answers when it fails (a handler panicked, a response could not be encoded).
+/// Generated [`crate::server::Dispatch`] implementations answer it for an index they do not
+/// know.
+pub fn internal_error() -> HttpResponse {
+    protocol_error(
+        500,
+        INTERNAL,
+        "The server encountered an internal error while processing the request",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn protocol_errors_carry_the_code_and_both_messages() {
+        let response = protocol_error(413, TOO_LARGE, "too big");
+        assert_eq!(response.status(), 413);
+        assert_eq!(response.headers()["x-amzn-errortype"], TOO_LARGE);
+        assert_eq!(response.headers()["content-type"], "application/json");
+        let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"exceptionMessage": "too big", "message": "too big"})
+        );
+    }
+
+    #[test]
+    fn an_unencodable_code_still_answers_with_the_status() {
+        let response = protocol_error(418, "bad\ncode", "x");
+        assert_eq!(response.status(), 418);
+        assert!(response.body().is_empty());
+    }
+}

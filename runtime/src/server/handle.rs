@@ -1,0 +1,63 @@
+//! Running one operation: decode, validate, call the handler, encode.
+
+use std::future::Future;
+
+use crate::protocol::{HttpResponse, Operation, OperationError};
+use crate::server::context::{OperationRequest, RequestContext};
+use crate::server::errors::{SERIALIZATION, VALIDATION, internal, protocol_error};
+use crate::validate::Validate;
+
+/// Runs operation `Op` for a routed request with the handler `f`.
+///
+/// - An input that cannot be decoded is answered with 400 `SerializationException`, the
+///   decoder's message in the body.
+/// - An input that breaks the model's constraints is answered with 400 `ValidationException`,
+///   whose message lists every violation; `f` is not called.
+/// - Otherwise `f` is called with the input and the request's context: its output is encoded
+///   with the operation's success status, its error as that error's response.
+/// - A response that cannot be encoded becomes 500 `InternalServerException`.
+pub async fn handle<Op, F, Fut>(request: OperationRequest, f: F) -> HttpResponse
+where
+    Op: Operation,
+    F: FnOnce(Op::Input, RequestContext) -> Fut,
+    Fut: Future<Output = Result<Op::Output, Op::Error>>,
+{
+    let OperationRequest {
+        parts,
+        labels,
+        body,
+        context,
+    } = request;
+    let operation = Op::INFO.name;
+    let input = match Op::decode_input(&parts, &labels, &body) {
+        Ok(input) => input,
+        Err(error) => {
+            tracing::debug!(operation, %error, "cannot decode the input");
+            return protocol_error(400, SERIALIZATION, error.message());
+        }
+    };
+    // The decoded parts are not needed any more: free them before the handler runs.
+    drop((parts, labels, body));
+    if let Err(error) = input.validate() {
+        tracing::debug!(operation, %error, "invalid input");
+        return protocol_error(400, VALIDATION, &error.to_string());
+    }
+    match f(input, context).await {
+        Ok(output) => Op::encode_output(&output).unwrap_or_else(|error| {
+            tracing::error!(operation, %error, "cannot encode the output");
+            internal()
+        }),
+        Err(error) => {
+            tracing::debug!(
+                operation,
+                code = error.code(),
+                status = error.status(),
+                "the handler failed"
+            );
+            error.encode().unwrap_or_else(|encode_error| {
+                tracing::error!(operation, %error, %encode_error, "cannot encode the error");
+                internal()
+            })
+        }
+    }
+}

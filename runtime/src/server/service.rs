@@ -1,0 +1,293 @@
+//! The axum service: one fallback handler that takes every request through the protocol's
+//! checks, in order, before the operation's handler sees it.
+
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::SystemTime;
+
+use axum::body::{Body, HttpBody};
+use bytes::Bytes;
+use http::header::{ALLOW, CONTENT_LENGTH, CONTENT_TYPE};
+use http::{HeaderMap, HeaderValue};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use tracing::Instrument;
+
+use crate::protocol::HttpResponse;
+use crate::server::auth::Auth;
+use crate::server::context::{OperationRequest, RequestContext};
+use crate::server::dispatch::Dispatch;
+use crate::server::errors::{
+    METHOD_NOT_ALLOWED, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION, UNSUPPORTED_MEDIA_TYPE, internal, protocol_error,
+};
+use crate::server::panic::{self, CatchPanic};
+use crate::server::router::{Route, RouteTable};
+
+/// The response header that carries the request id.
+pub const REQUEST_ID_HEADER: &str = "x-amzn-requestid";
+
+/// How the server treats requests before they reach a handler.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// The largest request body accepted, in bytes; larger ones are answered with 413
+    /// `RequestEntityTooLargeException`. 1 MiB by default.
+    pub body_limit: usize,
+    /// When set, every request must carry a valid SigV4 signature from one of these keys;
+    /// when `None`, requests are not authenticated at all.
+    pub auth: Option<Auth>,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            body_limit: 1_048_576,
+            auth: None,
+        }
+    }
+}
+
+impl ServerConfig {
+    /// Replaces the body limit.
+    pub fn with_body_limit(mut self, body_limit: usize) -> Self {
+        self.body_limit = body_limit;
+        self
+    }
+
+    /// Requires SigV4 signatures, checked by `auth`.
+    pub fn with_auth(mut self, auth: Auth) -> Self {
+        self.auth = Some(auth);
+        self
+    }
+}
+
+/// The server: an axum router whose single fallback handler serves every operation of
+/// `dispatch`. Serve it with `axum::serve(listener, router(dispatch, config))`, nest it, or
+/// wrap it in tower middleware.
+///
+/// Every request goes through these steps; the first that fails answers (each error is JSON
+/// with the text in both `message` and `exceptionMessage`, and its code in
+/// `X-Amzn-Errortype`):
+///
+/// 1. A new request id, sent back in `x-amzn-requestid` on every response, errors included.
+/// 2. Routing by method and URI template: 404 `UnknownOperationException` when no operation
+///    matches the path, 405 `MethodNotAllowedException` (with `Allow`) when one does but not
+///    with this method, 400 `SerializationException` for a label that is not UTF-8.
+/// 3. 415 `UnsupportedMediaTypeException` when the body is not empty and `Content-Type` is
+///    set to another media type than the operation reads ([`Dispatch::media_type`],
+///    `application/json` unless overridden; parameters such as `charset` are ignored, and
+///    `application/x-amz-json-1.x` is refused: it is another protocol).
+/// 4. 413 `RequestEntityTooLargeException` when `Content-Length` exceeds the limit.
+/// 5. With [`ServerConfig::auth`], 403 for a missing or malformed `Authorization`, a wrong
+///    scope, an unknown key or a skewed clock (see [`crate::server::AuthError`]), checked
+///    before the body is read so that unauthenticated callers cannot make the server buffer.
+/// 6. The body is read, at most the limit (413 when a body without `Content-Length` is
+///    longer), then the signature is verified over it (403 `InvalidSignatureException`).
+/// 7. The operation runs ([`crate::server::handle`]).
+///
+/// A panic anywhere in these steps, the handler included, is answered with 500
+/// `InternalServerException` (and logged); the server keeps serving.
+pub fn router<D: Dispatch>(dispatch: D, config: ServerConfig) -> axum::Router {
+    let server = Arc::new(Server {
+        routes: RouteTable::new(dispatch.operations()),
+        dispatch,
+        config,
+    });
+    axum::Router::new().fallback(move |request: axum::extract::Request| {
+        let server = Arc::clone(&server);
+        async move { server.serve(request).await }
+    })
+}
+
+struct Server<D> {
+    dispatch: D,
+    routes: RouteTable,
+    config: ServerConfig,
+}
+
+impl<D: Dispatch> Server<D> {
+    /// Serves one request, whatever happens: every response carries the request id.
+    async fn serve(&self, request: axum::extract::Request) -> axum::response::Response {
+        let request_id = new_request_id();
+        let span = tracing::info_span!(
+            "request",
+            id = %request_id,
+            method = %request.method(),
+            path = request.uri().path(),
+            operation = tracing::field::Empty,
+        );
+        let response = match CatchPanic::new(self.respond(request, &request_id))
+            .instrument(span.clone())
+            .await
+        {
+            Ok(response) => response,
+            Err(payload) => {
+                span.in_scope(|| tracing::error!(panic = panic::message(&payload), "the request panicked"));
+                internal()
+            }
+        };
+        let mut response = response.map(Body::from);
+        if let Ok(value) = HeaderValue::from_str(&request_id) {
+            response.headers_mut().insert(REQUEST_ID_HEADER, value);
+        }
+        response
+    }
+
+    async fn respond(&self, request: axum::extract::Request, request_id: &str) -> HttpResponse {
+        let (parts, body) = request.into_parts();
+        let (index, labels) = match self
+            .routes
+            .route(parts.method.as_str(), parts.uri.path(), parts.uri.query())
+        {
+            Route::Matched { index, labels } => (index, labels),
+            Route::InvalidLabel { message, .. } => return protocol_error(400, SERIALIZATION, &message),
+            Route::MethodNotAllowed { allowed } => {
+                let allowed = allowed.join(", ");
+                let message = format!(
+                    "Method {} is not allowed on {}; allowed: {allowed}",
+                    parts.method,
+                    parts.uri.path()
+                );
+                let mut response = protocol_error(405, METHOD_NOT_ALLOWED, &message);
+                if let Ok(value) = HeaderValue::from_str(&allowed) {
+                    response.headers_mut().insert(ALLOW, value);
+                }
+                return response;
+            }
+            Route::NotFound => {
+                let message = format!("No operation matches {} {}", parts.method, parts.uri.path());
+                return protocol_error(404, UNKNOWN_OPERATION, &message);
+            }
+        };
+        if let Some(info) = self.dispatch.operations().get(index) {
+            tracing::Span::current().record("operation", info.name);
+        }
+
+        // The body's length, when known up front: hyper's exact size hint (from
+        // `Content-Length`, or 0 for a request without a body), else the header itself.
+        let declared = body.size_hint().exact().or_else(|| content_length(&parts.headers));
+        let media_type = self.dispatch.media_type(index);
+        let wrong_media_type = !media_type_matches(&parts.headers, media_type);
+        if wrong_media_type && declared.is_some_and(|len| len > 0) {
+            return unsupported_media_type(&parts.headers, media_type);
+        }
+        let limit = self.config.body_limit;
+        if declared.is_some_and(|len| len > u64::try_from(limit).unwrap_or(u64::MAX)) {
+            return too_large(limit);
+        }
+
+        let claim = match &self.config.auth {
+            Some(auth) => match auth.check_headers(&parts) {
+                Ok(claim) => Some((auth, claim)),
+                Err(error) => {
+                    tracing::debug!(%error, "not authenticated");
+                    return protocol_error(403, error.code(), error.message());
+                }
+            },
+            None => None,
+        };
+
+        let body: Bytes = match Limited::new(body, limit).collect().await {
+            Ok(collected) => collected.to_bytes(),
+            Err(error) if error.is::<LengthLimitError>() => return too_large(limit),
+            Err(error) => {
+                tracing::debug!(%error, "cannot read the request body");
+                return protocol_error(400, SERIALIZATION, &format!("Cannot read the request body: {error}"));
+            }
+        };
+        // A body without a declared length is only known to be non-empty once read.
+        if wrong_media_type && !body.is_empty() {
+            return unsupported_media_type(&parts.headers, media_type);
+        }
+
+        let access_key_id = match claim {
+            Some((auth, claim)) => match auth.check_signature(&parts, &body, &claim) {
+                Ok(()) => Some(claim.access_key_id),
+                Err(error) => {
+                    tracing::debug!(%error, "not authenticated");
+                    return protocol_error(403, error.code(), error.message());
+                }
+            },
+            None => None,
+        };
+
+        let context = RequestContext {
+            request_id: request_id.to_owned(),
+            access_key_id,
+            headers: parts.headers.clone(),
+        };
+        self.dispatch
+            .call(
+                index,
+                OperationRequest {
+                    parts,
+                    labels,
+                    body,
+                    context,
+                },
+            )
+            .await
+    }
+}
+
+fn content_length(headers: &HeaderMap) -> Option<u64> {
+    headers.get(CONTENT_LENGTH)?.to_str().ok()?.trim().parse().ok()
+}
+
+/// Whether the `Content-Type` (when there is one) names `expected`, ignoring case and
+/// parameters: `application/json; charset=utf-8` is JSON.
+fn media_type_matches(headers: &HeaderMap, expected: &str) -> bool {
+    let Some(content_type) = headers.get(CONTENT_TYPE) else {
+        return true;
+    };
+    let Ok(content_type) = content_type.to_str() else {
+        return false;
+    };
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    essence.eq_ignore_ascii_case(expected)
+}
+
+fn unsupported_media_type(headers: &HeaderMap, expected: &str) -> HttpResponse {
+    let sent = headers
+        .get(CONTENT_TYPE)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        .unwrap_or_default();
+    protocol_error(
+        415,
+        UNSUPPORTED_MEDIA_TYPE,
+        &format!("Unsupported Content-Type {sent:?}: this operation reads {expected}"),
+    )
+}
+
+fn too_large(limit: usize) -> HttpResponse {
+    protocol_error(
+        413,
+        TOO_LARGE,
+        &format!("The request body is larger than the limit of {limit} bytes"),
+    )
+}
+
+/// A new request id, formatted as a version 4 UUID. Unique within the process (a counter
+/// goes into every one) and unpredictable across processes (the counter and the time are
+/// hashed with a random per-process key), without a random number generator dependency.
+fn new_request_id() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    static KEY: OnceLock<RandomState> = OnceLock::new();
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let key = KEY.get_or_init(RandomState::new);
+    let half = |salt: u8| key.hash_one((salt, count, nanos));
+    let mut id = (u128::from(half(0)) << 64) | u128::from(half(1));
+    id = (id & !(0xF << 76)) | (0x4 << 76); // version 4
+    id = (id & !(0x3 << 62)) | (0x2 << 62); // RFC 4122 variant
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        id >> 96,
+        (id >> 80) & 0xFFFF,
+        (id >> 64) & 0xFFFF,
+        (id >> 48) & 0xFFFF,
+        id & 0xFFFF_FFFF_FFFF
+    )
+}

@@ -1,0 +1,81 @@
+//! What the end-to-end tests share: client configuration for local servers, and child
+//! processes (moto, Python scripts) that are stopped when the test ends.
+
+#![allow(dead_code)] // each test binary uses its own part
+
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The access key every local test signs with.
+pub const ACCESS_KEY: &str = "AKIDLOCALTEST";
+/// Its secret.
+pub const SECRET_KEY: &str = "local-test-secret";
+/// The region every local test uses.
+pub const REGION: &str = "us-west-2";
+
+/// A client for a local server at `url`, with tiny backoffs so retry tests stay fast.
+pub fn client(url: &str) -> ivs_client::Client {
+    ivs_client::Client::new(config(url).build().expect("test configuration is complete"))
+}
+
+/// The configuration builder behind [`client`], for tests that change a setting.
+pub fn config(url: &str) -> ivs_client::ConfigBuilder {
+    ivs_client::Config::builder()
+        .region(REGION)
+        .credentials(ivs_client::Credentials::new(ACCESS_KEY, SECRET_KEY, None, None, "tests"))
+        .endpoint_url(url)
+        .initial_backoff(Duration::from_millis(1))
+        .max_backoff(Duration::from_millis(20))
+}
+
+/// A free TCP port on 127.0.0.1 (bound, then released for a child process to take).
+pub fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral port");
+    listener.local_addr().expect("local address").port()
+}
+
+/// The Python interpreter: `$PYTHON`, else `python3`.
+pub fn python() -> String {
+    std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_string())
+}
+
+/// A child process killed when dropped.
+pub struct ChildGuard(pub Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts moto's server on 127.0.0.1 and waits until it accepts connections. Fails the test
+/// with the install command when moto is missing (`.ci/run` installs it).
+pub fn start_moto() -> (ChildGuard, String) {
+    let port = free_port();
+    let child = Command::new(python())
+        .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start python3 (install moto with: pip install 'moto[server]')");
+    let mut guard = ChildGuard(child);
+    wait_for_port(&mut guard, port, "moto's server (pip install 'moto[server]')");
+    (guard, format!("http://127.0.0.1:{port}"))
+}
+
+/// Waits up to 30 s for a child to listen on `port`; fails if it exits first.
+pub fn wait_for_port(child: &mut ChildGuard, port: u16, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = child.0.try_wait() {
+            panic!("{what} exited before listening: {status}");
+        }
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("{what} did not listen on port {port} within 30 s");
+}
