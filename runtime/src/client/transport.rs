@@ -111,10 +111,6 @@ pub(crate) fn classify(error: &(dyn StdError + 'static), is_connect: bool) -> (T
             return (TransportErrorKind::Tls, false);
         }
         if let Some(io_error) = error.downcast_ref::<io::Error>() {
-            // io::Error's `source` skips the error it wraps, so look at that one here.
-            if io_error.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) {
-                return (TransportErrorKind::Tls, false);
-            }
             transient_io |= is_transient_io(io_error.kind());
         }
         if let Some(hyper_error) = error.downcast_ref::<hyper::Error>() {
@@ -123,7 +119,7 @@ pub(crate) fn classify(error: &(dyn StdError + 'static), is_connect: bool) -> (T
                 || hyper_error.is_closed()
                 || hyper_error.is_timeout();
         }
-        current = error.source();
+        current = next_cause(error);
     }
     if is_connect {
         (TransportErrorKind::Connect, true)
@@ -131,6 +127,16 @@ pub(crate) fn classify(error: &(dyn StdError + 'static), is_connect: bool) -> (T
         (TransportErrorKind::Io, true)
     } else {
         (TransportErrorKind::Other, false)
+    }
+}
+
+/// The error underneath `error`. An `io::Error`'s `source` skips the error it wraps (it
+/// returns that error's source), and TLS failures arrive as a rustls error inside an
+/// `io::Error` inside another, so step into the wrapped error instead.
+pub(crate) fn next_cause<'a>(error: &'a (dyn StdError + 'static)) -> Option<&'a (dyn StdError + 'static)> {
+    match error.downcast_ref::<io::Error>().and_then(io::Error::get_ref) {
+        Some(inner) => Some(inner),
+        None => error.source(),
     }
 }
 
@@ -203,6 +209,10 @@ mod tests {
         assert_eq!(classify(&tls, true), (TransportErrorKind::Tls, false));
         let tls = Wrap(Box::new(rustls::Error::DecryptError));
         assert_eq!(classify(&tls, false), (TransportErrorKind::Tls, false));
+        // As hyper-rustls reports it: rustls's error in an io::Error in another.
+        let inner = io::Error::new(io::ErrorKind::InvalidData, rustls::Error::DecryptError);
+        let tls = Wrap(Box::new(io::Error::other(inner)));
+        assert_eq!(classify(&tls, true), (TransportErrorKind::Tls, false));
         assert_eq!(
             classify(&io(io::ErrorKind::InvalidData), false),
             (TransportErrorKind::Other, false)

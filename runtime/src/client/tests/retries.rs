@@ -141,3 +141,30 @@ async fn a_refused_connection_is_a_retried_transport_error() {
     assert!(error.to_string().ends_with(" (2 attempts)"), "{error}");
     assert!(std::error::Error::source(&error).is_some());
 }
+
+#[tokio::test]
+async fn https_to_a_server_that_does_not_speak_tls_is_a_tls_error_and_not_retried() {
+    // A peer that answers the TLS handshake with plain HTTP.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let accepted = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = accepted.clone();
+    tokio::spawn(async move {
+        use tokio::io::AsyncWriteExt;
+        while let Ok((mut stream, _)) = listener.accept().await {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let _ = stream
+                .write_all(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n")
+                .await;
+        }
+    });
+    let handle = handle(config(&format!("https://127.0.0.1:{port}")));
+    let error = handle.call::<GetThing>(&ThingInput::named("x")).await.unwrap_err();
+    let Error::Transport(transport) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(transport.kind(), TransportErrorKind::Tls, "{error}");
+    assert!(!transport.is_retryable());
+    assert_eq!(error.attempts(), 1);
+    assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
