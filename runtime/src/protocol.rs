@@ -135,7 +135,11 @@ pub struct UnhandledError {
 impl UnhandledError {
     /// An error with this code, message and status.
     pub fn new(code: impl Into<String>, message: impl Into<String>, status: u16) -> Self {
-        UnhandledError { code: code.into(), message: Some(message.into()), status }
+        UnhandledError {
+            code: code.into(),
+            message: Some(message.into()),
+            status,
+        }
     }
 
     /// What a server answers for an operation its implementation does not provide:
@@ -181,7 +185,9 @@ pub struct EncodeError {
 impl EncodeError {
     /// An error with this message.
     pub fn new(message: impl Into<String>) -> Self {
-        EncodeError { message: message.into() }
+        EncodeError {
+            message: message.into(),
+        }
     }
 
     /// What was wrong.
@@ -208,7 +214,9 @@ pub struct DecodeError {
 impl DecodeError {
     /// An error with this message.
     pub fn new(message: impl Into<String>) -> Self {
-        DecodeError { message: message.into() }
+        DecodeError {
+            message: message.into(),
+        }
     }
 
     /// What was wrong.

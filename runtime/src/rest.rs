@@ -121,7 +121,13 @@ pub struct RequestBuilder {
 impl RequestBuilder {
     /// A request with this method, path `/` and no body.
     pub fn new(method: &'static str) -> Self {
-        RequestBuilder { method, path: String::new(), query: Vec::new(), headers: HeaderMap::new(), body: Bytes::new() }
+        RequestBuilder {
+            method,
+            path: String::new(),
+            query: Vec::new(),
+            headers: HeaderMap::new(),
+            body: Bytes::new(),
+        }
     }
 
     /// Appends a literal path segment (as written in the URI template).
@@ -214,13 +220,18 @@ impl RequestBuilder {
     pub fn payload(&mut self, body: Option<Vec<u8>>, content_type: &'static str) {
         if let Some(body) = body {
             self.body = Bytes::from(body);
-            self.headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+            self.headers
+                .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
         }
     }
 
     /// The request, with an origin-form URI (`/path?query`).
     pub fn build(self) -> Result<HttpRequest, EncodeError> {
-        let mut uri = if self.path.is_empty() { "/".to_owned() } else { self.path };
+        let mut uri = if self.path.is_empty() {
+            "/".to_owned()
+        } else {
+            self.path
+        };
         for (i, (key, value)) in self.query.iter().enumerate() {
             uri.push(if i == 0 { '?' } else { '&' });
             uri.extend(utf8_percent_encode(key, UNRESERVED));
@@ -257,7 +268,11 @@ pub struct ResponseBuilder {
 impl ResponseBuilder {
     /// A response with this status and no body.
     pub fn new(status: u16) -> Self {
-        ResponseBuilder { status, headers: HeaderMap::new(), body: Bytes::new() }
+        ResponseBuilder {
+            status,
+            headers: HeaderMap::new(),
+            body: Bytes::new(),
+        }
     }
 
     /// Replaces the status (`@httpResponseCode`), when set.
@@ -297,7 +312,8 @@ impl ResponseBuilder {
     pub fn payload(&mut self, body: Option<Vec<u8>>, content_type: &'static str) {
         if let Some(body) = body {
             self.body = Bytes::from(body);
-            self.headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+            self.headers
+                .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
         }
     }
 
@@ -412,17 +428,17 @@ pub fn split_header_list(value: &str, http_date: bool) -> Vec<String> {
 }
 
 fn finish_item(current: &mut String, was_quoted: bool) -> String {
-    let item = if was_quoted { current.clone() } else { current.trim().to_owned() };
+    let item = if was_quoted {
+        current.clone()
+    } else {
+        current.trim().to_owned()
+    };
     current.clear();
     item
 }
 
 /// Parses one text value, naming where it came from in the error.
-pub fn parse<T, E: Display>(
-    text: &str,
-    place: &str,
-    parse: impl Fn(&str) -> Result<T, E>,
-) -> Result<T, DecodeError> {
+pub fn parse<T, E: Display>(text: &str, place: &str, parse: impl Fn(&str) -> Result<T, E>) -> Result<T, DecodeError> {
     parse(text).map_err(|e| DecodeError::new(format!("invalid value {text:?} for {place}: {e}")))
 }
 
@@ -435,7 +451,9 @@ pub fn label<T, E: Display>(
 ) -> Result<Option<T>, DecodeError> {
     match labels.get(index) {
         Some(text) => parse(text, &format!("URI label {name}"), parse_value).map(Some),
-        None => Err(DecodeError::new(format!("the request URI has no value for label {name}"))),
+        None => Err(DecodeError::new(format!(
+            "the request URI has no value for label {name}"
+        ))),
     }
 }
 
@@ -446,7 +464,9 @@ pub struct Query(Vec<(String, String)>);
 impl Query {
     /// Reads the query string of a URI; malformed percent-encoding or non-UTF-8 text is an error.
     pub fn parse(uri: &http::Uri) -> Result<Self, DecodeError> {
-        let Some(query) = uri.query() else { return Ok(Query::default()) };
+        let Some(query) = uri.query() else {
+            return Ok(Query::default());
+        };
         let mut pairs = Vec::new();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -456,7 +476,11 @@ impl Query {
     }
 
     /// The first value of a key.
-    pub fn one<T, E: Display>(&self, name: &str, parse_value: impl Fn(&str) -> Result<T, E>) -> Result<Option<T>, DecodeError> {
+    pub fn one<T, E: Display>(
+        &self,
+        name: &str,
+        parse_value: impl Fn(&str) -> Result<T, E>,
+    ) -> Result<Option<T>, DecodeError> {
         match self.0.iter().find(|(k, _)| k == name) {
             Some((_, text)) => parse(text, &format!("query parameter {name}"), parse_value).map(Some),
             None => Ok(None),
@@ -494,7 +518,11 @@ pub fn decode_component(text: &str, place: &str) -> Result<String, DecodeError> 
     percent_decode_str(text)
         .decode_utf8()
         .map(|s| s.into_owned())
-        .map_err(|_| DecodeError::new(format!("the {place} component {text:?} is not UTF-8 once percent-decoded")))
+        .map_err(|_| {
+            DecodeError::new(format!(
+                "the {place} component {text:?} is not UTF-8 once percent-decoded"
+            ))
+        })
 }
 
 /// Reads a header's value.
@@ -519,7 +547,9 @@ pub fn header_list<T, E: Display>(
     let place = format!("header {name}");
     let mut values = Vec::new();
     for value in headers.get_all(name) {
-        let text = value.to_str().map_err(|_| DecodeError::new(format!("{place} is not visible ASCII")))?;
+        let text = value
+            .to_str()
+            .map_err(|_| DecodeError::new(format!("{place} is not visible ASCII")))?;
         for item in split_header_list(text, http_date) {
             values.push(parse(&item, &place, &parse_value)?);
         }
@@ -594,8 +624,14 @@ impl ErrorMeta {
             .or_else(|| field("__type"))
             .map(|raw| normalize_code(&raw).to_owned())
             .filter(|code| !code.is_empty());
-        let message = field("exceptionMessage").or_else(|| field("message")).or_else(|| field("Message"));
-        ErrorMeta { code, message, request_id: header("x-amzn-requestid") }
+        let message = field("exceptionMessage")
+            .or_else(|| field("message"))
+            .or_else(|| field("Message"));
+        ErrorMeta {
+            code,
+            message,
+            request_id: header("x-amzn-requestid"),
+        }
     }
 }
 
@@ -622,7 +658,9 @@ pub fn error_response(
 pub fn json_object<T: Serialize>(value: &T) -> Result<serde_json::Map<String, serde_json::Value>, EncodeError> {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::Object(map)) => Ok(map),
-        Ok(_) => Err(EncodeError::new("an error structure did not serialize to a JSON object")),
+        Ok(_) => Err(EncodeError::new(
+            "an error structure did not serialize to a JSON object",
+        )),
         Err(e) => Err(EncodeError::new(format!("cannot write the JSON body: {e}"))),
     }
 }
@@ -635,10 +673,16 @@ mod tests {
     fn labels_encode_as_one_segment() {
         let mut b = RequestBuilder::new("GET");
         b.literal("tags");
-        b.label("resourceArn", Some("arn:aws:ivs:us-west-2:123456789012:channel/abcd EF".into()))
-            .unwrap();
+        b.label(
+            "resourceArn",
+            Some("arn:aws:ivs:us-west-2:123456789012:channel/abcd EF".into()),
+        )
+        .unwrap();
         let request = b.build().unwrap();
-        assert_eq!(request.uri(), "/tags/arn%3Aaws%3Aivs%3Aus-west-2%3A123456789012%3Achannel%2Fabcd%20EF");
+        assert_eq!(
+            request.uri(),
+            "/tags/arn%3Aaws%3Aivs%3Aus-west-2%3A123456789012%3Achannel%2Fabcd%20EF"
+        );
     }
 
     #[test]
@@ -662,12 +706,21 @@ mod tests {
         let mut b = RequestBuilder::new("GET");
         b.query("maxResults", Some(5.to_param()));
         b.query_list("ids", Some(vec!["a b".into(), "c&d".into()]));
-        b.query_params(&["maxResults"], Some(vec![("maxResults".to_owned(), vec!["9".to_owned()]), ("x".to_owned(), vec!["1".to_owned()])]));
+        b.query_params(
+            &["maxResults"],
+            Some(vec![
+                ("maxResults".to_owned(), vec!["9".to_owned()]),
+                ("x".to_owned(), vec!["1".to_owned()]),
+            ]),
+        );
         let request = b.build().unwrap();
         assert_eq!(request.uri(), "/?maxResults=5&ids=a%20b&ids=c%26d&x=1");
         let query = Query::parse(request.uri()).unwrap();
         assert_eq!(query.one("maxResults", i32::from_param).unwrap(), Some(5));
-        assert_eq!(query.all("ids", String::from_param).unwrap(), Some(vec!["a b".to_owned(), "c&d".to_owned()]));
+        assert_eq!(
+            query.all("ids", String::from_param).unwrap(),
+            Some(vec!["a b".to_owned(), "c&d".to_owned()])
+        );
         assert_eq!(query.rest(&["maxResults", "ids"]).unwrap()["x"], vec!["1".to_owned()]);
         let error = query.one("ids", i32::from_param).unwrap_err();
         assert_eq!(
@@ -686,8 +739,10 @@ mod tests {
     fn headers_round_trip_lists_and_prefixes() {
         let mut b = ResponseBuilder::new(200);
         b.header("ETag", Some("abc".into())).unwrap();
-        b.header_list("X-List", Some(vec!["a".into(), "b,c".into(), "d\"e".into()])).unwrap();
-        b.prefix_headers("x-meta-", Some(&BTreeMap::from([("k".to_owned(), "v".to_owned())]))).unwrap();
+        b.header_list("X-List", Some(vec!["a".into(), "b,c".into(), "d\"e".into()]))
+            .unwrap();
+        b.prefix_headers("x-meta-", Some(&BTreeMap::from([("k".to_owned(), "v".to_owned())])))
+            .unwrap();
         let response = b.build().unwrap();
         let h = response.headers();
         assert_eq!(header(h, "etag", String::from_param).unwrap(), Some("abc".to_owned()));
@@ -730,7 +785,12 @@ mod tests {
         }
         assert_eq!(json_body::<In>(b"").unwrap(), In::default());
         assert_eq!(json_body::<In>(b"{\"a\":1}").unwrap(), In { a: Some(1) });
-        assert!(json_body::<In>(b"{\"a\":").unwrap_err().message().starts_with("the JSON body is malformed"));
+        assert!(
+            json_body::<In>(b"{\"a\":")
+                .unwrap_err()
+                .message()
+                .starts_with("the JSON body is malformed")
+        );
         assert!(json_body::<In>(b"{\"a\":\"x\"}").is_err());
     }
 
@@ -741,14 +801,22 @@ mod tests {
         let meta = ErrorMeta::parse(&headers, body);
         assert_eq!(meta.code.as_deref(), Some("ConflictException"));
         assert_eq!(meta.message.as_deref(), Some("in use"));
-        headers.insert("x-amzn-errortype", HeaderValue::from_static("ThrottlingException:http://x"));
+        headers.insert(
+            "x-amzn-errortype",
+            HeaderValue::from_static("ThrottlingException:http://x"),
+        );
         headers.insert("x-amzn-requestid", HeaderValue::from_static("req-1"));
         let meta = ErrorMeta::parse(&headers, br#"{"code":"Other","Message":"slow down"}"#);
         assert_eq!(meta.code.as_deref(), Some("ThrottlingException"));
         assert_eq!(meta.message.as_deref(), Some("slow down"));
         assert_eq!(meta.request_id.as_deref(), Some("req-1"));
         assert_eq!(ErrorMeta::parse(&HeaderMap::new(), b"<html>").code, None);
-        assert_eq!(ErrorMeta::parse(&HeaderMap::new(), br#"{"code":"a.b#C"}"#).code.as_deref(), Some("C"));
+        assert_eq!(
+            ErrorMeta::parse(&HeaderMap::new(), br#"{"code":"a.b#C"}"#)
+                .code
+                .as_deref(),
+            Some("C")
+        );
     }
 
     #[test]

@@ -54,5 +54,15 @@ fn sibling_models_generate_crates_that_build_clippy_clean() {
         "sibling crates {crates:?} fail clippy:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert_eq!(crates, ["ivs-real-time-model", "ivschat-model"]);
+    assert_eq!(
+        crates,
+        [
+            "ivs-real-time-client",
+            "ivs-real-time-model",
+            "ivs-real-time-server",
+            "ivschat-client",
+            "ivschat-model",
+            "ivschat-server"
+        ]
+    );
 }

@@ -20,8 +20,20 @@ pub fn operation(service: &Service, op: &Operation) -> TokenStream {
     let error_enum = ident(&op.error_enum);
     let input_struct = op.input.as_ref().and_then(|name| struct_named(service, name));
     let output_struct = op.output.as_ref().and_then(|name| struct_named(service, name));
-    let input_ty = op.input.as_ref().map_or_else(|| quote!(#rt::Unit), |n| { let n = ident(n); quote!(#n) });
-    let output_ty = op.output.as_ref().map_or_else(|| quote!(#rt::Unit), |n| { let n = ident(n); quote!(#n) });
+    let input_ty = op.input.as_ref().map_or_else(
+        || quote!(#rt::Unit),
+        |n| {
+            let n = ident(n);
+            quote!(#n)
+        },
+    );
+    let output_ty = op.output.as_ref().map_or_else(
+        || quote!(#rt::Unit),
+        |n| {
+            let n = ident(n);
+            quote!(#n)
+        },
+    );
     let (name, method, uri, status, idempotent) =
         (&op.name, &op.http.method, &op.http.uri, op.http.code, op.idempotent);
     let summary = format!(" The `{name}` operation: `{method} {uri}`.");
@@ -96,7 +108,11 @@ fn encode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
             quote!(r.#add(#member, input.#field.as_ref().map(#text))?;)
         }
     });
-    let literals = op.http.query_literals.iter().map(|(k, v)| quote!(r.query_literal(#k, #v);));
+    let literals = op
+        .http
+        .query_literals
+        .iter()
+        .map(|(k, v)| quote!(r.query_literal(#k, #v);));
     let bound_query: Vec<&str> = members
         .iter()
         .filter_map(|m| match &m.binding {
@@ -214,7 +230,10 @@ fn decode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
     let start = body_start(input);
     let unused_labels = labels.is_empty().then(|| quote!(let _ = labels;));
     let unused_request = (!input.members.iter().any(|m| {
-        matches!(m.binding, Binding::Query(_) | Binding::QueryParams | Binding::Header(_) | Binding::PrefixHeaders(_))
+        matches!(
+            m.binding,
+            Binding::Query(_) | Binding::QueryParams | Binding::Header(_) | Binding::PrefixHeaders(_)
+        )
     }))
     .then(|| quote!(let _ = request;));
     quote! {
@@ -279,7 +298,10 @@ fn response_reads(s: &Struct) -> TokenStream {
     });
     let start = body_start(s);
     let unused = (!s.members.iter().any(|m| {
-        matches!(m.binding, Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::ResponseCode)
+        matches!(
+            m.binding,
+            Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::ResponseCode
+        )
     }))
     .then(|| quote!(let _ = response;));
     quote! {
@@ -295,7 +317,11 @@ fn response_reads(s: &Struct) -> TokenStream {
 fn body_start(s: &Struct) -> TokenStream {
     let rt = rt();
     let ty = ident(&s.name);
-    let mutable = s.members.iter().any(|m| m.binding != Binding::Body).then(|| quote!(mut));
+    let mutable = s
+        .members
+        .iter()
+        .any(|m| m.binding != Binding::Body)
+        .then(|| quote!(mut));
     if has_body(&s.members) {
         quote!(let #mutable value: #ty = #rt::rest::json_body(body)?;)
     } else if s.members.iter().any(|m| m.binding == Binding::Payload) {
@@ -345,7 +371,9 @@ fn payload_encode(field: &proc_macro2::Ident, ty: &Ty, from: TokenStream) -> Tok
             quote!(r.payload(#from.#field.as_ref().map(|v| v.as_bytes().to_vec()), "application/octet-stream");)
         }
         TyKind::String => quote!(r.payload(#from.#field.as_ref().map(|v| v.as_bytes().to_vec()), "text/plain");),
-        TyKind::Named { kind: NamedKind::Enum, .. } => {
+        TyKind::Named {
+            kind: NamedKind::Enum, ..
+        } => {
             quote!(r.payload(#from.#field.as_ref().map(|v| v.as_str().as_bytes().to_vec()), "text/plain");)
         }
         _ => quote!(if let Some(v) = &#from.#field { r.json_body(v)?; }),
@@ -361,7 +389,11 @@ fn payload_decode(field: &proc_macro2::Ident, ty: &Ty) -> TokenStream {
                 .map(|b| String::from_utf8(b).map_err(|_| #rt::protocol::DecodeError::new("the body is not UTF-8 text")))
                 .transpose()?;
         },
-        TyKind::Named { kind: NamedKind::Enum, name, .. } => {
+        TyKind::Named {
+            kind: NamedKind::Enum,
+            name,
+            ..
+        } => {
             let name = ident(name);
             quote! {
                 value.#field = #rt::rest::payload(body)
@@ -379,11 +411,19 @@ fn payload_decode(field: &proc_macro2::Ident, ty: &Ty) -> TokenStream {
 fn text_fn(ty: &Ty) -> TokenStream {
     let rt = rt();
     match &ty.kind {
-        TyKind::Named { kind: NamedKind::Enum, name, .. } => {
+        TyKind::Named {
+            kind: NamedKind::Enum,
+            name,
+            ..
+        } => {
             let name = ident(name);
             quote!(|v: &#name| v.as_str().to_owned())
         }
-        TyKind::Named { kind: NamedKind::IntEnum, name, .. } => {
+        TyKind::Named {
+            kind: NamedKind::IntEnum,
+            name,
+            ..
+        } => {
             let name = ident(name);
             quote!(|v: &#name| v.as_i32().to_string())
         }
@@ -400,11 +440,19 @@ fn text_fn(ty: &Ty) -> TokenStream {
 fn parse_fn(ty: &Ty) -> TokenStream {
     let rt = rt();
     match &ty.kind {
-        TyKind::Named { kind: NamedKind::Enum, name, .. } => {
+        TyKind::Named {
+            kind: NamedKind::Enum,
+            name,
+            ..
+        } => {
             let name = ident(name);
             quote!(|s: &str| Ok::<_, ::std::convert::Infallible>(#name::from(s)))
         }
-        TyKind::Named { kind: NamedKind::IntEnum, name, .. } => {
+        TyKind::Named {
+            kind: NamedKind::IntEnum,
+            name,
+            ..
+        } => {
             let name = ident(name);
             quote!(|s: &str| <i32 as #rt::rest::Param>::from_param(s).map(#name::from))
         }
@@ -425,16 +473,27 @@ fn parse_fn(ty: &Ty) -> TokenStream {
 fn error_enum_tokens(service: &Service, op: &Operation) -> TokenStream {
     let rt = rt();
     let name = ident(&op.error_enum);
-    let doc = format!(" Errors of the `{}` operation: those the model lists, and any other.", op.name);
-    let errors: Vec<(&str, Option<&Struct>)> =
-        op.errors.iter().map(|e| (e.as_str(), struct_named(service, e))).collect();
+    let doc = format!(
+        " Errors of the `{}` operation: those the model lists, and any other.",
+        op.name
+    );
+    let errors: Vec<(&str, Option<&Struct>)> = op
+        .errors
+        .iter()
+        .map(|e| (e.as_str(), struct_named(service, e)))
+        .collect();
     let variants = errors.iter().map(|(e, s)| {
         let v = ident(e);
-        let docs = docs_or(s.map(|s| s.docs.as_slice()).unwrap_or_default(), || format!("The `{e}` error."));
+        let docs = docs_or(s.map(|s| s.docs.as_slice()).unwrap_or_default(), || {
+            format!("The `{e}` error.")
+        });
         quote! { #docs #v(#v), }
     });
     let idents: Vec<_> = errors.iter().map(|(e, _)| ident(e)).collect();
-    let codes: Vec<&str> = errors.iter().map(|(e, s)| s.map_or(*e, |s| shape_name(&s.id))).collect();
+    let codes: Vec<&str> = errors
+        .iter()
+        .map(|(e, s)| s.map_or(*e, |s| shape_name(&s.id)))
+        .collect();
     let statuses: Vec<u16> = errors
         .iter()
         .map(|(_, s)| s.and_then(|s| s.error.as_ref()).map_or(500, |e| e.status))

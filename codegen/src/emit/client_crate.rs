@@ -39,8 +39,14 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
         #(#modules)*
     };
     files.insert("src/fluent/mod.rs".to_string(), rust_file("src/fluent/mod.rs", index)?);
-    files.insert("src/client.rs".to_string(), rust_file("src/client.rs", client_rs(service, &krate))?);
-    files.insert("src/lib.rs".to_string(), rust_file("src/lib.rs", lib_rs(service, &model, &krate))?);
+    files.insert(
+        "src/client.rs".to_string(),
+        rust_file("src/client.rs", client_rs(service, &krate))?,
+    );
+    files.insert(
+        "src/lib.rs".to_string(),
+        rust_file("src/lib.rs", lib_rs(service, &model, &krate))?,
+    );
     files.insert("Cargo.toml".to_string(), manifest(service, options));
     Ok(files)
 }
@@ -65,7 +71,7 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
     if let Some(op) = first {
         docs.push(String::new());
         docs.push("```no_run".to_string());
-        docs.push(format!("# async fn example() -> Result<(), Box<dyn std::error::Error>> {{"));
+        docs.push("# async fn example() -> Result<(), Box<dyn std::error::Error>> {".to_string());
         docs.push("// Region and credentials from the environment and the shared AWS files.".to_string());
         docs.push(format!("let client = {krate}::Client::from_env()?;"));
         docs.push(format!(
@@ -98,7 +104,10 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
 
 fn client_rs(service: &Service, krate: &str) -> TokenStream {
     let (sdk_id, version) = (&service.sdk_id, &service.version);
-    let signing_name = service.signing_name.clone().unwrap_or_else(|| service.crate_base.clone());
+    let signing_name = service
+        .signing_name
+        .clone()
+        .unwrap_or_else(|| service.crate_base.clone());
     let prefix = service.endpoint_prefix.clone().unwrap_or_else(|| signing_name.clone());
     let methods = service.operations.iter().map(|op| {
         let method = ident(&op.fn_name);
@@ -108,11 +117,20 @@ fn client_rs(service: &Service, krate: &str) -> TokenStream {
             lines.push(format!("Calls `{}`.", op.name));
         }
         lines.push(String::new());
-        lines.push(format!("`{} {}`. Set the input's members on the returned builder, then `send()`.", op.http.method, op.http.uri));
+        lines.push(format!(
+            "`{} {}`. Set the input's members on the returned builder, then `send()`.",
+            op.http.method, op.http.uri
+        ));
         lines.push(String::new());
         lines.push("```no_run".to_string());
-        lines.push(format!("# async fn example(client: &{krate}::Client) -> Result<(), Box<dyn std::error::Error>> {{"));
-        lines.push(format!("let output = client.{}(){}.send().await?;", op.fn_name.trim_start_matches("r#"), example_setters(service, op)));
+        lines.push(format!(
+            "# async fn example(client: &{krate}::Client) -> Result<(), Box<dyn std::error::Error>> {{"
+        ));
+        lines.push(format!(
+            "let output = client.{}(){}.send().await?;",
+            op.fn_name.trim_start_matches("r#"),
+            example_setters(service, op)
+        ));
         lines.push("# let _ = output;".to_string());
         lines.push("# Ok(())".to_string());
         lines.push("# }".to_string());
@@ -203,7 +221,11 @@ const RESERVED: &[&str] = &["new", "send", "as_input", "into_input", "into_pagin
 
 fn setter_name(m: &Member) -> String {
     let bare = m.field.trim_start_matches("r#");
-    if RESERVED.contains(&bare) { format!("{bare}_value") } else { m.field.clone() }
+    if RESERVED.contains(&bare) {
+        format!("{bare}_value")
+    } else {
+        m.field.clone()
+    }
 }
 
 fn fluent_builder(service: &Service, op: &Operation, model: &proc_macro2::Ident) -> TokenStream {
@@ -213,15 +235,24 @@ fn fluent_builder(service: &Service, op: &Operation, model: &proc_macro2::Ident)
     let error_enum = ident(&op.error_enum);
     let op_path = quote!(::#model::operation::#module::#marker);
     let input_struct = op.input.as_ref().and_then(|n| struct_named(service, n));
-    let input_ty = op.input.as_ref().map_or_else(|| quote!(::smithy_runtime::Unit), |n| {
-        let n = ident(n);
-        quote!(::#model::#n)
-    });
-    let output_ty = op.output.as_ref().map_or_else(|| quote!(::smithy_runtime::Unit), |n| {
-        let n = ident(n);
-        quote!(::#model::#n)
-    });
-    let setters = input_struct.map(|s| s.members.iter().map(|m| member_setters(m, model))).into_iter().flatten();
+    let input_ty = op.input.as_ref().map_or_else(
+        || quote!(::smithy_runtime::Unit),
+        |n| {
+            let n = ident(n);
+            quote!(::#model::#n)
+        },
+    );
+    let output_ty = op.output.as_ref().map_or_else(
+        || quote!(::smithy_runtime::Unit),
+        |n| {
+            let n = ident(n);
+            quote!(::#model::#n)
+        },
+    );
+    let setters = input_struct
+        .map(|s| s.members.iter().map(|m| member_setters(m, model)))
+        .into_iter()
+        .flatten();
     let summary = format!(
         " Builds and sends a `{}` request: see [`Client::{}`](crate::Client::{}).",
         op.name,
@@ -289,10 +320,15 @@ fn member_setters(m: &Member, model: &proc_macro2::Ident) -> TokenStream {
     let deprecated = m.deprecated.then(|| quote!(#[deprecated]));
     // Setting a deprecated member is allowed; the builder's own method carries the warning.
     let assign = |statement: TokenStream| {
-        if m.deprecated { quote!(#[allow(deprecated)] { #statement }) } else { statement }
+        if m.deprecated {
+            quote!(#[allow(deprecated)] { #statement })
+        } else {
+            statement
+        }
     };
     let push = assign(quote!(self.input.#field.get_or_insert_with(Vec::new).push(item.into());));
-    let insert = assign(quote!(self.input.#field.get_or_insert_with(Default::default).insert(key.into(), value.into());));
+    let insert =
+        assign(quote!(self.input.#field.get_or_insert_with(Default::default).insert(key.into(), value.into());));
     let set_one = assign(quote!(self.input.#field = Some(value.into());));
     let set_all = assign(quote!(self.input.#field = value;));
     let main = match &m.ty.kind {
@@ -390,7 +426,9 @@ fn paginator(
     let items = p.items.as_ref().and_then(|path| {
         let first = path.split('.').next()?;
         let member = output.members.iter().find(|m| m.field == first)?;
-        let TyKind::List(item) = &member.ty.kind else { return None };
+        let TyKind::List(item) = &member.ty.kind else {
+            return None;
+        };
         if path.contains('.') {
             return None;
         }

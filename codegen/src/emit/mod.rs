@@ -5,7 +5,7 @@ pub mod client_crate;
 pub mod digest;
 pub mod format;
 pub mod model_crate;
-pub mod server_crate;
 mod rust_types;
+pub mod server_crate;
 mod types;
 mod validate;

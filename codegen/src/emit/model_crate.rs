@@ -44,7 +44,10 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     for op in &service.operations {
         let path = format!("src/operation/{}.rs", op.fn_name.trim_start_matches("r#"));
         let tokens = bindings::operation(service, op);
-        files.insert(path.clone(), rust_file(&path, quote! { #[allow(unused_imports)] use crate::*; #tokens })?);
+        files.insert(
+            path.clone(),
+            rust_file(&path, quote! { #[allow(unused_imports)] use crate::*; #tokens })?,
+        );
     }
     files.insert(
         "src/operation/mod.rs".to_string(),
@@ -68,7 +71,11 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
 fn type_tokens(def: &TypeDef) -> TokenStream {
     match def {
         TypeDef::Struct(s) => {
-            let (t, v, b) = (types::structure(s), validate::structure(s), bindings::error_structure(s));
+            let (t, v, b) = (
+                types::structure(s),
+                validate::structure(s),
+                bindings::error_structure(s),
+            );
             quote!(#t #v #b)
         }
         TypeDef::Union(u) => {
@@ -92,7 +99,10 @@ fn module_index(entries: &BTreeMap<String, Vec<&TypeDef>>) -> TokenStream {
 /// `pub mod x;` per operation.
 fn operation_index(service: &Service) -> TokenStream {
     let modules = service.operations.iter().map(|op| {
-        let doc = format!(" The `{}` operation: its marker type, error enum and HTTP bindings.", op.name);
+        let doc = format!(
+            " The `{}` operation: its marker type, error enum and HTTP bindings.",
+            op.name
+        );
         let module = ident(&op.fn_name);
         quote! { #[doc = #doc] pub mod #module; }
     });

@@ -26,9 +26,18 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     let model = ident(&options.model_crate.replace('-', "_"));
     let krate = options.crate_name.replace('-', "_");
     let mut files = BTreeMap::new();
-    files.insert("src/service.rs".to_string(), rust_file("src/service.rs", trait_rs(service, &model))?);
-    files.insert("src/dispatch.rs".to_string(), rust_file("src/dispatch.rs", dispatch_rs(service, &model))?);
-    files.insert("src/lib.rs".to_string(), rust_file("src/lib.rs", lib_rs(service, &model, &krate))?);
+    files.insert(
+        "src/service.rs".to_string(),
+        rust_file("src/service.rs", trait_rs(service, &model))?,
+    );
+    files.insert(
+        "src/dispatch.rs".to_string(),
+        rust_file("src/dispatch.rs", dispatch_rs(service, &model))?,
+    );
+    files.insert(
+        "src/lib.rs".to_string(),
+        rust_file("src/lib.rs", lib_rs(service, &model, &krate))?,
+    );
     files.insert("Cargo.toml".to_string(), manifest(service, options));
     Ok(files)
 }
@@ -42,14 +51,20 @@ fn op_types(op: &Operation, model: &proc_macro2::Ident) -> (TokenStream, TokenSt
     let module = ident(&op.fn_name);
     let marker = ident(&op.type_name);
     let error = ident(&op.error_enum);
-    let input = op.input.as_ref().map_or_else(|| quote!(::smithy_runtime::Unit), |n| {
-        let n = ident(n);
-        quote!(::#model::#n)
-    });
-    let output = op.output.as_ref().map_or_else(|| quote!(::smithy_runtime::Unit), |n| {
-        let n = ident(n);
-        quote!(::#model::#n)
-    });
+    let input = op.input.as_ref().map_or_else(
+        || quote!(::smithy_runtime::Unit),
+        |n| {
+            let n = ident(n);
+            quote!(::#model::#n)
+        },
+    );
+    let output = op.output.as_ref().map_or_else(
+        || quote!(::smithy_runtime::Unit),
+        |n| {
+            let n = ident(n);
+            quote!(::#model::#n)
+        },
+    );
     (
         quote!(::#model::operation::#module::#marker),
         input,
@@ -126,7 +141,10 @@ fn dispatch_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
             let payload = input.members.iter().find(|m| m.binding == Binding::Payload)?;
             match &payload.ty.kind {
                 TyKind::Blob => Some((index, "application/octet-stream")),
-                TyKind::String | TyKind::Named { kind: NamedKind::Enum, .. } => Some((index, "text/plain")),
+                TyKind::String
+                | TyKind::Named {
+                    kind: NamedKind::Enum, ..
+                } => Some((index, "text/plain")),
                 _ => None,
             }
         })
@@ -177,9 +195,15 @@ fn dispatch_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
 fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenStream {
     let name = ident(&trait_name(service));
     let trait_str = trait_name(service);
-    let example_op = service.operations.iter().find(|op| op.input.is_some() && op.output.is_some());
+    let example_op = service
+        .operations
+        .iter()
+        .find(|op| op.input.is_some() && op.output.is_some());
     let mut docs = vec![
-        format!("A server for {} (API version {}): implement [`{trait_str}`], serve [`router`].", service.title, service.version),
+        format!(
+            "A server for {} (API version {}): implement [`{trait_str}`], serve [`router`].",
+            service.title, service.version
+        ),
         String::new(),
         "The router is an `axum::Router` (so any tower middleware wraps it). It routes each request \
          by method and URI template, decodes the query, headers and JSON body, validates the input \
@@ -193,7 +217,11 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
         let (_, input, output, error) = op_types(op, model);
         // `::ivs_model::X` as the doc example spells it: through this crate's `model` re-export.
         let model_prefix = format!("::{model}::");
-        let plain = |t: TokenStream| t.to_string().replace(' ', "").replacen(&model_prefix, &format!("{krate}::model::"), 1);
+        let plain = |t: TokenStream| {
+            t.to_string()
+                .replace(' ', "")
+                .replacen(&model_prefix, &format!("{krate}::model::"), 1)
+        };
         docs.extend([
             String::new(),
             "```no_run".to_string(),
@@ -241,7 +269,10 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
 }
 
 fn manifest(service: &Service, options: &CrateOptions) -> String {
-    let description = format!("{} (API {}): the server trait and router", service.title, service.version);
+    let description = format!(
+        "{} (API {}): the server trait and router",
+        service.title, service.version
+    );
     format!(
         "{HEADER_TOML}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = {description:?}\nedition = \"2024\"\nlicense = \"Apache-2.0\"\n\n[dependencies]\naxum = {{ version = \"0.8\", default-features = false }}\n{model} = {{ path = \"../{model}\", version = \"0.1.0\" }}\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\", features = [\"server\"] }}\n\n[dev-dependencies]\naxum = {{ version = \"0.8\", default-features = false, features = [\"http1\", \"tokio\"] }}\ntokio = {{ version = \"1\", features = [\"net\", \"rt\"] }}\n",
         HEADER_TOML = HEADER.replacen("//", "#", 1),
