@@ -25,13 +25,21 @@ async fn channel_lifecycle_against_moto() {
     assert!(arn.starts_with("arn:aws:ivs:us-west-2:"), "{arn}");
     assert_eq!(channel.name.as_deref(), Some("moto-demo"));
     assert_eq!(channel.r#type, Some(ChannelType::Standard));
-    assert!(created.stream_key.and_then(|k| k.value).is_some(), "CreateChannel returns the stream key");
+    assert!(
+        created.stream_key.and_then(|k| k.value).is_some(),
+        "CreateChannel returns the stream key"
+    );
 
     let got = client.get_channel().arn(&arn).send().await.expect("GetChannel");
     assert_eq!(got.channel.and_then(|c| c.latency_mode), Some(ChannelLatencyMode::Low));
 
     for i in 0..4 {
-        client.create_channel().name(format!("extra-{i}")).send().await.expect("CreateChannel");
+        client
+            .create_channel()
+            .name(format!("extra-{i}"))
+            .send()
+            .await
+            .expect("CreateChannel");
     }
     // Pages of two: 5 channels come back over 3 pages through the paginator.
     let mut pages = client.list_channels().max_results(2).into_paginator();
@@ -55,7 +63,10 @@ async fn channel_lifecycle_against_moto() {
         .expect("UpdateChannel");
     assert_eq!(updated.channel.and_then(|c| c.name).as_deref(), Some("renamed"));
 
-    let missing = format!("{}/zzzzzzzzzzzz", arn.rsplit_once('/').expect("ARN has a resource id").0);
+    let missing = format!(
+        "{}/zzzzzzzzzzzz",
+        arn.rsplit_once('/').expect("ARN has a resource id").0
+    );
     let batch = client
         .batch_get_channel()
         .arns(&arn)
@@ -63,13 +74,27 @@ async fn channel_lifecycle_against_moto() {
         .send()
         .await
         .expect("BatchGetChannel");
-    let found: Vec<String> = batch.channels.unwrap_or_default().into_iter().filter_map(|c| c.arn).collect();
-    assert_eq!(found, [arn.clone()], "only the existing channel comes back");
+    let found: Vec<String> = batch
+        .channels
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|c| c.arn)
+        .collect();
+    assert_eq!(
+        found,
+        std::slice::from_ref(&arn),
+        "only the existing channel comes back"
+    );
     // The real service lists unknown ARNs in `errors`; moto 5 leaves it empty, so it is not
     // asserted here.
 
     client.delete_channel().arn(&arn).send().await.expect("DeleteChannel");
-    let error = client.get_channel().arn(&arn).send().await.expect_err("the channel is gone");
+    let error = client
+        .get_channel()
+        .arn(&arn)
+        .send()
+        .await
+        .expect_err("the channel is gone");
     match error.as_service_error() {
         Some(GetChannelError::ResourceNotFoundException(_)) => {}
         other => panic!("expected ResourceNotFoundException, got {other:?} ({error})"),

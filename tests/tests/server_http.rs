@@ -25,7 +25,11 @@ struct Raw {
 impl Raw {
     /// The error code and the message, checking that both message members carry it.
     fn error(&self) -> (&str, &str) {
-        let code = self.headers.get("x-amzn-errortype").map(String::as_str).unwrap_or("<none>");
+        let code = self
+            .headers
+            .get("x-amzn-errortype")
+            .map(String::as_str)
+            .unwrap_or("<none>");
         let message = self.body["message"].as_str().unwrap_or("<none>");
         assert_eq!(self.body["exceptionMessage"].as_str(), Some(message), "{self:?}");
         (code, message)
@@ -63,7 +67,11 @@ async fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str
         .filter_map(|l| l.split_once(": "))
         .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
         .collect();
-    let body = if body.is_empty() { Value::Null } else { serde_json::from_str(body).expect(body) };
+    let body = if body.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(body).expect(body)
+    };
     Raw { status, headers, body }
 }
 
@@ -72,16 +80,37 @@ const JSON: (&str, &str) = ("content-type", "application/json");
 #[tokio::test]
 async fn an_arn_label_arrives_decoded_and_tags_round_trip() {
     let addr = serve(tag_server::TagServer::default(), ServerConfig::default()).await;
-    let created = send(addr, "POST", "/CreateChannel", &[JSON], br#"{"name":"raw","tags":{"a":"1"}}"#).await;
+    let created = send(
+        addr,
+        "POST",
+        "/CreateChannel",
+        &[JSON],
+        br#"{"name":"raw","tags":{"a":"1"}}"#,
+    )
+    .await;
     assert_eq!(created.status, 200, "{created:?}");
     let arn = created.body["channel"]["arn"].as_str().unwrap().to_string();
     let encoded = arn.replace(':', "%3A").replace('/', "%2F");
-    let tagged = send(addr, "POST", &format!("/tags/{encoded}"), &[JSON], br#"{"tags":{"b":"2"}}"#).await;
+    let tagged = send(
+        addr,
+        "POST",
+        &format!("/tags/{encoded}"),
+        &[JSON],
+        br#"{"tags":{"b":"2"}}"#,
+    )
+    .await;
     assert_eq!(tagged.status, 200, "{tagged:?}");
     let listed = send(addr, "GET", &format!("/tags/{encoded}"), &[], b"").await;
     assert_eq!(listed.status, 200, "{listed:?}");
     assert_eq!(listed.body, json!({"tags": {"a": "1", "b": "2"}}));
-    let untagged = send(addr, "DELETE", &format!("/tags/{encoded}?tagKeys=a&tagKeys=b"), &[], b"").await;
+    let untagged = send(
+        addr,
+        "DELETE",
+        &format!("/tags/{encoded}?tagKeys=a&tagKeys=b"),
+        &[],
+        b"",
+    )
+    .await;
     assert_eq!(untagged.status, 200, "{untagged:?}");
     let listed = send(addr, "GET", &format!("/tags/{encoded}"), &[], b"").await;
     assert_eq!(listed.body, json!({"tags": {}}));
@@ -92,7 +121,11 @@ async fn an_arn_label_arrives_decoded_and_tags_round_trip() {
 
 #[tokio::test]
 async fn protocol_errors_have_their_status_code_and_message() {
-    let addr = serve(tag_server::TagServer::default(), ServerConfig::default().with_body_limit(1024)).await;
+    let addr = serve(
+        tag_server::TagServer::default(),
+        ServerConfig::default().with_body_limit(1024),
+    )
+    .await;
 
     let malformed = send(addr, "POST", "/CreateChannel", &[JSON], br#"{"name": "#).await;
     assert_eq!(malformed.status, 400);
@@ -101,29 +134,62 @@ async fn protocol_errors_have_their_status_code_and_message() {
     assert!(message.contains("JSON"), "{message}");
 
     let wrong_type = send(addr, "POST", "/CreateChannel", &[JSON], br#"{"authorized": "yes"}"#).await;
-    assert_eq!((wrong_type.status, wrong_type.error().0), (400, "SerializationException"));
+    assert_eq!(
+        (wrong_type.status, wrong_type.error().0),
+        (400, "SerializationException")
+    );
 
     let unknown = send(addr, "POST", "/NoSuchOperation", &[JSON], b"{}").await;
     assert_eq!((unknown.status, unknown.error().0), (404, "UnknownOperationException"));
 
     let wrong_method = send(addr, "GET", "/CreateChannel", &[], b"").await;
-    assert_eq!((wrong_method.status, wrong_method.error().0), (405, "MethodNotAllowedException"));
+    assert_eq!(
+        (wrong_method.status, wrong_method.error().0),
+        (405, "MethodNotAllowedException")
+    );
 
-    let media = send(addr, "POST", "/CreateChannel", &[("content-type", "text/plain")], b"name=x").await;
+    let media = send(
+        addr,
+        "POST",
+        "/CreateChannel",
+        &[("content-type", "text/plain")],
+        b"name=x",
+    )
+    .await;
     assert_eq!((media.status, media.error().0), (415, "UnsupportedMediaTypeException"));
 
     let large = vec![b' '; 4096];
     let too_large = send(addr, "POST", "/CreateChannel", &[JSON], &large).await;
-    assert_eq!((too_large.status, too_large.error().0), (413, "RequestEntityTooLargeException"));
+    assert_eq!(
+        (too_large.status, too_large.error().0),
+        (413, "RequestEntityTooLargeException")
+    );
 
-    let missing = send(addr, "POST", "/GetChannel", &[JSON], br#"{"arn":"arn:aws:ivs:us-west-2:1:channel/none"}"#).await;
+    let missing = send(
+        addr,
+        "POST",
+        "/GetChannel",
+        &[JSON],
+        br#"{"arn":"arn:aws:ivs:us-west-2:1:channel/none"}"#,
+    )
+    .await;
     assert_eq!(missing.status, 404);
     let (code, message) = missing.error();
     assert_eq!(code, "ResourceNotFoundException");
     assert!(message.contains("arn:aws:ivs:us-west-2:1:channel/none"), "{message}");
 
-    let not_implemented = send(addr, "POST", "/ListStreamKeys", &[JSON], br#"{"channelArn":"arn:aws:ivs:us-west-2:1:channel/x"}"#).await;
-    assert_eq!((not_implemented.status, not_implemented.error().0), (501, "NotImplementedException"));
+    let not_implemented = send(
+        addr,
+        "POST",
+        "/ListStreamKeys",
+        &[JSON],
+        br#"{"channelArn":"arn:aws:ivs:us-west-2:1:channel/x"}"#,
+    )
+    .await;
+    assert_eq!(
+        (not_implemented.status, not_implemented.error().0),
+        (501, "NotImplementedException")
+    );
 
     // Every response, errors included, carries a request id, each a different one.
     let ids: std::collections::BTreeSet<&String> = [&malformed, &unknown, &wrong_method, &media, &too_large, &missing]
@@ -152,7 +218,11 @@ async fn validation_reports_every_violation_at_once() {
 struct Panicky;
 
 impl Ivs for Panicky {
-    async fn get_stream(&self, _input: GetStreamRequest, _context: RequestContext) -> Result<ivs_model::GetStreamResponse, GetStreamError> {
+    async fn get_stream(
+        &self,
+        _input: GetStreamRequest,
+        _context: RequestContext,
+    ) -> Result<ivs_model::GetStreamResponse, GetStreamError> {
         panic!("handler bug")
     }
 }
@@ -164,8 +234,18 @@ async fn a_panicking_handler_is_a_500_and_the_server_keeps_serving() {
     for _ in 0..2 {
         let response = send(addr, "POST", "/GetStream", &[JSON], body).await;
         assert_eq!((response.status, response.error().0), (500, "InternalServerException"));
-        assert!(!response.error().1.contains("handler bug"), "panic messages stay in the logs");
+        assert!(
+            !response.error().1.contains("handler bug"),
+            "panic messages stay in the logs"
+        );
     }
-    let other = send(addr, "POST", "/GetChannel", &[JSON], br#"{"arn":"arn:aws:ivs:us-west-2:1:channel/x"}"#).await;
+    let other = send(
+        addr,
+        "POST",
+        "/GetChannel",
+        &[JSON],
+        br#"{"arn":"arn:aws:ivs:us-west-2:1:channel/x"}"#,
+    )
+    .await;
     assert_eq!(other.status, 501);
 }

@@ -76,7 +76,7 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
         docs.push(format!("let client = {krate}::Client::from_env()?;"));
         docs.push(format!(
             "let output = client.{}(){}.send().await?;",
-            op.fn_name.trim_start_matches("r#"),
+            op.fn_name,
             example_setters(service, op)
         ));
         docs.push("println!(\"{output:?}\");".to_string());
@@ -128,7 +128,7 @@ fn client_rs(service: &Service, krate: &str) -> TokenStream {
         ));
         lines.push(format!(
             "let output = client.{}(){}.send().await?;",
-            op.fn_name.trim_start_matches("r#"),
+            op.fn_name,
             example_setters(service, op)
         ));
         lines.push("# let _ = output;".to_string());
@@ -253,11 +253,16 @@ fn fluent_builder(service: &Service, op: &Operation, model: &proc_macro2::Ident)
         .map(|s| s.members.iter().map(|m| member_setters(m, model)))
         .into_iter()
         .flatten();
+    // Intra-doc links cannot spell raw identifiers (`r#match`): those link to the client.
+    let bare = op.fn_name.trim_start_matches("r#");
+    let target = if bare == op.fn_name {
+        format!("crate::Client::{bare}")
+    } else {
+        "crate::Client".to_string()
+    };
     let summary = format!(
-        " Builds and sends a `{}` request: see [`Client::{}`](crate::Client::{}).",
-        op.name,
-        op.fn_name.trim_start_matches("r#"),
-        op.fn_name.trim_start_matches("r#")
+        " Builds and sends a `{}` request: see [`Client::{bare}`]({target}).",
+        op.name
     );
     let pagination = op.pagination.as_ref().and_then(|p| {
         input_struct?;

@@ -230,7 +230,7 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
             "struct Demo;".to_string(),
             String::new(),
             format!("impl {trait_str} for Demo {{"),
-            format!("    async fn {}(", op.fn_name.trim_start_matches("r#")),
+            format!("    async fn {}(", op.fn_name),
             "        &self,".to_string(),
             format!("        input: {},", plain(input)),
             "        _context: RequestContext,".to_string(),

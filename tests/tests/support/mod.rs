@@ -23,7 +23,9 @@ pub fn client(url: &str) -> ivs_client::Client {
 pub fn config(url: &str) -> ivs_client::ConfigBuilder {
     ivs_client::Config::builder()
         .region(REGION)
-        .credentials(ivs_client::Credentials::new(ACCESS_KEY, SECRET_KEY, None, None, "tests"))
+        .credentials(ivs_client::Credentials::new(
+            ACCESS_KEY, SECRET_KEY, None, None, "tests",
+        ))
         .endpoint_url(url)
         .initial_backoff(Duration::from_millis(1))
         .max_backoff(Duration::from_millis(20))

@@ -37,7 +37,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_naming_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.match().send().await?;
+    /// let output = client.r#match().send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
