@@ -14,6 +14,7 @@ use support::{ACCESS_KEY, REGION, SECRET_KEY};
 
 /// Serves `config` on 127.0.0.1 and runs the boto3 script against it in `mode`.
 async fn run_boto3(config: ServerConfig, mode: &str) {
+    support::python_peers();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let app = ivs_server::router(tag_server::TagServer::default(), config);

@@ -4,7 +4,9 @@
 #![allow(dead_code)] // each test binary uses its own part
 
 use std::net::{TcpListener, TcpStream};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// The access key every local test signs with.
@@ -42,6 +44,44 @@ pub fn python() -> String {
     std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_string())
 }
 
+/// Makes sure the Python peers (boto3, moto's server) can be imported, installing
+/// `tests/python/requirements.txt` with pip once when they cannot, so that `cargo test` works
+/// on a fresh machine that reaches PyPI. Fails the test, with pip's output, when that fails.
+pub fn python_peers() {
+    static READY: OnceLock<Result<(), String>> = OnceLock::new();
+    let ready = READY.get_or_init(|| {
+        let importable = |python: &str| {
+            Command::new(python)
+                .args(["-c", "import boto3, moto.server"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        if importable(&python()) {
+            return Ok(());
+        }
+        let requirements = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/requirements.txt");
+        let output = Command::new(python())
+            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
+            .arg(&requirements)
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", python()))?;
+        if output.status.success() && importable(&python()) {
+            Ok(())
+        } else {
+            Err(format!(
+                "boto3 and moto are missing and `pip install -r {}` failed:\n{}",
+                requirements.display(),
+                String::from_utf8_lossy(&output.stderr)
+            ))
+        }
+    });
+    if let Err(message) = ready {
+        panic!("{message}");
+    }
+}
+
 /// A child process killed when dropped.
 pub struct ChildGuard(pub Child);
 
@@ -52,9 +92,10 @@ impl Drop for ChildGuard {
     }
 }
 
-/// Starts moto's server on 127.0.0.1 and waits until it accepts connections. Fails the test
-/// with the install command when moto is missing (`.ci/run` installs it).
+/// Starts moto's server on 127.0.0.1 and waits until it accepts connections (installing the
+/// Python peers first if needed).
 pub fn start_moto() -> (ChildGuard, String) {
+    python_peers();
     let port = free_port();
     let child = Command::new(python())
         .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
