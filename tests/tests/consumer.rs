@@ -1,5 +1,6 @@
 //! The generated crates are consumable by other projects: a crate outside the workspace
-//! depends on `generated/ivs-model` by path, builds, and runs.
+//! depends on `generated/ivs-model`, `ivs-client` and `ivs-server` by path, builds, and runs
+//! (it serves one operation and calls it).
 
 use std::path::Path;
 use std::process::Command;
@@ -27,14 +28,25 @@ fn a_crate_outside_the_workspace_builds_against_the_generated_crate() {
         "unexpected output: {stdout}"
     );
     assert!(stdout.contains("name: Some(\"demo\")"), "unexpected output: {stdout}");
+    assert!(stdout.contains("served: Some(\"demo\")"), "unexpected output: {stdout}");
+    assert!(
+        stdout.contains("unimplemented: NotImplementedException: operation GetChannel is not implemented"),
+        "unexpected output: {stdout}"
+    );
 }
 
 #[test]
 fn generated_manifests_carry_name_version_description_and_license() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("repository root");
-    let manifest = std::fs::read_to_string(root.join("generated/ivs-model/Cargo.toml")).expect("manifest");
+    for name in ["ivs-model", "ivs-client", "ivs-server"] {
+        let manifest = std::fs::read_to_string(root.join(format!("generated/{name}/Cargo.toml"))).expect("manifest");
+        check_manifest(name, &manifest);
+    }
+}
+
+fn check_manifest(name: &str, manifest: &str) {
     for field in [
-        "name = \"ivs-model\"",
+        &format!("name = \"{name}\"") as &str,
         "version = \"0.1.0\"",
         "description = ",
         "license = \"Apache-2.0\"",
