@@ -277,6 +277,14 @@ impl Ty {
 }
 
 impl Service {
+    /// The structure with this Rust name, if there is one.
+    pub fn structure(&self, name: &str) -> Option<&Struct> {
+        match self.types.get(name) {
+            Some(TypeDef::Struct(s)) => Some(s),
+            _ => None,
+        }
+    }
+
     /// Every type used by a structure or union member, nested ones included, in a fixed order.
     pub fn member_types(&self) -> Vec<&Ty> {
         let mut found = Vec::new();

@@ -155,11 +155,7 @@ impl UnhandledError {
     /// The response a server sends for this error: the message in both `exceptionMessage`
     /// (IVS's member) and `message`.
     pub fn encode(&self) -> Result<HttpResponse, EncodeError> {
-        let mut body = serde_json::Map::new();
-        if let Some(message) = &self.message {
-            body.insert("exceptionMessage".to_owned(), message.as_str().into());
-        }
-        crate::rest::error_response(self.status, &self.code, self.message.as_deref(), body)
+        crate::rest::message_error(self.status, &self.code, self.message.as_deref())
     }
 }
 

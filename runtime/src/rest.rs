@@ -654,6 +654,16 @@ pub fn error_response(
     builder.build()
 }
 
+/// An error response whose body is only its message, under both `exceptionMessage` (IVS's
+/// member) and `message`: what servers answer for errors without a modeled structure.
+pub fn message_error(status: u16, code: &str, message: Option<&str>) -> Result<HttpResponse, EncodeError> {
+    let mut body = serde_json::Map::new();
+    if let Some(message) = message {
+        body.insert("exceptionMessage".to_owned(), message.into());
+    }
+    error_response(status, code, message, body)
+}
+
 /// Serializes an error structure's body members into a JSON object.
 pub fn json_object<T: Serialize>(value: &T) -> Result<serde_json::Map<String, serde_json::Value>, EncodeError> {
     match serde_json::to_value(value) {

@@ -4,8 +4,8 @@
 //! cannot disagree about the wire.
 
 use super::format::{docs_or, ident};
-use super::rust_types::{rust_type, timestamp_module};
-use crate::ir::{Binding, Fault, Member, NamedKind, Operation, PathSegment, Service, Struct, Ty, TyKind, TypeDef};
+use super::rust_types::{io_type, rust_type, timestamp_path};
+use crate::ir::{Binding, Fault, Member, NamedKind, Operation, PathSegment, Service, Struct, Ty, TyKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -18,22 +18,10 @@ pub fn operation(service: &Service, op: &Operation) -> TokenStream {
     let rt = rt();
     let marker = ident(&op.type_name);
     let error_enum = ident(&op.error_enum);
-    let input_struct = op.input.as_ref().and_then(|name| struct_named(service, name));
-    let output_struct = op.output.as_ref().and_then(|name| struct_named(service, name));
-    let input_ty = op.input.as_ref().map_or_else(
-        || quote!(#rt::Unit),
-        |n| {
-            let n = ident(n);
-            quote!(#n)
-        },
-    );
-    let output_ty = op.output.as_ref().map_or_else(
-        || quote!(#rt::Unit),
-        |n| {
-            let n = ident(n);
-            quote!(#n)
-        },
-    );
+    let input_struct = op.input.as_ref().and_then(|name| service.structure(name));
+    let output_struct = op.output.as_ref().and_then(|name| service.structure(name));
+    let input_ty = io_type(op.input.as_ref(), None);
+    let output_ty = io_type(op.output.as_ref(), None);
     let (name, method, uri, status, idempotent) =
         (&op.name, &op.http.method, &op.http.uri, op.http.code, op.idempotent);
     let summary = format!(" The `{name}` operation: `{method} {uri}`.");
@@ -85,11 +73,17 @@ pub fn operation(service: &Service, op: &Operation) -> TokenStream {
     }
 }
 
-fn struct_named<'s>(service: &'s Service, name: &str) -> Option<&'s Struct> {
-    match service.types.get(name) {
-        Some(TypeDef::Struct(s)) => Some(s),
-        _ => None,
-    }
+/// The query keys bound by name (members' `@httpQuery` and the URI template's literals): an
+/// `@httpQueryParams` map never overrides them.
+fn bound_query_keys<'a>(op: &'a Operation, members: &'a [Member]) -> Vec<&'a str> {
+    members
+        .iter()
+        .filter_map(|m| match &m.binding {
+            Binding::Query(key) => Some(key.as_str()),
+            _ => None,
+        })
+        .chain(op.http.query_literals.iter().map(|(k, _)| k.as_str()))
+        .collect()
 }
 
 fn encode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
@@ -113,14 +107,7 @@ fn encode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
         .query_literals
         .iter()
         .map(|(k, v)| quote!(r.query_literal(#k, #v);));
-    let bound_query: Vec<&str> = members
-        .iter()
-        .filter_map(|m| match &m.binding {
-            Binding::Query(key) => Some(key.as_str()),
-            _ => None,
-        })
-        .chain(op.http.query_literals.iter().map(|(k, _)| k.as_str()))
-        .collect();
+    let bound_query = bound_query_keys(op, members);
     let bindings = members.iter().map(|m| {
         let field = ident(&m.field);
         match &m.binding {
@@ -143,8 +130,7 @@ fn encode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
                 };
                 quote!(r.query_params(&[#(#bound_query),*], input.#field.as_ref().map(|map| #entries));)
             }
-            Binding::Header(name) => header_encode(name, &field, &m.ty, quote!(input)),
-            Binding::PrefixHeaders(prefix) => quote!(r.prefix_headers(#prefix, input.#field.as_ref())?;),
+            Binding::Header(_) | Binding::PrefixHeaders(_) => headers_encode(m, quote!(input)),
             Binding::Payload => payload_encode(&field, &m.ty, quote!(input)),
             Binding::Body | Binding::Label | Binding::ResponseCode => quote!(),
         }
@@ -181,15 +167,7 @@ fn decode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
         .iter()
         .any(|m| matches!(m.binding, Binding::Query(_) | Binding::QueryParams));
     let query = needs_query.then(|| quote!(let query = #rt::rest::Query::parse(&request.uri)?;));
-    let bound_query: Vec<&str> = input
-        .members
-        .iter()
-        .filter_map(|m| match &m.binding {
-            Binding::Query(key) => Some(key.as_str()),
-            _ => None,
-        })
-        .chain(op.http.query_literals.iter().map(|(k, _)| k.as_str()))
-        .collect();
+    let bound_query = bound_query_keys(op, &input.members);
     let reads = input.members.iter().map(|m| {
         let field = ident(&m.field);
         match &m.binding {
@@ -219,10 +197,7 @@ fn decode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
                     });
                 },
             },
-            Binding::Header(name) => header_decode(name, &field, &m.ty, quote!(request)),
-            Binding::PrefixHeaders(prefix) => {
-                quote!(value.#field = #rt::rest::prefix_headers(&request.headers, #prefix)?;)
-            }
+            Binding::Header(_) | Binding::PrefixHeaders(_) => headers_decode(m, quote!(request)),
             Binding::Payload => payload_decode(&field, &m.ty),
             Binding::Body | Binding::ResponseCode => quote!(),
         }
@@ -255,8 +230,7 @@ fn encode_output(op: &Operation, output: Option<&Struct>) -> TokenStream {
     let writes = output.members.iter().map(|m| {
         let field = ident(&m.field);
         match &m.binding {
-            Binding::Header(name) => header_encode(name, &field, &m.ty, quote!(output)),
-            Binding::PrefixHeaders(prefix) => quote!(r.prefix_headers(#prefix, output.#field.as_ref())?;),
+            Binding::Header(_) | Binding::PrefixHeaders(_) => headers_encode(m, quote!(output)),
             Binding::Payload => payload_encode(&field, &m.ty, quote!(output)),
             Binding::ResponseCode => quote!(r.status(output.#field);),
             _ => quote!(),
@@ -281,14 +255,10 @@ fn decode_output(output: Option<&Struct>) -> TokenStream {
 
 /// Reads a response into a structure: the body, then header-bound members and the status.
 fn response_reads(s: &Struct) -> TokenStream {
-    let rt = rt();
     let reads = s.members.iter().map(|m| {
         let field = ident(&m.field);
         match &m.binding {
-            Binding::Header(name) => header_decode(name, &field, &m.ty, quote!(response)),
-            Binding::PrefixHeaders(prefix) => {
-                quote!(value.#field = #rt::rest::prefix_headers(&response.headers, #prefix)?;)
-            }
+            Binding::Header(_) | Binding::PrefixHeaders(_) => headers_decode(m, quote!(response)),
             Binding::Payload => payload_decode(&field, &m.ty),
             Binding::ResponseCode => {
                 quote!(value.#field = Some(i32::from(response.status.as_u16()));)
@@ -337,47 +307,67 @@ fn has_body(members: &[Member]) -> bool {
     members.is_empty() || members.iter().any(|m| m.binding == Binding::Body)
 }
 
-fn header_encode(name: &str, field: &proc_macro2::Ident, ty: &Ty, from: TokenStream) -> TokenStream {
-    match &ty.kind {
-        TyKind::List(item) => {
+/// Writes a header-bound (`@httpHeader`, `@httpPrefixHeaders`) member of `from` into the
+/// builder `r`; nothing for other members.
+fn headers_encode(m: &Member, from: TokenStream) -> TokenStream {
+    let field = ident(&m.field);
+    match (&m.binding, &m.ty.kind) {
+        (Binding::Header(name), TyKind::List(item)) => {
             let text = text_fn(item);
             quote!(r.header_list(#name, #from.#field.as_ref().map(|list| list.iter().map(#text).collect()))?;)
         }
-        _ => {
-            let text = text_fn(ty);
+        (Binding::Header(name), _) => {
+            let text = text_fn(&m.ty);
             quote!(r.header(#name, #from.#field.as_ref().map(#text))?;)
         }
+        (Binding::PrefixHeaders(prefix), _) => quote!(r.prefix_headers(#prefix, #from.#field.as_ref())?;),
+        _ => quote!(),
     }
 }
 
-fn header_decode(name: &str, field: &proc_macro2::Ident, ty: &Ty, from: TokenStream) -> TokenStream {
+/// Reads a header-bound member from the headers of `from` (a request's or response's parts)
+/// into `value`; nothing for other members.
+fn headers_decode(m: &Member, from: TokenStream) -> TokenStream {
     let rt = rt();
-    match &ty.kind {
-        TyKind::List(item) => {
+    let field = ident(&m.field);
+    match (&m.binding, &m.ty.kind) {
+        (Binding::Header(name), TyKind::List(item)) => {
             let http_date = matches!(item.kind, TyKind::Timestamp(crate::ir::TimestampFormat::HttpDate));
             let parse = parse_fn(item);
             quote!(value.#field = #rt::rest::header_list(&#from.headers, #name, #http_date, #parse)?;)
         }
-        _ => {
-            let parse = parse_fn(ty);
+        (Binding::Header(name), _) => {
+            let parse = parse_fn(&m.ty);
             quote!(value.#field = #rt::rest::header(&#from.headers, #name, #parse)?;)
         }
+        (Binding::PrefixHeaders(prefix), _) => {
+            quote!(value.#field = #rt::rest::prefix_headers(&#from.headers, #prefix)?;)
+        }
+        _ => quote!(),
+    }
+}
+
+/// The media type of a raw `@httpPayload` (a blob or text); `None` for a JSON payload.
+pub fn raw_payload_media_type(ty: &Ty) -> Option<&'static str> {
+    match &ty.kind {
+        TyKind::Blob => Some("application/octet-stream"),
+        TyKind::String
+        | TyKind::Named {
+            kind: NamedKind::Enum, ..
+        } => Some("text/plain"),
+        _ => None,
     }
 }
 
 fn payload_encode(field: &proc_macro2::Ident, ty: &Ty, from: TokenStream) -> TokenStream {
-    match &ty.kind {
-        TyKind::Blob => {
-            quote!(r.payload(#from.#field.as_ref().map(|v| v.as_bytes().to_vec()), "application/octet-stream");)
-        }
-        TyKind::String => quote!(r.payload(#from.#field.as_ref().map(|v| v.as_bytes().to_vec()), "text/plain");),
-        TyKind::Named {
-            kind: NamedKind::Enum, ..
-        } => {
-            quote!(r.payload(#from.#field.as_ref().map(|v| v.as_str().as_bytes().to_vec()), "text/plain");)
-        }
-        _ => quote!(if let Some(v) = &#from.#field { r.json_body(v)?; }),
-    }
+    let Some(media_type) = raw_payload_media_type(ty) else {
+        return quote!(if let Some(v) = &#from.#field { r.json_body(v)?; });
+    };
+    let bytes = match &ty.kind {
+        TyKind::Named { .. } => quote!(v.as_str().as_bytes().to_vec()),
+        _ => quote!(v.as_bytes().to_vec()),
+    };
+    quote!(r.payload(#from.#field.as_ref().map(|v| #bytes), #media_type);)
 }
 
 fn payload_decode(field: &proc_macro2::Ident, ty: &Ty) -> TokenStream {
@@ -428,7 +418,7 @@ fn text_fn(ty: &Ty) -> TokenStream {
             quote!(|v: &#name| v.as_i32().to_string())
         }
         TyKind::Timestamp(format) => {
-            let module: TokenStream = timestamp_module(*format).parse().unwrap_or_default();
+            let module = timestamp_path(*format);
             quote!(#module::format)
         }
         TyKind::BigInteger | TyKind::BigDecimal => quote!(::std::string::ToString::to_string),
@@ -457,7 +447,7 @@ fn parse_fn(ty: &Ty) -> TokenStream {
             quote!(|s: &str| <i32 as #rt::rest::Param>::from_param(s).map(#name::from))
         }
         TyKind::Timestamp(format) => {
-            let module: TokenStream = timestamp_module(*format).parse().unwrap_or_default();
+            let module = timestamp_path(*format);
             quote!(#module::parse)
         }
         TyKind::BigInteger | TyKind::BigDecimal => {
@@ -477,11 +467,7 @@ fn error_enum_tokens(service: &Service, op: &Operation) -> TokenStream {
         " Errors of the `{}` operation: those the model lists, and any other.",
         op.name
     );
-    let errors: Vec<(&str, Option<&Struct>)> = op
-        .errors
-        .iter()
-        .map(|e| (e.as_str(), struct_named(service, e)))
-        .collect();
+    let errors: Vec<(&str, Option<&Struct>)> = op.errors.iter().map(|e| (e.as_str(), service.structure(e))).collect();
     let variants = errors.iter().map(|(e, s)| {
         let v = ident(e);
         let docs = docs_or(s.map(|s| s.docs.as_slice()).unwrap_or_default(), || {
@@ -611,14 +597,7 @@ pub fn error_structure(s: &Struct) -> TokenStream {
         }
         None => quote!(None),
     };
-    let writes = s.members.iter().map(|m| {
-        let field = ident(&m.field);
-        match &m.binding {
-            Binding::Header(header) => header_encode(header, &field, &m.ty, quote!(self)),
-            Binding::PrefixHeaders(prefix) => quote!(r.prefix_headers(#prefix, self.#field.as_ref())?;),
-            _ => quote!(),
-        }
-    });
+    let writes = s.members.iter().map(|m| headers_encode(m, quote!(self)));
     let reads = response_reads(s);
     quote! {
         impl #rt::protocol::HttpError for #name {

@@ -3,8 +3,8 @@
 //! Everything that is not specific to an operation lives in that hand-written runtime.
 
 use super::format::{EmitError, HEADER, doc_attrs, ident, inner_doc_attrs, rust_file};
-use super::rust_types::rust_type;
-use crate::ir::{Member, Operation, Service, Struct, TyKind, TypeDef};
+use super::rust_types::{io_type, rust_type_in};
+use crate::ir::{Member, Operation, Service, Struct, TyKind};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
@@ -188,7 +188,7 @@ fn client_rs(service: &Service, krate: &str) -> TokenStream {
 
 /// `.name("example")` for each required member a doc example can set with a literal.
 fn example_setters(service: &Service, op: &Operation) -> String {
-    let Some(input) = op.input.as_ref().and_then(|n| struct_named(service, n)) else {
+    let Some(input) = op.input.as_ref().and_then(|n| service.structure(n)) else {
         return String::new();
     };
     let mut out = String::new();
@@ -209,13 +209,6 @@ fn example_setters(service: &Service, op: &Operation) -> String {
     out
 }
 
-fn struct_named<'s>(service: &'s Service, name: &str) -> Option<&'s Struct> {
-    match service.types.get(name) {
-        Some(TypeDef::Struct(s)) => Some(s),
-        _ => None,
-    }
-}
-
 /// Builder methods that a member's setter must not shadow.
 const RESERVED: &[&str] = &["new", "send", "as_input", "into_input", "into_paginator", "into_items"];
 
@@ -234,21 +227,9 @@ fn fluent_builder(service: &Service, op: &Operation, model: &proc_macro2::Ident)
     let marker = ident(&op.type_name);
     let error_enum = ident(&op.error_enum);
     let op_path = quote!(::#model::operation::#module::#marker);
-    let input_struct = op.input.as_ref().and_then(|n| struct_named(service, n));
-    let input_ty = op.input.as_ref().map_or_else(
-        || quote!(::smithy_runtime::Unit),
-        |n| {
-            let n = ident(n);
-            quote!(::#model::#n)
-        },
-    );
-    let output_ty = op.output.as_ref().map_or_else(
-        || quote!(::smithy_runtime::Unit),
-        |n| {
-            let n = ident(n);
-            quote!(::#model::#n)
-        },
-    );
+    let input_struct = op.input.as_ref().and_then(|n| service.structure(n));
+    let input_ty = io_type(op.input.as_ref(), Some(model));
+    let output_ty = io_type(op.output.as_ref(), Some(model));
     let setters = input_struct
         .map(|s| s.members.iter().map(|m| member_setters(m, model)))
         .into_iter()
@@ -266,7 +247,7 @@ fn fluent_builder(service: &Service, op: &Operation, model: &proc_macro2::Ident)
     );
     let pagination = op.pagination.as_ref().and_then(|p| {
         input_struct?;
-        let output = op.output.as_ref().and_then(|n| struct_named(service, n))?;
+        let output = op.output.as_ref().and_then(|n| service.structure(n))?;
         Some(paginator(p, output, (&op_path, &input_ty, &output_ty), model))
     });
     quote! {
@@ -311,7 +292,7 @@ fn member_setters(m: &Member, model: &proc_macro2::Ident) -> TokenStream {
     let field = ident(&m.field);
     let setter = ident(&setter_name(m));
     let set = format_ident!("set_{}", m.field.trim_start_matches("r#"));
-    let ty = qualified(&rust_type(&m.ty), model);
+    let ty = rust_type_in(&m.ty, Some(model));
     let mut docs = first_paragraph(&m.docs);
     if docs.is_empty() {
         docs.push(format!("Sets `{}`.", m.wire_name));
@@ -338,7 +319,7 @@ fn member_setters(m: &Member, model: &proc_macro2::Ident) -> TokenStream {
     let set_all = assign(quote!(self.input.#field = value;));
     let main = match &m.ty.kind {
         TyKind::List(item) => {
-            let item = qualified(&rust_type(item), model);
+            let item = rust_type_in(item, Some(model));
             quote! {
                 #docs
                 ///
@@ -352,7 +333,7 @@ fn member_setters(m: &Member, model: &proc_macro2::Ident) -> TokenStream {
             }
         }
         TyKind::Map { key, value } => {
-            let (key, value) = (qualified(&rust_type(key), model), qualified(&rust_type(value), model));
+            let (key, value) = (rust_type_in(key, Some(model)), rust_type_in(value, Some(model)));
             quote! {
                 #docs
                 ///
@@ -387,35 +368,6 @@ fn member_setters(m: &Member, model: &proc_macro2::Ident) -> TokenStream {
     }
 }
 
-/// Qualifies the model's type names (`Channel` -> `::ivs_model::Channel`) inside a type.
-fn qualified(ty: &TokenStream, model: &proc_macro2::Ident) -> TokenStream {
-    use proc_macro2::{Group, TokenTree};
-    let mut out = TokenStream::new();
-    let mut previous_colon = false;
-    for tree in ty.clone() {
-        match &tree {
-            TokenTree::Ident(name) if !previous_colon && is_model_type(&name.to_string()) => {
-                out.extend(quote!(::#model::#name));
-            }
-            TokenTree::Group(group) => {
-                let inner = qualified(&group.stream(), model);
-                out.extend([TokenTree::Group(Group::new(group.delimiter(), inner))]);
-            }
-            _ => out.extend([tree.clone()]),
-        }
-        previous_colon = matches!(&tree, TokenTree::Punct(p) if p.as_char() == ':');
-    }
-    out
-}
-
-/// Bare identifiers in a spelled type are the model's types, except Rust's own.
-fn is_model_type(name: &str) -> bool {
-    !matches!(
-        name,
-        "bool" | "i8" | "i16" | "i32" | "i64" | "f32" | "f64" | "String" | "Vec" | "Box" | "Option"
-    )
-}
-
 fn first_paragraph(lines: &[String]) -> Vec<String> {
     lines.iter().take_while(|l| !l.is_empty()).cloned().collect()
 }
@@ -437,7 +389,7 @@ fn paginator(
         if path.contains('.') {
             return None;
         }
-        let item_ty = qualified(&rust_type(item), model);
+        let item_ty = rust_type_in(item, Some(model));
         let field = ident(first);
         Some(quote! {
             /// Every item of every page, fetching pages as needed; stops after the first error.

@@ -7,6 +7,12 @@ use quote::quote;
 
 /// The Rust type of a value of this IR type (without the `Option` of optional members).
 pub fn rust_type(ty: &Ty) -> TokenStream {
+    rust_type_in(ty, None)
+}
+
+/// The same, with the model's types qualified by `krate` (`::ivs_model::Channel`) when the code
+/// lives in another crate.
+pub fn rust_type_in(ty: &Ty, krate: Option<&proc_macro2::Ident>) -> TokenStream {
     match &ty.kind {
         TyKind::Bool => quote!(bool),
         TyKind::Byte => quote!(i8),
@@ -23,14 +29,18 @@ pub fn rust_type(ty: &Ty) -> TokenStream {
         TyKind::Unit => quote!(::smithy_runtime::Unit),
         TyKind::Named { name, boxed, .. } => {
             let name = ident(name);
-            if *boxed { quote!(Box<#name>) } else { quote!(#name) }
+            let path = match krate {
+                Some(krate) => quote!(::#krate::#name),
+                None => quote!(#name),
+            };
+            if *boxed { quote!(Box<#path>) } else { path }
         }
         TyKind::List(item) => {
-            let item = rust_type(item);
+            let item = rust_type_in(item, krate);
             quote!(Vec<#item>)
         }
         TyKind::Map { key, value } => {
-            let (key, value) = (rust_type(key), rust_type(value));
+            let (key, value) = (rust_type_in(key, krate), rust_type_in(value, krate));
             quote!(::std::collections::BTreeMap<#key, #value>)
         }
     }
@@ -42,6 +52,31 @@ pub fn timestamp_module(format: TimestampFormat) -> &'static str {
         TimestampFormat::EpochSeconds => "::smithy_runtime::timestamp::epoch_seconds",
         TimestampFormat::DateTime => "::smithy_runtime::timestamp::date_time",
         TimestampFormat::HttpDate => "::smithy_runtime::timestamp::http_date",
+    }
+}
+
+/// The same module as a path, for calling its `format`, `parse` or `Formatted` in code.
+pub fn timestamp_path(format: TimestampFormat) -> TokenStream {
+    match format {
+        TimestampFormat::EpochSeconds => quote!(::smithy_runtime::timestamp::epoch_seconds),
+        TimestampFormat::DateTime => quote!(::smithy_runtime::timestamp::date_time),
+        TimestampFormat::HttpDate => quote!(::smithy_runtime::timestamp::http_date),
+    }
+}
+
+/// An operation's input or output type: the named structure (qualified by `krate` when the
+/// code lives outside the model crate), or the runtime's `Unit` when the model says `Unit`.
+pub fn io_type(name: Option<&String>, krate: Option<&proc_macro2::Ident>) -> TokenStream {
+    match (name, krate) {
+        (None, _) => quote!(::smithy_runtime::Unit),
+        (Some(name), None) => {
+            let name = ident(name);
+            quote!(#name)
+        }
+        (Some(name), Some(krate)) => {
+            let name = ident(name);
+            quote!(::#krate::#name)
+        }
     }
 }
 

@@ -3,8 +3,10 @@
 //! that hands every request to `smithy_runtime::server`, which routes, decodes, validates and
 //! encodes. The generated part is only the trait and the table that ties operations to methods.
 
+use super::bindings;
 use super::format::{EmitError, HEADER, doc_attrs, ident, inner_doc_attrs, rust_file};
-use crate::ir::{Binding, NamedKind, Operation, Service, TyKind, TypeDef};
+use super::rust_types::io_type;
+use crate::ir::{Binding, Operation, Service};
 use crate::naming;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -51,24 +53,10 @@ fn op_types(op: &Operation, model: &proc_macro2::Ident) -> (TokenStream, TokenSt
     let module = ident(&op.fn_name);
     let marker = ident(&op.type_name);
     let error = ident(&op.error_enum);
-    let input = op.input.as_ref().map_or_else(
-        || quote!(::smithy_runtime::Unit),
-        |n| {
-            let n = ident(n);
-            quote!(::#model::#n)
-        },
-    );
-    let output = op.output.as_ref().map_or_else(
-        || quote!(::smithy_runtime::Unit),
-        |n| {
-            let n = ident(n);
-            quote!(::#model::#n)
-        },
-    );
     (
         quote!(::#model::operation::#module::#marker),
-        input,
-        output,
+        io_type(op.input.as_ref(), Some(model)),
+        io_type(op.output.as_ref(), Some(model)),
         quote!(::#model::operation::#module::#error),
     )
 }
@@ -134,19 +122,9 @@ fn dispatch_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
         .iter()
         .enumerate()
         .filter_map(|(index, op)| {
-            let input = op.input.as_ref().and_then(|n| match service.types.get(n) {
-                Some(TypeDef::Struct(s)) => Some(s),
-                _ => None,
-            })?;
+            let input = op.input.as_ref().and_then(|n| service.structure(n))?;
             let payload = input.members.iter().find(|m| m.binding == Binding::Payload)?;
-            match &payload.ty.kind {
-                TyKind::Blob => Some((index, "application/octet-stream")),
-                TyKind::String
-                | TyKind::Named {
-                    kind: NamedKind::Enum, ..
-                } => Some((index, "text/plain")),
-                _ => None,
-            }
+            Some((index, bindings::raw_payload_media_type(&payload.ty)?))
         })
         .collect();
     let media_type = (!media.is_empty()).then(|| {

@@ -2,7 +2,7 @@
 //! redacted), chainable setters and error `Display`.
 
 use super::format::{doc_attrs, docs_or, ident};
-use super::rust_types::{member_serde_attrs, redacted, rust_type, timestamp_module};
+use super::rust_types::{member_serde_attrs, redacted, rust_type, timestamp_path};
 use crate::ir::{Enum, EnumValue, Member, Struct, TyKind, Union};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -164,8 +164,7 @@ pub fn union(u: &Union) -> TokenStream {
         let wire = &m.wire_name;
         let value = match &m.ty.kind {
             TyKind::Timestamp(format) => {
-                let module: syn::Path =
-                    syn::parse_str(timestamp_module(*format)).unwrap_or_else(|_| syn::parse_quote!(crate));
+                let module = timestamp_path(*format);
                 quote!(&#module::Formatted(value))
             }
             _ => quote!(value),
@@ -177,8 +176,7 @@ pub fn union(u: &Union) -> TokenStream {
         let wire = &m.wire_name;
         let decode = match &m.ty.kind {
             TyKind::Timestamp(format) => {
-                let module: syn::Path =
-                    syn::parse_str(timestamp_module(*format)).unwrap_or_else(|_| syn::parse_quote!(crate));
+                let module = timestamp_path(*format);
                 quote!(#module::deserialize(value))
             }
             _ => quote!(::serde::Deserialize::deserialize(value)),

@@ -1,6 +1,6 @@
 //! The protocol errors the server machinery answers by itself, before or around a handler.
 //!
-//! Every one is a restJson1 error response ([`crate::rest::error_response`]): the code in
+//! Every one is a restJson1 error response ([`crate::rest::message_error`]): the code in
 //! `X-Amzn-Errortype` and a JSON body carrying the text twice, as `exceptionMessage` (what IVS
 //! and its SDKs read) and `message` (what most other AWS clients read).
 
@@ -26,9 +26,7 @@ pub(crate) const INTERNAL: &str = "InternalServerException";
 /// An error response with `code` and `message`, the message in both `exceptionMessage` and
 /// `message`.
 pub(crate) fn protocol_error(status: u16, code: &str, message: &str) -> HttpResponse {
-    let mut body = serde_json::Map::new();
-    body.insert("exceptionMessage".to_owned(), message.into());
-    match crate::rest::error_response(status, code, Some(message), body) {
+    match crate::rest::message_error(status, code, Some(message)) {
         Ok(response) => response,
         Err(error) => {
             // Only a code that is not a valid header value gets here, and every code this
@@ -44,11 +42,6 @@ fn bare(status: u16) -> HttpResponse {
     let mut response = http::Response::new(Bytes::new());
     *response.status_mut() = http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     response
-}
-
-/// 500 `InternalServerException` with a message that reveals nothing about the server.
-pub(crate) fn internal() -> HttpResponse {
-    internal_error()
 }
 
 /// 500 `InternalServerException`, with a message that reveals nothing about the server: what

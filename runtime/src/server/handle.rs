@@ -4,7 +4,7 @@ use std::future::Future;
 
 use crate::protocol::{HttpResponse, Operation, OperationError};
 use crate::server::context::{OperationRequest, RequestContext};
-use crate::server::errors::{SERIALIZATION, VALIDATION, internal, protocol_error};
+use crate::server::errors::{SERIALIZATION, VALIDATION, internal_error, protocol_error};
 use crate::validate::Validate;
 
 /// Runs operation `Op` for a routed request with the handler `f`.
@@ -45,7 +45,7 @@ where
     match f(input, context).await {
         Ok(output) => Op::encode_output(&output).unwrap_or_else(|error| {
             tracing::error!(operation, %error, "cannot encode the output");
-            internal()
+            internal_error()
         }),
         Err(error) => {
             tracing::debug!(
@@ -56,7 +56,7 @@ where
             );
             error.encode().unwrap_or_else(|encode_error| {
                 tracing::error!(operation, %error, %encode_error, "cannot encode the error");
-                internal()
+                internal_error()
             })
         }
     }

@@ -19,7 +19,8 @@ use crate::server::auth::Auth;
 use crate::server::context::{OperationRequest, RequestContext};
 use crate::server::dispatch::Dispatch;
 use crate::server::errors::{
-    METHOD_NOT_ALLOWED, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION, UNSUPPORTED_MEDIA_TYPE, internal, protocol_error,
+    METHOD_NOT_ALLOWED, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION, UNSUPPORTED_MEDIA_TYPE, internal_error,
+    protocol_error,
 };
 use crate::server::panic::{self, CatchPanic};
 use crate::server::router::{Route, RouteTable};
@@ -123,7 +124,7 @@ impl<D: Dispatch> Server<D> {
             Ok(response) => response,
             Err(payload) => {
                 span.in_scope(|| tracing::error!(panic = panic::message(&payload), "the request panicked"));
-                internal()
+                internal_error()
             }
         };
         let mut response = response.map(Body::from);
