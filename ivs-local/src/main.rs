@@ -1,0 +1,92 @@
+//! `ivs-local`: a local Amazon IVS on 127.0.0.1. See `--help`.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use ivs_local::{Emulator, Settings};
+use ivs_server::{Auth, ServerConfig};
+
+/// A local Amazon IVS (low-latency streaming API 2020-07-14): every operation, no AWS account.
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Options {
+    /// The port to listen on; 0 picks a free one (the endpoint line says which).
+    #[arg(long, default_value_t = 4567)]
+    port: u16,
+    /// The address to listen on. Anything but a loopback address exposes the emulator to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// The region in ARNs and URLs, and the one requests must be signed for with authentication on.
+    #[arg(long, env = "IVS_LOCAL_REGION", default_value = "us-west-2")]
+    region: String,
+    /// The account id in ARNs (12 digits).
+    #[arg(long, env = "IVS_LOCAL_ACCOUNT_ID", default_value = "123456789012", value_parser = account_id)]
+    account_id: String,
+    /// Keep the state in this JSON file: loaded at start, saved after every change.
+    #[arg(long, env = "IVS_LOCAL_STATE")]
+    state: Option<PathBuf>,
+    /// Verify SigV4 signatures made with this access key id (requires --secret-access-key);
+    /// without it any signature, or none, is accepted.
+    #[arg(long, env = "IVS_LOCAL_ACCESS_KEY_ID", requires = "secret_access_key")]
+    access_key_id: Option<String>,
+    /// The secret access key of --access-key-id.
+    #[arg(
+        long,
+        env = "IVS_LOCAL_SECRET_ACCESS_KEY",
+        requires = "access_key_id",
+        hide_env_values = true
+    )]
+    secret_access_key: Option<String>,
+}
+
+fn account_id(value: &str) -> Result<String, String> {
+    if value.len() == 12 && value.bytes().all(|byte| byte.is_ascii_digit()) {
+        Ok(value.to_owned())
+    } else {
+        Err(format!("an account id is 12 digits, not {value:?}"))
+    }
+}
+
+fn main() -> ExitCode {
+    let options = Options::parse();
+    match tokio::runtime::Runtime::new()
+        .map_err(|error| error.to_string())
+        .and_then(|runtime| runtime.block_on(run(options)))
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("ivs-local: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(options: Options) -> Result<(), String> {
+    let settings = Settings {
+        region: options.region.clone(),
+        account_id: options.account_id,
+        state_file: options.state,
+    };
+    let emulator = Emulator::open(settings).map_err(|error| error.to_string())?;
+    let mut config = ServerConfig::default();
+    if let (Some(key), Some(secret)) = (options.access_key_id, options.secret_access_key) {
+        config = config.with_auth(Auth::new(options.region, "ivs").key(key, secret));
+    }
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .map_err(|error| format!("cannot listen on {address}: {error}"))?;
+    let bound = listener.local_addr().map_err(|error| error.to_string())?;
+    // The one line tools wait for: the endpoint to give clients (`--endpoint-url`).
+    println!("ivs-local listening on http://{bound}");
+    axum::serve(listener, emulator.into_router(config))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|error| error.to_string())?;
+    println!("ivs-local stopped");
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! Ad configurations: create, get, list, delete (refused while a channel uses it). The
+//! MediaTailor playback configuration is recorded as given: there is no MediaTailor to ask.
+
+use ivs_server::model::operation::{
+    create_ad_configuration::CreateAdConfigurationError, delete_ad_configuration::DeleteAdConfigurationError,
+    get_ad_configuration::GetAdConfigurationError, list_ad_configurations::ListAdConfigurationsError,
+};
+use ivs_server::model::runtime::Unit;
+use ivs_server::model::*;
+
+use super::channels;
+use crate::faults::{conflict, not_found};
+use crate::ids::{Env, Kind};
+use crate::paging::page;
+use crate::state::State;
+
+const DEFAULT_PAGE: usize = 100;
+
+pub(crate) fn create(
+    state: &mut State,
+    env: &Env,
+    input: CreateAdConfigurationRequest,
+) -> Result<CreateAdConfigurationResponse, CreateAdConfigurationError> {
+    let arn = env.new_arn(Kind::AdConfiguration);
+    let configuration = AdConfiguration {
+        arn: Some(arn.clone()),
+        name: Some(input.name.unwrap_or_default()),
+        media_tailor_playback_configurations: input.media_tailor_playback_configurations,
+        tags: Some(Default::default()),
+    };
+    state.ad_configurations.insert(arn, configuration.clone());
+    Ok(CreateAdConfigurationResponse {
+        ad_configuration: Some(configuration),
+    })
+}
+
+pub(crate) fn get(
+    state: &State,
+    input: GetAdConfigurationRequest,
+) -> Result<GetAdConfigurationResponse, GetAdConfigurationError> {
+    let arn = input.arn.unwrap_or_default();
+    let configuration = state
+        .ad_configurations
+        .get(&arn)
+        .ok_or_else(|| not_found(Kind::AdConfiguration, &arn))?;
+    Ok(GetAdConfigurationResponse {
+        ad_configuration: Some(configuration.clone()),
+    })
+}
+
+pub(crate) fn list(
+    state: &State,
+    input: ListAdConfigurationsRequest,
+) -> Result<ListAdConfigurationsResponse, ListAdConfigurationsError> {
+    let (configurations, next_token) = page(
+        &state.ad_configurations,
+        input.next_token.as_deref(),
+        input.max_results,
+        DEFAULT_PAGE,
+        |_| true,
+    )?;
+    let summaries = configurations
+        .into_iter()
+        .map(|configuration| AdConfigurationSummary {
+            arn: configuration.arn.clone(),
+            name: configuration.name.clone(),
+            media_tailor_playback_configurations: configuration.media_tailor_playback_configurations.clone(),
+            tags: configuration.tags.clone(),
+        })
+        .collect();
+    Ok(ListAdConfigurationsResponse {
+        ad_configurations: Some(summaries),
+        next_token,
+    })
+}
+
+pub(crate) fn delete(
+    state: &mut State,
+    input: DeleteAdConfigurationRequest,
+) -> Result<Unit, DeleteAdConfigurationError> {
+    let arn = input.arn.unwrap_or_default();
+    if !state.ad_configurations.contains_key(&arn) {
+        return Err(not_found(Kind::AdConfiguration, &arn).into());
+    }
+    let users = channels::users(state, &arn);
+    if !users.is_empty() {
+        return Err(conflict(format!(
+            "ad configuration {arn} is used by channel {}; remove it from the channel first",
+            users.join(", ")
+        ))
+        .into());
+    }
+    state.ad_configurations.remove(&arn);
+    Ok(Unit {})
+}

@@ -1,0 +1,305 @@
+//! Channels: create (with its stream key), get, batch get, list with filters, update, delete.
+
+use ivs_server::model::operation::{
+    batch_get_channel::BatchGetChannelError, create_channel::CreateChannelError, delete_channel::DeleteChannelError,
+    get_channel::GetChannelError, list_channels::ListChannelsError, update_channel::UpdateChannelError,
+};
+use ivs_server::model::runtime::Unit;
+use ivs_server::model::*;
+
+use super::{stream_keys, tags};
+use crate::faults::{conflict, invalid, not_found, not_found_message};
+use crate::ids::{Env, Kind};
+use crate::paging::page;
+use crate::state::State;
+
+/// The largest page ListChannels returns when `maxResults` is absent.
+const DEFAULT_PAGE: usize = 100;
+
+pub(crate) fn create(
+    state: &mut State,
+    env: &Env,
+    input: CreateChannelRequest,
+) -> Result<CreateChannelResponse, CreateChannelError> {
+    tags::check_new(input.tags.as_ref()).map_err(invalid)?;
+    let arn = env.new_arn(Kind::Channel);
+    let endpoints = env.channel_endpoints(&arn);
+    let mut channel = Channel {
+        arn: Some(arn.clone()),
+        name: Some(input.name.unwrap_or_default()),
+        latency_mode: Some(input.latency_mode.unwrap_or(ChannelLatencyMode::Low)),
+        r#type: Some(input.r#type.unwrap_or(ChannelType::Standard)),
+        recording_configuration_arn: Some(input.recording_configuration_arn.unwrap_or_default()),
+        ingest_endpoint: Some(endpoints.ingest),
+        playback_url: Some(endpoints.playback_url),
+        authorized: Some(input.authorized.unwrap_or(false)),
+        tags: Some(input.tags.unwrap_or_default()),
+        insecure_ingest: Some(input.insecure_ingest.unwrap_or(false)),
+        preset: None,
+        srt: Some(Srt {
+            endpoint: Some(endpoints.srt),
+            passphrase: None,
+        }),
+        playback_restriction_policy_arn: Some(input.playback_restriction_policy_arn.unwrap_or_default()),
+        multitrack_input_configuration: input.multitrack_input_configuration,
+        container_format: Some(input.container_format.unwrap_or(ContainerFormat::Ts)),
+        ad_configuration_arn: Some(input.ad_configuration_arn.unwrap_or_default()),
+    };
+    settle(&mut channel, input.preset).map_err(invalid)?;
+    check_references(state, &channel)?;
+    let stream_key = stream_keys::insert(state, env, &arn, None);
+    state.channels.insert(arn, channel.clone());
+    Ok(CreateChannelResponse {
+        channel: Some(channel),
+        stream_key: Some(stream_key),
+    })
+}
+
+pub(crate) fn get(state: &State, input: GetChannelRequest) -> Result<GetChannelResponse, GetChannelError> {
+    let arn = input.arn.unwrap_or_default();
+    let channel = state.channels.get(&arn).ok_or_else(|| not_found(Kind::Channel, &arn))?;
+    Ok(GetChannelResponse {
+        channel: Some(channel.clone()),
+    })
+}
+
+pub(crate) fn batch_get(
+    state: &State,
+    input: BatchGetChannelRequest,
+) -> Result<BatchGetChannelResponse, BatchGetChannelError> {
+    let (mut channels, mut errors) = (Vec::new(), Vec::new());
+    for arn in input.arns.unwrap_or_default() {
+        match state.channels.get(&arn) {
+            Some(channel) => channels.push(channel.clone()),
+            None => errors.push(BatchError {
+                code: Some("ResourceNotFoundException".into()),
+                message: Some(not_found_message(Kind::Channel, &arn)),
+                arn: Some(arn),
+            }),
+        }
+    }
+    Ok(BatchGetChannelResponse {
+        channels: Some(channels),
+        errors: Some(errors),
+        ..Default::default()
+    })
+}
+
+pub(crate) fn list(state: &State, input: ListChannelsRequest) -> Result<ListChannelsResponse, ListChannelsError> {
+    let filters = [
+        input.filter_by_name.as_ref().map(|name| (name, Field::Name)),
+        input
+            .filter_by_recording_configuration_arn
+            .as_ref()
+            .map(|arn| (arn, Field::RecordingConfiguration)),
+        input
+            .filter_by_playback_restriction_policy_arn
+            .as_ref()
+            .map(|arn| (arn, Field::PlaybackRestrictionPolicy)),
+        input
+            .filter_by_ad_configuration_arn
+            .as_ref()
+            .map(|arn| (arn, Field::AdConfiguration)),
+    ];
+    let mut given = filters.into_iter().flatten();
+    let filter = given.next();
+    if given.next().is_some() {
+        return Err(conflict(
+            "filterByName, filterByRecordingConfigurationArn, filterByPlaybackRestrictionPolicyArn and \
+             filterByAdConfigurationArn are mutually exclusive: give at most one",
+        )
+        .into());
+    }
+    let keep = |channel: &Channel| filter.is_none_or(|(wanted, field)| field.of(channel) == Some(wanted.as_str()));
+    let (channels, next_token) = page(
+        &state.channels,
+        input.next_token.as_deref(),
+        input.max_results,
+        DEFAULT_PAGE,
+        keep,
+    )?;
+    Ok(ListChannelsResponse {
+        channels: Some(channels.into_iter().map(summary).collect()),
+        next_token,
+    })
+}
+
+pub(crate) fn update(
+    state: &mut State,
+    input: UpdateChannelRequest,
+) -> Result<UpdateChannelResponse, UpdateChannelError> {
+    let arn = input.arn.unwrap_or_default();
+    let mut channel = state
+        .channels
+        .get(&arn)
+        .cloned()
+        .ok_or_else(|| not_found(Kind::Channel, &arn))?;
+    set(&mut channel.name, input.name);
+    set(&mut channel.latency_mode, input.latency_mode);
+    set(&mut channel.r#type, input.r#type);
+    set(&mut channel.authorized, input.authorized);
+    set(
+        &mut channel.recording_configuration_arn,
+        input.recording_configuration_arn,
+    );
+    set(&mut channel.insecure_ingest, input.insecure_ingest);
+    set(
+        &mut channel.playback_restriction_policy_arn,
+        input.playback_restriction_policy_arn,
+    );
+    set(
+        &mut channel.multitrack_input_configuration,
+        input.multitrack_input_configuration,
+    );
+    set(&mut channel.container_format, input.container_format);
+    set(&mut channel.ad_configuration_arn, input.ad_configuration_arn);
+    settle(&mut channel, input.preset).map_err(invalid)?;
+    check_references(state, &channel)?;
+    state.channels.insert(arn, channel.clone());
+    Ok(UpdateChannelResponse { channel: Some(channel) })
+}
+
+pub(crate) fn delete(state: &mut State, input: DeleteChannelRequest) -> Result<Unit, DeleteChannelError> {
+    let arn = input.arn.unwrap_or_default();
+    state
+        .channels
+        .remove(&arn)
+        .ok_or_else(|| not_found(Kind::Channel, &arn))?;
+    state
+        .stream_keys
+        .retain(|_, key| key.channel_arn.as_deref() != Some(arn.as_str()));
+    Ok(Unit {})
+}
+
+/// Replaces `target` with `value` when the update gives one.
+fn set<T>(target: &mut Option<T>, value: Option<T>) {
+    if value.is_some() {
+        *target = value;
+    }
+}
+
+/// The summary ListChannels returns for `channel`.
+fn summary(channel: &Channel) -> ChannelSummary {
+    ChannelSummary {
+        arn: channel.arn.clone(),
+        name: channel.name.clone(),
+        latency_mode: channel.latency_mode.clone(),
+        authorized: channel.authorized,
+        recording_configuration_arn: channel.recording_configuration_arn.clone(),
+        tags: channel.tags.clone(),
+        insecure_ingest: channel.insecure_ingest,
+        r#type: channel.r#type.clone(),
+        preset: channel.preset.clone(),
+        playback_restriction_policy_arn: channel.playback_restriction_policy_arn.clone(),
+        ad_configuration_arn: channel.ad_configuration_arn.clone(),
+    }
+}
+
+/// The channel fields ListChannels filters on.
+#[derive(Clone, Copy)]
+enum Field {
+    Name,
+    RecordingConfiguration,
+    PlaybackRestrictionPolicy,
+    AdConfiguration,
+}
+
+impl Field {
+    fn of(self, channel: &Channel) -> Option<&str> {
+        match self {
+            Field::Name => channel.name.as_deref(),
+            Field::RecordingConfiguration => channel.recording_configuration_arn.as_deref(),
+            Field::PlaybackRestrictionPolicy => channel.playback_restriction_policy_arn.as_deref(),
+            Field::AdConfiguration => channel.ad_configuration_arn.as_deref(),
+        }
+    }
+}
+
+/// Applies the documented rules that tie a channel's settings together, after a create or an
+/// update: the transcode preset exists only on ADVANCED channels (default
+/// HIGHER_BANDWIDTH_DELIVERY, and `""` on the others, as the service returns it); multitrack
+/// input needs a STANDARD channel, a policy, a maximum resolution and fMP4; an SRT passphrase
+/// exists only while ingest is secure.
+fn settle(channel: &mut Channel, preset: Option<TranscodePreset>) -> Result<(), String> {
+    let advanced = matches!(channel.r#type, Some(ChannelType::AdvancedSd | ChannelType::AdvancedHd));
+    match (advanced, preset) {
+        (true, Some(preset)) => channel.preset = Some(preset),
+        (true, None) => {
+            if !channel.preset.as_ref().is_some_and(TranscodePreset::is_known) {
+                channel.preset = Some(TranscodePreset::HigherBandwidthDelivery);
+            }
+        }
+        (false, Some(_)) => {
+            return Err(format!(
+                "preset can be set only on ADVANCED_SD and ADVANCED_HD channels, not on a {} channel",
+                channel.r#type.as_ref().map_or("STANDARD", ChannelType::as_str)
+            ));
+        }
+        (false, None) => channel.preset = Some(TranscodePreset::from("")),
+    }
+    if let Some(multitrack) = &channel.multitrack_input_configuration
+        && multitrack.enabled == Some(true)
+    {
+        if channel.r#type != Some(ChannelType::Standard) {
+            return Err("multitrack input can be enabled only on STANDARD channels".into());
+        }
+        if multitrack.policy.is_none() || multitrack.maximum_resolution.is_none() {
+            return Err("multitrack input needs a policy and a maximumResolution".into());
+        }
+        if channel.container_format != Some(ContainerFormat::FragmentedMp4) {
+            return Err("multitrack input needs containerFormat FRAGMENTED_MP4".into());
+        }
+    }
+    if let Some(srt) = &mut channel.srt {
+        srt.passphrase = match channel.insecure_ingest {
+            Some(true) => None,
+            _ => srt.passphrase.take().or_else(|| Some(crate::ids::random(32))),
+        };
+    }
+    Ok(())
+}
+
+/// Every resource a channel points at must exist (an empty ARN points at nothing).
+fn check_references(state: &State, channel: &Channel) -> Result<(), ResourceNotFoundException> {
+    let references = [
+        (Kind::RecordingConfiguration, &channel.recording_configuration_arn),
+        (
+            Kind::PlaybackRestrictionPolicy,
+            &channel.playback_restriction_policy_arn,
+        ),
+        (Kind::AdConfiguration, &channel.ad_configuration_arn),
+    ];
+    for (kind, arn) in references {
+        let Some(arn) = arn.as_deref().filter(|arn| !arn.is_empty()) else {
+            continue;
+        };
+        let exists = match kind {
+            Kind::RecordingConfiguration => state.recording_configurations.contains_key(arn),
+            Kind::PlaybackRestrictionPolicy => state.playback_restriction_policies.contains_key(arn),
+            _ => state.ad_configurations.contains_key(arn),
+        };
+        if !exists {
+            return Err(not_found(kind, arn));
+        }
+    }
+    Ok(())
+}
+
+/// The channels that use the resource `arn`, for the ConflictException of deleting it.
+pub(crate) fn users(state: &State, arn: &str) -> Vec<String> {
+    let uses = |channel: &Channel| {
+        [
+            &channel.recording_configuration_arn,
+            &channel.playback_restriction_policy_arn,
+            &channel.ad_configuration_arn,
+        ]
+        .into_iter()
+        .any(|reference| reference.as_deref() == Some(arn))
+    };
+    state
+        .channels
+        .values()
+        .filter(|channel| uses(channel))
+        .filter_map(|channel| channel.arn.clone())
+        .collect()
+}

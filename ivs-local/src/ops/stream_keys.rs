@@ -1,0 +1,134 @@
+//! Stream keys: one per channel, made with the channel or by CreateStreamKey after the first
+//! one was deleted.
+
+use std::collections::BTreeMap;
+
+use ivs_server::model::operation::{
+    batch_get_stream_key::BatchGetStreamKeyError, create_stream_key::CreateStreamKeyError,
+    delete_stream_key::DeleteStreamKeyError, get_stream_key::GetStreamKeyError, list_stream_keys::ListStreamKeysError,
+};
+use ivs_server::model::runtime::Unit;
+use ivs_server::model::*;
+
+use super::tags;
+use crate::faults::{invalid, not_found, not_found_message, quota_exceeded};
+use crate::ids::{Env, Kind};
+use crate::paging::page;
+use crate::state::State;
+
+/// The service's quota of stream keys per channel.
+const KEYS_PER_CHANNEL: usize = 1;
+const DEFAULT_PAGE: usize = 50;
+
+/// Adds a new key for `channel_arn` (which the caller has checked) and returns it.
+pub(crate) fn insert(
+    state: &mut State,
+    env: &Env,
+    channel_arn: &str,
+    tags: Option<BTreeMap<String, String>>,
+) -> StreamKey {
+    let arn = env.new_arn(Kind::StreamKey);
+    let key = StreamKey {
+        arn: Some(arn.clone()),
+        value: Some(env.stream_key_value()),
+        channel_arn: Some(channel_arn.to_owned()),
+        tags: Some(tags.unwrap_or_default()),
+    };
+    state.stream_keys.insert(arn, key.clone());
+    key
+}
+
+pub(crate) fn create(
+    state: &mut State,
+    env: &Env,
+    input: CreateStreamKeyRequest,
+) -> Result<CreateStreamKeyResponse, CreateStreamKeyError> {
+    let channel_arn = input.channel_arn.unwrap_or_default();
+    if !state.channels.contains_key(&channel_arn) {
+        return Err(not_found(Kind::Channel, &channel_arn).into());
+    }
+    tags::check_new(input.tags.as_ref()).map_err(invalid)?;
+    let existing = state
+        .stream_keys
+        .values()
+        .filter(|key| key.channel_arn.as_deref() == Some(&channel_arn))
+        .count();
+    if existing >= KEYS_PER_CHANNEL {
+        return Err(quota_exceeded(format!(
+            "channel {channel_arn} already has {existing} stream key; the quota is {KEYS_PER_CHANNEL} per channel"
+        ))
+        .into());
+    }
+    Ok(CreateStreamKeyResponse {
+        stream_key: Some(insert(state, env, &channel_arn, input.tags)),
+    })
+}
+
+pub(crate) fn get(state: &State, input: GetStreamKeyRequest) -> Result<GetStreamKeyResponse, GetStreamKeyError> {
+    let arn = input.arn.unwrap_or_default();
+    let key = state
+        .stream_keys
+        .get(&arn)
+        .ok_or_else(|| not_found(Kind::StreamKey, &arn))?;
+    Ok(GetStreamKeyResponse {
+        stream_key: Some(key.clone()),
+    })
+}
+
+pub(crate) fn batch_get(
+    state: &State,
+    input: BatchGetStreamKeyRequest,
+) -> Result<BatchGetStreamKeyResponse, BatchGetStreamKeyError> {
+    let (mut keys, mut errors) = (Vec::new(), Vec::new());
+    for arn in input.arns.unwrap_or_default() {
+        match state.stream_keys.get(&arn) {
+            Some(key) => keys.push(key.clone()),
+            None => errors.push(BatchError {
+                code: Some("ResourceNotFoundException".into()),
+                message: Some(not_found_message(Kind::StreamKey, &arn)),
+                arn: Some(arn),
+            }),
+        }
+    }
+    Ok(BatchGetStreamKeyResponse {
+        stream_keys: Some(keys),
+        errors: Some(errors),
+        ..Default::default()
+    })
+}
+
+pub(crate) fn list(state: &State, input: ListStreamKeysRequest) -> Result<ListStreamKeysResponse, ListStreamKeysError> {
+    let channel_arn = input.channel_arn.unwrap_or_default();
+    if !state.channels.contains_key(&channel_arn) {
+        return Err(not_found(Kind::Channel, &channel_arn).into());
+    }
+    let of_channel = |key: &StreamKey| key.channel_arn.as_deref() == Some(channel_arn.as_str());
+    let (keys, next_token) = page(
+        &state.stream_keys,
+        input.next_token.as_deref(),
+        input.max_results,
+        DEFAULT_PAGE,
+        of_channel,
+    )?;
+    let summaries = keys
+        .into_iter()
+        .map(|key| StreamKeySummary {
+            arn: key.arn.clone(),
+            channel_arn: key.channel_arn.clone(),
+            tags: key.tags.clone(),
+        })
+        .collect();
+    Ok(ListStreamKeysResponse {
+        stream_keys: Some(summaries),
+        next_token,
+    })
+}
+
+pub(crate) fn delete(state: &mut State, input: DeleteStreamKeyRequest) -> Result<Unit, DeleteStreamKeyError> {
+    let arn = input.arn.unwrap_or_default();
+    state
+        .stream_keys
+        .remove(&arn)
+        .ok_or_else(|| not_found(Kind::StreamKey, &arn))?;
+    Ok(Unit {})
+}

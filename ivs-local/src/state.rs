@@ -1,0 +1,184 @@
+//! Everything the emulator knows, and how it survives a restart.
+//!
+//! Resources are kept as the model's own output structures, keyed by ARN, so the state file is
+//! plain JSON in the wire format a user already knows. A `BTreeMap` gives every list a stable
+//! order (by ARN), which is what the pagination tokens point into.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ivs_server::model::{
+    AdConfiguration, Channel, PlaybackKeyPair, PlaybackRestrictionPolicy, RecordingConfiguration, StreamKey,
+};
+use serde::{Deserialize, Serialize};
+
+/// The format written by this version; a file with another one is refused rather than misread.
+const FORMAT_VERSION: u32 = 1;
+
+/// All resources of the emulated account and region.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct State {
+    pub format_version: u32,
+    pub channels: BTreeMap<String, Channel>,
+    pub stream_keys: BTreeMap<String, StreamKey>,
+    pub recording_configurations: BTreeMap<String, RecordingConfiguration>,
+    pub playback_key_pairs: BTreeMap<String, PlaybackKeyPair>,
+    pub playback_restriction_policies: BTreeMap<String, PlaybackRestrictionPolicy>,
+    pub ad_configurations: BTreeMap<String, AdConfiguration>,
+}
+
+impl State {
+    pub fn empty() -> Self {
+        State {
+            format_version: FORMAT_VERSION,
+            ..State::default()
+        }
+    }
+}
+
+/// Why a state file could not be used. The file itself is never touched in these cases.
+#[derive(Debug)]
+pub enum StateError {
+    /// The file exists but could not be read.
+    Read {
+        /// The state file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The file is not a state file of this version (corrupt, truncated, or from elsewhere).
+    Corrupt {
+        /// The state file.
+        path: PathBuf,
+        /// What is wrong with its content.
+        reason: String,
+    },
+    /// The state could not be written.
+    Write {
+        /// The state file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+}
+
+impl fmt::Display for StateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StateError::Read { path, source } => write!(f, "cannot read state file {}: {source}", path.display()),
+            StateError::Corrupt { path, reason } => write!(
+                f,
+                "state file {} is not a valid ivs-local state ({reason}); it was left untouched: \
+                 fix it, move it away, or pass another --state file",
+                path.display()
+            ),
+            StateError::Write { path, source } => {
+                write!(f, "cannot write state file {}: {source}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for StateError {}
+
+/// Loads the state saved at `path`; a missing file is an empty state (a first start).
+pub(crate) fn load(path: &Path) -> Result<State, StateError> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(State::empty()),
+        Err(source) => {
+            return Err(StateError::Read {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    let corrupt = |reason: String| StateError::Corrupt {
+        path: path.to_owned(),
+        reason,
+    };
+    let state: State = serde_json::from_slice(&bytes).map_err(|error| corrupt(error.to_string()))?;
+    if state.format_version != FORMAT_VERSION {
+        return Err(corrupt(format!(
+            "format version {} where this ivs-local writes {FORMAT_VERSION}",
+            state.format_version
+        )));
+    }
+    Ok(state)
+}
+
+/// Saves `state` to `path` atomically: the JSON goes to a temporary file in the same directory,
+/// is flushed to disk, then renamed over `path`, so a crash leaves the old or the new state,
+/// never half of one.
+pub(crate) fn save(path: &Path, state: &State) -> Result<(), StateError> {
+    let write_error = |source| StateError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let json = serde_json::to_vec_pretty(state).map_err(|error| write_error(std::io::Error::other(error)))?;
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    let temporary = PathBuf::from(temporary);
+    let mut file = std::fs::File::create(&temporary).map_err(write_error)?;
+    file.write_all(&json)
+        .and_then(|()| file.sync_all())
+        .map_err(write_error)?;
+    drop(file);
+    std::fs::rename(&temporary, path).map_err(write_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ivs-local-state-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("state.json")
+    }
+
+    #[test]
+    fn missing_file_is_an_empty_state() {
+        let path = scratch("missing");
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(load(&path).unwrap(), State::empty());
+    }
+
+    #[test]
+    fn saved_state_loads_back_and_leaves_no_temporary_file() {
+        let path = scratch("roundtrip");
+        let mut state = State::empty();
+        state.channels.insert(
+            "arn".into(),
+            Channel {
+                name: Some("one".into()),
+                ..Channel::default()
+            },
+        );
+        save(&path, &state).unwrap();
+        assert_eq!(load(&path).unwrap(), state);
+        assert!(!path.with_extension("json.tmp").exists());
+    }
+
+    #[test]
+    fn corrupt_file_is_reported_and_left_alone() {
+        let path = scratch("corrupt");
+        std::fs::write(&path, b"{\"channels\": [").unwrap();
+        let error = load(&path).unwrap_err();
+        let message = error.to_string();
+        assert!(matches!(error, StateError::Corrupt { .. }), "{message}");
+        assert!(message.contains("is not a valid ivs-local state"), "{message}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"{\"channels\": [");
+    }
+
+    #[test]
+    fn other_format_version_is_refused() {
+        let path = scratch("version");
+        std::fs::write(&path, br#"{"formatVersion": 99, "channels": {}, "streamKeys": {}, "recordingConfigurations": {}, "playbackKeyPairs": {}, "playbackRestrictionPolicies": {}, "adConfigurations": {}}"#).unwrap();
+        let message = load(&path).unwrap_err().to_string();
+        assert!(message.contains("format version 99"), "{message}");
+    }
+}
