@@ -1,0 +1,321 @@
+//! The `ivs-local` binary as a user runs it: the endpoint line, Ctrl-C, `--state` across a
+//! restart (including after a kill), a corrupt state file, and authentication keys from the
+//! environment. Every test starts its own process on 127.0.0.1 and stops it.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use ivs_client::model::*;
+use ivs_client::{Client, Credentials};
+
+const PUBLIC_KEY: &str = include_str!("data/p384-public.pem");
+const MEDIATAILOR: &str = "arn:aws:mediatailor:us-west-2:123456789012:playbackConfiguration/local";
+
+/// A running `ivs-local`, killed when dropped.
+struct Emulator {
+    child: Child,
+    url: String,
+}
+
+impl Emulator {
+    /// Starts the binary with `args` and `env` and waits for its endpoint line.
+    fn start(args: &[&str], env: &[(&str, &str)]) -> Emulator {
+        let mut child = command(args, env)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let Some(url) = line.trim().strip_prefix("ivs-local listening on ") else {
+            let mut stderr = String::new();
+            child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+            panic!("ivs-local did not start: {line:?} {stderr}");
+        };
+        Emulator {
+            url: url.to_string(),
+            child,
+        }
+    }
+
+    fn client(&self) -> Client {
+        client(&self.url, "local-test-secret")
+    }
+
+    /// Sends SIGINT (what Ctrl-C sends) and waits for the process to end.
+    fn interrupt(mut self) -> (ExitStatus, String) {
+        let pid = self.child.id().to_string();
+        assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+        let status = wait(&mut self.child, Duration::from_secs(10));
+        let mut stdout = String::new();
+        self.child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+        (status, stdout)
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ivs-local"));
+    command.args(["--port", "0"]).args(args);
+    for variable in [
+        "IVS_LOCAL_ACCESS_KEY_ID",
+        "IVS_LOCAL_SECRET_ACCESS_KEY",
+        "IVS_LOCAL_STATE",
+    ] {
+        command.env_remove(variable);
+    }
+    command.envs(env.iter().copied());
+    command
+}
+
+fn wait(child: &mut Child, limit: Duration) -> ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(start.elapsed() < limit, "ivs-local did not stop within {limit:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn client(url: &str, secret: &str) -> Client {
+    let config = ivs_client::Config::builder()
+        .region("us-west-2")
+        .credentials(Credentials::new("AKIDLOCALTEST", secret, None, None, "tests"))
+        .endpoint_url(url)
+        .max_attempts(1)
+        .build()
+        .unwrap();
+    Client::new(config)
+}
+
+/// A fresh directory for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ivs-local-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn path_arg(path: &Path) -> &str {
+    path.to_str().expect("temporary paths are UTF-8 here")
+}
+
+#[tokio::test]
+async fn prints_its_endpoint_serves_and_stops_on_ctrl_c() {
+    let emulator = Emulator::start(&["--bind", "127.0.0.1"], &[]);
+    assert!(emulator.url.starts_with("http://127.0.0.1:"), "{}", emulator.url);
+    let created = emulator.client().create_channel().name("live").send().await.unwrap();
+    assert!(
+        created
+            .channel
+            .unwrap()
+            .arn
+            .unwrap()
+            .starts_with("arn:aws:ivs:us-west-2:123456789012:channel/")
+    );
+    let (status, stdout) = emulator.interrupt();
+    assert!(status.success(), "{status:?}");
+    assert!(stdout.contains("ivs-local stopped"), "{stdout}");
+}
+
+#[tokio::test]
+async fn region_and_account_appear_in_every_arn() {
+    let emulator = Emulator::start(&["--region", "eu-west-1", "--account-id", "210987654321"], &[]);
+    let config = ivs_client::Config::builder()
+        .region("eu-west-1")
+        .credentials(Credentials::new("AKIDLOCALTEST", "x", None, None, "tests"))
+        .endpoint_url(&emulator.url)
+        .build()
+        .unwrap();
+    let created = Client::new(config).create_channel().send().await.unwrap();
+    let arn = created.channel.unwrap().arn.unwrap();
+    assert!(arn.starts_with("arn:aws:ivs:eu-west-1:210987654321:channel/"), "{arn}");
+    assert!(created.stream_key.unwrap().value.unwrap().starts_with("sk_eu-west-1_"));
+}
+
+#[test]
+fn a_bad_account_id_is_refused_with_a_message() {
+    let output = command(&["--account-id", "12345"], &[]).output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("an account id is 12 digits"), "{stderr}");
+}
+
+#[tokio::test]
+async fn state_file_keeps_every_resource_across_a_restart_even_after_a_kill() {
+    let dir = scratch("restart");
+    let state = dir.join("ivs.json");
+    let first = Emulator::start(&["--state", path_arg(&state)], &[]);
+    let client = first.client();
+    let channel = client
+        .create_channel()
+        .name("kept")
+        .tags("a", "b")
+        .send()
+        .await
+        .unwrap();
+    let channel_arn = channel.channel.clone().unwrap().arn.unwrap();
+    let recording = client
+        .create_recording_configuration()
+        .destination_configuration(DestinationConfiguration {
+            s3: Some(S3DestinationConfiguration {
+                bucket_name: Some("bucket".into()),
+            }),
+        })
+        .send()
+        .await
+        .unwrap()
+        .recording_configuration
+        .unwrap();
+    let pair = client
+        .import_playback_key_pair()
+        .public_key_material(PUBLIC_KEY)
+        .send()
+        .await
+        .unwrap()
+        .key_pair;
+    let policy = client
+        .create_playback_restriction_policy()
+        .name("p")
+        .send()
+        .await
+        .unwrap();
+    let ad = client
+        .create_ad_configuration()
+        .media_tailor_playback_configurations(MediaTailorPlaybackConfiguration {
+            playback_configuration_arn: Some(MEDIATAILOR.into()),
+        })
+        .send()
+        .await
+        .unwrap()
+        .ad_configuration;
+    client
+        .tag_resource()
+        .resource_arn(&channel_arn)
+        .tags("c", "d")
+        .send()
+        .await
+        .unwrap();
+    drop(first); // SIGKILL: every change was already saved
+
+    assert!(!dir.join("ivs.json.tmp").exists(), "no temporary file is left behind");
+    let second = Emulator::start(&["--state", path_arg(&state)], &[]);
+    let client = second.client();
+    let mut kept = client
+        .get_channel()
+        .arn(&channel_arn)
+        .send()
+        .await
+        .unwrap()
+        .channel
+        .unwrap();
+    assert_eq!(kept.tags.take().unwrap().len(), 2);
+    let mut original = channel.channel.unwrap();
+    original.tags = None;
+    assert_eq!(kept, original);
+    let key = channel.stream_key.unwrap();
+    assert_eq!(
+        client
+            .get_stream_key()
+            .arn(key.arn.clone().unwrap())
+            .send()
+            .await
+            .unwrap()
+            .stream_key
+            .unwrap(),
+        key
+    );
+    let recording_arn = recording.arn.clone().unwrap();
+    let got = client
+        .get_recording_configuration()
+        .arn(recording_arn)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(got.recording_configuration.unwrap(), recording);
+    let pair = pair.unwrap();
+    assert_eq!(
+        client
+            .get_playback_key_pair()
+            .arn(pair.arn.clone().unwrap())
+            .send()
+            .await
+            .unwrap()
+            .key_pair
+            .unwrap(),
+        pair
+    );
+    let policy = policy.playback_restriction_policy.unwrap();
+    let got = client
+        .get_playback_restriction_policy()
+        .arn(policy.arn.clone().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(got.playback_restriction_policy.unwrap(), policy);
+    let ad = ad.unwrap();
+    assert_eq!(
+        client
+            .get_ad_configuration()
+            .arn(ad.arn.clone().unwrap())
+            .send()
+            .await
+            .unwrap()
+            .ad_configuration
+            .unwrap(),
+        ad
+    );
+
+    // A delete is saved too, and a graceful stop keeps it.
+    client.delete_channel().arn(&channel_arn).send().await.unwrap();
+    let (status, _) = second.interrupt();
+    assert!(status.success());
+    let third = Emulator::start(&[], &[("IVS_LOCAL_STATE", path_arg(&state))]);
+    let listed = third.client().list_channels().send().await.unwrap().channels.unwrap();
+    assert!(listed.is_empty(), "{listed:?}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_corrupt_state_file_is_reported_and_left_untouched() {
+    let dir = scratch("corrupt");
+    let state = dir.join("ivs.json");
+    std::fs::write(&state, "{\"channels\": {\"truncated").unwrap();
+    let output = command(&["--state", path_arg(&state)], &[]).output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is not a valid ivs-local state"), "{stderr}");
+    assert!(stderr.contains("ivs.json"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), "{\"channels\": {\"truncated");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn keys_from_the_environment_turn_authentication_on() {
+    let env = [
+        ("IVS_LOCAL_ACCESS_KEY_ID", "AKIDLOCALTEST"),
+        ("IVS_LOCAL_SECRET_ACCESS_KEY", "local-test-secret"),
+    ];
+    let emulator = Emulator::start(&[], &env);
+    emulator.client().list_channels().send().await.unwrap();
+    let refused = client(&emulator.url, "wrong-secret")
+        .list_channels()
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), Some("InvalidSignatureException"), "{refused:?}");
+    let output = command(&["--access-key-id", "AKIDONLY"], &[]).output().unwrap();
+    assert!(!output.status.success(), "a key id without its secret is refused");
+}
