@@ -41,6 +41,29 @@ struct Options {
     secret_access_key: Option<String>,
 }
 
+/// A future that resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM (what `docker stop` and
+/// service managers send), so both let in-flight requests finish. The handlers are installed
+/// here, before the endpoint is announced, so a signal sent right after it is not lost.
+#[cfg(unix)]
+fn stop_requested() -> Result<impl Future<Output = ()>, String> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let install = |kind| signal(kind).map_err(|error| format!("cannot handle signals: {error}"));
+    let (mut interrupt, mut terminate) = (install(SignalKind::interrupt())?, install(SignalKind::terminate())?);
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+    })
+}
+
+#[cfg(not(unix))]
+fn stop_requested() -> Result<impl Future<Output = ()>, String> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+}
+
 fn account_id(value: &str) -> Result<String, String> {
     if value.len() == 12 && value.bytes().all(|byte| byte.is_ascii_digit()) {
         Ok(value.to_owned())
@@ -79,12 +102,11 @@ async fn run(options: Options) -> Result<(), String> {
         .await
         .map_err(|error| format!("cannot listen on {address}: {error}"))?;
     let bound = listener.local_addr().map_err(|error| error.to_string())?;
+    let stop = stop_requested()?;
     // The one line tools wait for: the endpoint to give clients (`--endpoint-url`).
     println!("ivs-local listening on http://{bound}");
     axum::serve(listener, emulator.into_router(config))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .with_graceful_shutdown(stop)
         .await
         .map_err(|error| error.to_string())?;
     println!("ivs-local stopped");

@@ -47,9 +47,14 @@ impl Emulator {
     }
 
     /// Sends SIGINT (what Ctrl-C sends) and waits for the process to end.
-    fn interrupt(mut self) -> (ExitStatus, String) {
+    fn interrupt(self) -> (ExitStatus, String) {
+        self.signal("-INT")
+    }
+
+    /// Sends `signal` (a `kill` option) and waits for the process to end.
+    fn signal(mut self, signal: &str) -> (ExitStatus, String) {
         let pid = self.child.id().to_string();
-        assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+        assert!(Command::new("kill").args([signal, &pid]).status().unwrap().success());
         let status = wait(&mut self.child, Duration::from_secs(10));
         let mut stdout = String::new();
         self.child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
@@ -126,6 +131,13 @@ async fn prints_its_endpoint_serves_and_stops_on_ctrl_c() {
             .starts_with("arn:aws:ivs:us-west-2:123456789012:channel/")
     );
     let (status, stdout) = emulator.interrupt();
+    assert!(status.success(), "{status:?}");
+    assert!(stdout.contains("ivs-local stopped"), "{stdout}");
+}
+
+#[test]
+fn stops_gracefully_on_sigterm() {
+    let (status, stdout) = Emulator::start(&[], &[]).signal("-TERM");
     assert!(status.success(), "{status:?}");
     assert!(stdout.contains("ivs-local stopped"), "{stdout}");
 }
