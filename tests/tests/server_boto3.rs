@@ -6,35 +6,18 @@ mod support;
 #[path = "support/tag_server.rs"]
 mod tag_server;
 
-use std::path::Path;
-use std::process::Command;
-
 use ivs_server::{Auth, ServerConfig};
 use support::{ACCESS_KEY, REGION, SECRET_KEY};
 
 /// Serves `config` on 127.0.0.1 and runs the boto3 script against it in `mode`.
 async fn run_boto3(config: ServerConfig, mode: &str) {
-    support::python_peers();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let app = ivs_server::router(tag_server::TagServer::default(), config);
     let server = tokio::spawn(async move { axum::serve(listener, app).await });
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/boto3_server.py");
-    let mode = mode.to_string();
-    let output = tokio::task::spawn_blocking(move || {
-        Command::new(support::python())
-            .arg(script)
-            .args([url.as_str(), ACCESS_KEY, SECRET_KEY, mode.as_str()])
-            .output()
-            .expect("run python3 (install boto3 with: pip install boto3)")
-    })
-    .await
-    .unwrap();
+    let args = vec![url, ACCESS_KEY.into(), SECRET_KEY.into(), mode.into()];
+    support::run_python_script("boto3_server.py", args, "all boto3 checks passed").await;
     server.abort();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "boto3 script failed:\n{stdout}\n{stderr}");
-    assert!(stdout.contains("all boto3 checks passed"), "{stdout}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -17,7 +17,8 @@ use crate::ids::{Env, Kind};
 use crate::paging::page;
 use crate::state::State;
 
-const DEFAULT_PAGE: usize = 100;
+/// The documented default of `maxResults` for this list ("Default: 1").
+const DEFAULT_PAGE: usize = 1;
 
 pub(crate) fn create(
     state: &mut State,

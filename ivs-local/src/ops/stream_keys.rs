@@ -18,7 +18,8 @@ use crate::state::State;
 
 /// The service's quota of stream keys per channel.
 const KEYS_PER_CHANNEL: usize = 1;
-const DEFAULT_PAGE: usize = 50;
+/// The documented default of `maxResults` for this list ("Default: 1").
+const DEFAULT_PAGE: usize = 1;
 
 /// Adds a new key for `channel_arn` (which the caller has checked) and returns it.
 pub(crate) fn insert(

@@ -1,11 +1,11 @@
-//! What the end-to-end tests share: client configuration for local servers, and child
-//! processes (moto, Python scripts) that are stopped when the test ends.
+//! What the end-to-end tests share: client configuration for local servers, child processes
+//! (moto, Python scripts) that are stopped when the test ends, and the AWS CLI.
 
 #![allow(dead_code)] // each test binary uses its own part
 
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -44,7 +44,7 @@ pub fn python() -> String {
     std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_string())
 }
 
-/// Makes sure the Python peers (boto3, moto's server) can be imported, installing
+/// Makes sure the Python peers (boto3, moto's server, the AWS CLI) can be imported, installing
 /// `tests/python/requirements.txt` with pip once when they cannot, so that `cargo test` works
 /// on a fresh machine that reaches PyPI. Fails the test, with pip's output, when that fails.
 pub fn python_peers() {
@@ -52,7 +52,7 @@ pub fn python_peers() {
     let ready = READY.get_or_init(|| {
         let importable = |python: &str| {
             Command::new(python)
-                .args(["-c", "import boto3, moto.server"])
+                .args(["-c", "import boto3, moto.server, awscli"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .status()
@@ -71,7 +71,7 @@ pub fn python_peers() {
             Ok(())
         } else {
             Err(format!(
-                "boto3 and moto are missing and `pip install -r {}` failed:\n{}",
+                "boto3, moto or awscli is missing and `pip install -r {}` failed:\n{}",
                 requirements.display(),
                 String::from_utf8_lossy(&output.stderr)
             ))
@@ -80,6 +80,55 @@ pub fn python_peers() {
     if let Err(message) = ready {
         panic!("{message}");
     }
+}
+
+/// Runs the AWS CLI (`python -m awscli`, so it uses the same interpreter as the other peers)
+/// against `url` with `args` after `aws`, signing with the test credentials, in the test region,
+/// with JSON output. No configuration or credentials file of the machine is read, and there is
+/// no pager and no retry.
+pub fn aws_cli(url: &str, args: &[&str]) -> Output {
+    python_peers();
+    let nowhere = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/no-such-aws-file");
+    Command::new(python())
+        .args(["-m", "awscli"])
+        .args(args)
+        .args(["--endpoint-url", url, "--region", REGION, "--output", "json"])
+        .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+        .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+        .env("AWS_DEFAULT_REGION", REGION)
+        .env("AWS_CONFIG_FILE", &nowhere)
+        .env("AWS_SHARED_CREDENTIALS_FILE", &nowhere)
+        .env("AWS_PAGER", "")
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .env("AWS_RETRY_MODE", "standard")
+        .env_remove("AWS_PROFILE")
+        .env_remove("AWS_SESSION_TOKEN")
+        .env_remove("AWS_ENDPOINT_URL")
+        .env_remove("AWS_CA_BUNDLE")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run python3 -m awscli (install it with: pip install awscli)")
+}
+
+/// Runs `tests/python/<script>` with `args` and asserts that it exits 0 and prints
+/// `passed_line`. It runs on a blocking thread, so a server the test spawned on the async
+/// runtime keeps serving while the script calls it.
+pub async fn run_python_script(script: &str, args: Vec<String>, passed_line: &str) {
+    python_peers();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("python").join(script);
+    let output = tokio::task::spawn_blocking(move || {
+        Command::new(python())
+            .arg(&script)
+            .args(&args)
+            .output()
+            .expect("run python3")
+    })
+    .await
+    .expect("the script's thread");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "the Python script failed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains(passed_line), "{stdout}\n{stderr}");
 }
 
 /// A child process killed when dropped.
