@@ -8,6 +8,8 @@ use clap::Parser;
 use ivs_local::{Emulator, Settings};
 use ivs_server::{Auth, ServerConfig};
 
+mod request_log;
+
 /// A local Amazon IVS (low-latency streaming API 2020-07-14): every operation, no AWS account.
 #[derive(Debug, Parser)]
 #[command(version)]
@@ -31,6 +33,9 @@ struct Options {
     /// without it any signature, or none, is accepted.
     #[arg(long, env = "IVS_LOCAL_ACCESS_KEY_ID", requires = "secret_access_key")]
     access_key_id: Option<String>,
+    /// Do not log each request on stderr.
+    #[arg(long)]
+    quiet: bool,
     /// The secret access key of --access-key-id.
     #[arg(
         long,
@@ -105,7 +110,11 @@ async fn run(options: Options) -> Result<(), String> {
     let stop = stop_requested()?;
     // The one line tools wait for: the endpoint to give clients (`--endpoint-url`).
     println!("ivs-local listening on http://{bound}");
-    axum::serve(listener, emulator.into_router(config))
+    let mut app = emulator.into_router(config);
+    if !options.quiet {
+        app = app.layer(axum::middleware::from_fn(request_log::log));
+    }
+    axum::serve(listener, app)
         .with_graceful_shutdown(stop)
         .await
         .map_err(|error| error.to_string())?;

@@ -47,18 +47,20 @@ impl Emulator {
     }
 
     /// Sends SIGINT (what Ctrl-C sends) and waits for the process to end.
-    fn interrupt(self) -> (ExitStatus, String) {
+    fn interrupt(self) -> (ExitStatus, String, String) {
         self.signal("-INT")
     }
 
-    /// Sends `signal` (a `kill` option) and waits for the process to end.
-    fn signal(mut self, signal: &str) -> (ExitStatus, String) {
+    /// Sends `signal` (a `kill` option) and waits for the process to end; returns its exit
+    /// status, the rest of its stdout, and its stderr (the request log).
+    fn signal(mut self, signal: &str) -> (ExitStatus, String, String) {
         let pid = self.child.id().to_string();
         assert!(Command::new("kill").args([signal, &pid]).status().unwrap().success());
         let status = wait(&mut self.child, Duration::from_secs(10));
-        let mut stdout = String::new();
+        let (mut stdout, mut stderr) = (String::new(), String::new());
         self.child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
-        (status, stdout)
+        self.child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        (status, stdout, stderr)
     }
 }
 
@@ -130,14 +132,31 @@ async fn prints_its_endpoint_serves_and_stops_on_ctrl_c() {
             .unwrap()
             .starts_with("arn:aws:ivs:us-west-2:123456789012:channel/")
     );
-    let (status, stdout) = emulator.interrupt();
+    let missing = emulator
+        .client()
+        .get_channel()
+        .arn("arn:aws:ivs:us-west-2:123456789012:channel/none")
+        .send()
+        .await;
+    assert!(missing.is_err());
+    let (status, stdout, log) = emulator.interrupt();
     assert!(status.success(), "{status:?}");
     assert!(stdout.contains("ivs-local stopped"), "{stdout}");
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 2, "one log line per request: {log}");
+    assert!(
+        lines[0].starts_with("POST /CreateChannel 200 ") && lines[0].ends_with(" ms"),
+        "{log}"
+    );
+    assert!(
+        lines[1].starts_with("POST /GetChannel 404 ResourceNotFoundException "),
+        "{log}"
+    );
 }
 
 #[test]
 fn stops_gracefully_on_sigterm() {
-    let (status, stdout) = Emulator::start(&[], &[]).signal("-TERM");
+    let (status, stdout, _) = Emulator::start(&[], &[]).signal("-TERM");
     assert!(status.success(), "{status:?}");
     assert!(stdout.contains("ivs-local stopped"), "{stdout}");
 }
@@ -292,7 +311,7 @@ async fn state_file_keeps_every_resource_across_a_restart_even_after_a_kill() {
 
     // A delete is saved too, and a graceful stop keeps it.
     client.delete_channel().arn(&channel_arn).send().await.unwrap();
-    let (status, _) = second.interrupt();
+    let (status, _, _) = second.interrupt();
     assert!(status.success());
     let third = Emulator::start(&[], &[("IVS_LOCAL_STATE", path_arg(&state))]);
     let listed = third.client().list_channels().send().await.unwrap().channels.unwrap();
@@ -330,4 +349,27 @@ async fn keys_from_the_environment_turn_authentication_on() {
     assert_eq!(refused.code(), Some("InvalidSignatureException"), "{refused:?}");
     let output = command(&["--access-key-id", "AKIDONLY"], &[]).output().unwrap();
     assert!(!output.status.success(), "a key id without its secret is refused");
+}
+
+#[tokio::test]
+async fn keys_from_the_command_line_turn_authentication_on() {
+    let emulator = Emulator::start(
+        &[
+            "--quiet",
+            "--access-key-id",
+            "AKIDLOCALTEST",
+            "--secret-access-key",
+            "local-test-secret",
+        ],
+        &[],
+    );
+    emulator.client().list_channels().send().await.unwrap();
+    let refused = client(&emulator.url, "wrong-secret")
+        .list_channels()
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), Some("InvalidSignatureException"), "{refused:?}");
+    let (_, _, log) = emulator.interrupt();
+    assert!(log.is_empty(), "--quiet logs nothing: {log}");
 }
