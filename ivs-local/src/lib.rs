@@ -89,8 +89,9 @@ impl Emulator {
     }
 
     fn lock(&self) -> MutexGuard<'_, state::State> {
-        // A panic while the lock was held happened before any change was saved (changes are
-        // made on the state only after their checks), so the state is still consistent.
+        // Operations check everything first and then change the state with plain inserts and
+        // removes, so a panic (caught by the router) cannot leave half a change behind: the
+        // state behind a poisoned lock is still consistent.
         self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
