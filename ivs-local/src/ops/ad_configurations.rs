@@ -9,7 +9,7 @@ use ivs_server::model::runtime::Unit;
 use ivs_server::model::*;
 
 use super::channels;
-use crate::faults::{conflict, not_found};
+use crate::faults::not_found;
 use crate::ids::{Env, Kind};
 use crate::paging::page;
 use crate::state::State;
@@ -82,14 +82,7 @@ pub(crate) fn delete(
     if !state.ad_configurations.contains_key(&arn) {
         return Err(not_found(Kind::AdConfiguration, &arn).into());
     }
-    let users = channels::users(state, &arn);
-    if !users.is_empty() {
-        return Err(conflict(format!(
-            "ad configuration {arn} is used by channel {}; remove it from the channel first",
-            users.join(", ")
-        ))
-        .into());
-    }
+    channels::refuse_if_used(state, Kind::AdConfiguration, &arn)?;
     state.ad_configurations.remove(&arn);
     Ok(Unit {})
 }

@@ -7,8 +7,8 @@ use ivs_server::model::operation::{
 use ivs_server::model::runtime::Unit;
 use ivs_server::model::*;
 
-use super::{stream_keys, tags};
-use crate::faults::{conflict, invalid, not_found, not_found_message};
+use super::{batch_lookup, stream_keys, tags};
+use crate::faults::{conflict, invalid, not_found};
 use crate::ids::{Env, Kind};
 use crate::paging::page;
 use crate::state::State;
@@ -67,17 +67,7 @@ pub(crate) fn batch_get(
     state: &State,
     input: BatchGetChannelRequest,
 ) -> Result<BatchGetChannelResponse, BatchGetChannelError> {
-    let (mut channels, mut errors) = (Vec::new(), Vec::new());
-    for arn in input.arns.unwrap_or_default() {
-        match state.channels.get(&arn) {
-            Some(channel) => channels.push(channel.clone()),
-            None => errors.push(BatchError {
-                code: Some("ResourceNotFoundException".into()),
-                message: Some(not_found_message(Kind::Channel, &arn)),
-                arn: Some(arn),
-            }),
-        }
-    }
+    let (channels, errors) = batch_lookup(&state.channels, Kind::Channel, input.arns.unwrap_or_default());
     Ok(BatchGetChannelResponse {
         channels: Some(channels),
         errors: Some(errors),
@@ -285,8 +275,9 @@ fn check_references(state: &State, channel: &Channel) -> Result<(), ResourceNotF
     Ok(())
 }
 
-/// The channels that use the resource `arn`, for the ConflictException of deleting it.
-pub(crate) fn users(state: &State, arn: &str) -> Vec<String> {
+/// Refuses, with ConflictException naming the channels, to delete the resource `arn` of
+/// `kind` while a channel still refers to it.
+pub(crate) fn refuse_if_used(state: &State, kind: Kind, arn: &str) -> Result<(), ConflictException> {
     let uses = |channel: &Channel| {
         [
             &channel.recording_configuration_arn,
@@ -296,10 +287,18 @@ pub(crate) fn users(state: &State, arn: &str) -> Vec<String> {
         .into_iter()
         .any(|reference| reference.as_deref() == Some(arn))
     };
-    state
+    let users: Vec<&str> = state
         .channels
         .values()
         .filter(|channel| uses(channel))
-        .filter_map(|channel| channel.arn.clone())
-        .collect()
+        .filter_map(|channel| channel.arn.as_deref())
+        .collect();
+    if users.is_empty() {
+        return Ok(());
+    }
+    Err(conflict(format!(
+        "{} {arn} is used by channel {}; remove it from the channel first",
+        kind.noun(),
+        users.join(", ")
+    )))
 }

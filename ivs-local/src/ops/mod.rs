@@ -10,3 +10,31 @@ pub(crate) mod restriction_policies;
 pub(crate) mod stream_keys;
 pub(crate) mod streams;
 pub(crate) mod tags;
+
+use std::collections::BTreeMap;
+
+use ivs_server::model::BatchError;
+
+use crate::faults::not_found_message;
+use crate::ids::Kind;
+
+/// The batch-get answer for `arns` in `resources`: the ones found, and an error entry
+/// (ResourceNotFoundException) for each ARN that names nothing.
+pub(crate) fn batch_lookup<T: Clone>(
+    resources: &BTreeMap<String, T>,
+    kind: Kind,
+    arns: Vec<String>,
+) -> (Vec<T>, Vec<BatchError>) {
+    let (mut found, mut errors) = (Vec::new(), Vec::new());
+    for arn in arns {
+        match resources.get(&arn) {
+            Some(resource) => found.push(resource.clone()),
+            None => errors.push(BatchError {
+                code: Some("ResourceNotFoundException".into()),
+                message: Some(not_found_message(kind, &arn)),
+                arn: Some(arn),
+            }),
+        }
+    }
+    (found, errors)
+}

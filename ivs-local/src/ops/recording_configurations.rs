@@ -11,7 +11,7 @@ use ivs_server::model::runtime::Unit;
 use ivs_server::model::*;
 
 use super::{channels, tags};
-use crate::faults::{conflict, invalid, not_found};
+use crate::faults::{invalid, not_found};
 use crate::ids::{Env, Kind};
 use crate::paging::page;
 use crate::state::State;
@@ -121,14 +121,7 @@ pub(crate) fn delete(
     if !state.recording_configurations.contains_key(&arn) {
         return Err(not_found(Kind::RecordingConfiguration, &arn).into());
     }
-    let users = channels::users(state, &arn);
-    if !users.is_empty() {
-        return Err(conflict(format!(
-            "recording configuration {arn} is used by channel {}; remove it from the channel first",
-            users.join(", ")
-        ))
-        .into());
-    }
+    channels::refuse_if_used(state, Kind::RecordingConfiguration, &arn)?;
     state.recording_configurations.remove(&arn);
     Ok(Unit {})
 }

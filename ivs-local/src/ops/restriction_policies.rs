@@ -12,7 +12,7 @@ use ivs_server::model::runtime::Unit;
 use ivs_server::model::*;
 
 use super::{channels, tags};
-use crate::faults::{conflict, invalid, not_found};
+use crate::faults::{invalid, not_found};
 use crate::ids::{Env, Kind};
 use crate::paging::page;
 use crate::state::State;
@@ -117,14 +117,7 @@ pub(crate) fn delete(
     if !state.playback_restriction_policies.contains_key(&arn) {
         return Err(not_found(Kind::PlaybackRestrictionPolicy, &arn).into());
     }
-    let users = channels::users(state, &arn);
-    if !users.is_empty() {
-        return Err(conflict(format!(
-            "playback restriction policy {arn} is used by channel {}; remove it from the channel first",
-            users.join(", ")
-        ))
-        .into());
-    }
+    channels::refuse_if_used(state, Kind::PlaybackRestrictionPolicy, &arn)?;
     state.playback_restriction_policies.remove(&arn);
     Ok(Unit {})
 }

@@ -10,8 +10,8 @@ use ivs_server::model::operation::{
 use ivs_server::model::runtime::Unit;
 use ivs_server::model::*;
 
-use super::tags;
-use crate::faults::{invalid, not_found, not_found_message, quota_exceeded};
+use super::{batch_lookup, tags};
+use crate::faults::{invalid, not_found, quota_exceeded};
 use crate::ids::{Env, Kind};
 use crate::paging::page;
 use crate::state::State;
@@ -80,17 +80,7 @@ pub(crate) fn batch_get(
     state: &State,
     input: BatchGetStreamKeyRequest,
 ) -> Result<BatchGetStreamKeyResponse, BatchGetStreamKeyError> {
-    let (mut keys, mut errors) = (Vec::new(), Vec::new());
-    for arn in input.arns.unwrap_or_default() {
-        match state.stream_keys.get(&arn) {
-            Some(key) => keys.push(key.clone()),
-            None => errors.push(BatchError {
-                code: Some("ResourceNotFoundException".into()),
-                message: Some(not_found_message(Kind::StreamKey, &arn)),
-                arn: Some(arn),
-            }),
-        }
-    }
+    let (keys, errors) = batch_lookup(&state.stream_keys, Kind::StreamKey, input.arns.unwrap_or_default());
     Ok(BatchGetStreamKeyResponse {
         stream_keys: Some(keys),
         errors: Some(errors),
