@@ -9,7 +9,8 @@ import sys
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
+
+from expect import expect_error
 
 endpoint, access_key, secret_key, mode = sys.argv[1:5]
 
@@ -23,22 +24,6 @@ def client(secret):
         aws_secret_access_key=secret,
         config=Config(retries={"max_attempts": 1, "mode": "standard"}),
     )
-
-
-def expect_error(call, code, status, message_part):
-    try:
-        call()
-    except ClientError as e:
-        got_code = e.response["Error"]["Code"]
-        got_status = e.response["ResponseMetadata"]["HTTPStatusCode"]
-        got_message = e.response["Error"]["Message"]
-        assert got_code == code, f"code {got_code!r}, expected {code!r} ({got_message})"
-        assert got_status == status, f"status {got_status}, expected {status}"
-        assert message_part in got_message, f"message {got_message!r} lacks {message_part!r}"
-        assert e.response["ResponseMetadata"].get("RequestId"), "no request id"
-        print(f"ok: {code} {status}: {got_message}")
-        return
-    raise AssertionError(f"expected {code}, the call succeeded")
 
 
 ivs = client(secret_key)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
+
+from expect import check, expect_error
 
 endpoint, access_key, secret_key, key_dir = sys.argv[1:5]
 mode = sys.argv[5] if len(sys.argv) > 5 else "scenario"
@@ -36,27 +37,6 @@ def client(**config):
 ivs = client()
 # For inputs botocore would refuse before sending (min constraints): the server must refuse them.
 unchecked = client(parameter_validation=False)
-
-
-def check(condition, what):
-    if not condition:
-        raise AssertionError(what)
-
-
-def expect_error(call, code, status, message_part=None):
-    """Runs `call`, which must fail with `code` and `status` (and `message_part` in the message)."""
-    try:
-        call()
-    except ClientError as e:
-        got_code = e.response["Error"]["Code"]
-        got_status = e.response["ResponseMetadata"]["HTTPStatusCode"]
-        message = e.response["Error"].get("Message", "")
-        check(got_code == code, f"code {got_code!r}, expected {code!r} ({message})")
-        check(got_status == status, f"{code}: status {got_status}, expected {status}")
-        if message_part is not None:
-            check(message_part in message, f"{code}: message {message!r} lacks {message_part!r}")
-        return message
-    raise AssertionError(f"expected {code} ({status}), the call succeeded")
 
 
 def not_found(call, arn):
