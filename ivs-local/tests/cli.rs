@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
+use ivs_client::Client;
 use ivs_client::model::*;
-use ivs_client::{Client, Credentials};
+use support::{ACCESS_KEY, SECRET_KEY};
+
+mod support;
 
 const PUBLIC_KEY: &str = include_str!("data/p384-public.pem");
 const MEDIATAILOR: &str = "arn:aws:mediatailor:us-west-2:123456789012:playbackConfiguration/local";
@@ -43,7 +46,7 @@ impl Emulator {
     }
 
     fn client(&self) -> Client {
-        client(&self.url, "local-test-secret")
+        client(&self.url, SECRET_KEY)
     }
 
     /// Sends SIGINT (what Ctrl-C sends) and waits for the process to end.
@@ -97,14 +100,7 @@ fn wait(child: &mut Child, limit: Duration) -> ExitStatus {
 }
 
 fn client(url: &str, secret: &str) -> Client {
-    let config = ivs_client::Config::builder()
-        .region("us-west-2")
-        .credentials(Credentials::new("AKIDLOCALTEST", secret, None, None, "tests"))
-        .endpoint_url(url)
-        .max_attempts(1)
-        .build()
-        .unwrap();
-    Client::new(config)
+    Client::new(support::config(url, secret).build().unwrap())
 }
 
 /// A fresh directory for one test's files.
@@ -164,10 +160,8 @@ fn stops_gracefully_on_sigterm() {
 #[tokio::test]
 async fn region_and_account_appear_in_every_arn() {
     let emulator = Emulator::start(&["--region", "eu-west-1", "--account-id", "210987654321"], &[]);
-    let config = ivs_client::Config::builder()
+    let config = support::config(&emulator.url, SECRET_KEY)
         .region("eu-west-1")
-        .credentials(Credentials::new("AKIDLOCALTEST", "x", None, None, "tests"))
-        .endpoint_url(&emulator.url)
         .build()
         .unwrap();
     let created = Client::new(config).create_channel().send().await.unwrap();
@@ -336,8 +330,8 @@ fn a_corrupt_state_file_is_reported_and_left_untouched() {
 #[tokio::test]
 async fn keys_from_the_environment_turn_authentication_on() {
     let env = [
-        ("IVS_LOCAL_ACCESS_KEY_ID", "AKIDLOCALTEST"),
-        ("IVS_LOCAL_SECRET_ACCESS_KEY", "local-test-secret"),
+        ("IVS_LOCAL_ACCESS_KEY_ID", ACCESS_KEY),
+        ("IVS_LOCAL_SECRET_ACCESS_KEY", SECRET_KEY),
     ];
     let emulator = Emulator::start(&[], &env);
     emulator.client().list_channels().send().await.unwrap();
@@ -357,9 +351,9 @@ async fn keys_from_the_command_line_turn_authentication_on() {
         &[
             "--quiet",
             "--access-key-id",
-            "AKIDLOCALTEST",
+            ACCESS_KEY,
             "--secret-access-key",
-            "local-test-secret",
+            SECRET_KEY,
         ],
         &[],
     );

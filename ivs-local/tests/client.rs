@@ -25,9 +25,10 @@ use ivs_client::model::operation::{
 };
 use ivs_client::model::*;
 use ivs_client::{Client, Error};
+use support::{ACCESS_KEY, SECRET_KEY};
 
-const ACCESS_KEY: &str = "AKIDLOCALTEST";
-const SECRET_KEY: &str = "local-test-secret";
+mod support;
+
 const PUBLIC_KEY: &str = include_str!("data/p384-public.pem");
 const OTHER_PUBLIC_KEY: &str = include_str!("data/p384-public-2.pem");
 const P256_PUBLIC_KEY: &str = include_str!("data/p256-public.pem");
@@ -46,16 +47,7 @@ async fn start_with(settings: ivs_local::Settings) -> Client {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await });
-    let config = ivs_client::Config::builder()
-        .region("us-west-2")
-        .credentials(ivs_client::Credentials::new(
-            ACCESS_KEY, SECRET_KEY, None, None, "tests",
-        ))
-        .endpoint_url(url)
-        .max_attempts(1)
-        .build()
-        .unwrap();
-    Client::new(config)
+    Client::new(support::config(&url, SECRET_KEY).build().unwrap())
 }
 
 /// The modeled error and HTTP status of a call that must fail with one.
@@ -274,12 +266,7 @@ async fn channel_settings_follow_the_documented_rules() {
     );
     // The model's own constraints are checked by the server crate before the emulator runs.
     let unchecked = Client::new(
-        ivs_client::Config::builder()
-            .region("us-west-2")
-            .credentials(ivs_client::Credentials::new(
-                ACCESS_KEY, SECRET_KEY, None, None, "tests",
-            ))
-            .endpoint_url(client_endpoint(&client))
+        support::config(&client_endpoint(&client), SECRET_KEY)
             .validate(false)
             .build()
             .unwrap(),
