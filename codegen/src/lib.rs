@@ -61,13 +61,22 @@ impl std::error::Error for GenerateError {}
 /// Loads and checks the model, lowers it, and emits every crate.
 pub fn generate(sources: &[ModelSource], options: &Options) -> Result<Generated, GenerateError> {
     let service = load_service(sources, options.service.as_deref()).map_err(GenerateError::Model)?;
+    let files = emit_crates(&service, options).map_err(GenerateError::Emit)?;
+    Ok(Generated { service, files })
+}
+
+/// Emits the model, client and server crates of a lowered service: file contents by path.
+pub fn emit_crates(
+    service: &ir::Service,
+    options: &Options,
+) -> Result<BTreeMap<String, String>, emit::format::EmitError> {
     let mut files = BTreeMap::new();
     let model_crate = format!("{}-model", service.crate_base);
     let crate_options = emit::model_crate::CrateOptions {
         crate_name: model_crate.clone(),
         runtime_path: format!("../{}", options.runtime_path),
     };
-    for (path, text) in emit::model_crate::files(&service, &crate_options).map_err(GenerateError::Emit)? {
+    for (path, text) in emit::model_crate::files(service, &crate_options)? {
         files.insert(format!("{model_crate}/{path}"), text);
     }
     let client_crate = format!("{}-client", service.crate_base);
@@ -76,7 +85,7 @@ pub fn generate(sources: &[ModelSource], options: &Options) -> Result<Generated,
         model_crate: model_crate.clone(),
         runtime_path: crate_options.runtime_path.clone(),
     };
-    for (path, text) in emit::client_crate::files(&service, &client_options).map_err(GenerateError::Emit)? {
+    for (path, text) in emit::client_crate::files(service, &client_options)? {
         files.insert(format!("{client_crate}/{path}"), text);
     }
     let server_crate = format!("{}-server", service.crate_base);
@@ -85,10 +94,10 @@ pub fn generate(sources: &[ModelSource], options: &Options) -> Result<Generated,
         model_crate: model_crate.clone(),
         runtime_path: crate_options.runtime_path.clone(),
     };
-    for (path, text) in emit::server_crate::files(&service, &server_options).map_err(GenerateError::Emit)? {
+    for (path, text) in emit::server_crate::files(service, &server_options)? {
         files.insert(format!("{server_crate}/{path}"), text);
     }
-    Ok(Generated { service, files })
+    Ok(files)
 }
 
 /// Loads, checks and lowers a model: the IR, or every problem found.

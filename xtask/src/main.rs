@@ -1,4 +1,7 @@
 //! `cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME]`
+//! `cargo xtask bench [--smoke] [--only SECTION]... [--out FILE]`
+
+mod bench;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,7 +13,15 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--model FILE]... [--o
   --check         write nothing; fail, naming each stale, missing or extra file, if anything would change
   --model FILE    generate from these model files instead (repeat to merge several)
   --out DIR       with --model: the folder to write the crates into
-  --service NAME  with --model: the service to generate when the model has several";
+  --service NAME  with --model: the service to generate when the model has several
+
+usage: cargo xtask bench [--smoke] [--only SECTION]... [--out FILE]
+
+  (no options)    build the benchmarks (bench/, release) and run every section into BENCHMARKS.md
+  --smoke         one short iteration of everything (what CI runs), into target/bench/BENCHMARKS.smoke.md
+  --only SECTION  run these sections only and replace just them in the file; sections: generation,
+                  client_calls, server_throughput, serde_validate, build_size
+  --out FILE      write this file instead";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,9 +38,18 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let Some((command, rest)) = args.split_first() else {
         return Err(USAGE.to_string());
     };
-    if command != "codegen" {
-        return Err(format!("unknown task `{command}`\n{USAGE}"));
+    match command.as_str() {
+        "codegen" => codegen(rest),
+        "bench" => bench::run(rest, USAGE),
+        "-h" | "--help" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown task `{other}`\n{USAGE}")),
     }
+}
+
+fn codegen(rest: &[String]) -> Result<ExitCode, String> {
     let mut check = false;
     let mut models = Vec::new();
     let mut out = None;
