@@ -2,7 +2,7 @@
 //! whose `send` validates, signs, sends, retries and decodes through `smithy_runtime::client`.
 //! Everything that is not specific to an operation lives in that hand-written runtime.
 
-use super::format::{EmitError, HEADER, doc_attrs, ident, inner_doc_attrs, rust_file};
+use super::format::{EmitError, HEADER, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
 use super::rust_types::{io_type, rust_type_in};
 use crate::ir::{Member, Operation, Service, Struct, TyKind};
 use proc_macro2::TokenStream;
@@ -22,31 +22,29 @@ pub struct CrateOptions {
 
 /// Every file of the client crate, by path relative to the crate folder.
 pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<String, String>, EmitError> {
-    let mut files = BTreeMap::new();
-    let model = ident(&options.model_crate.replace('-', "_"));
+    // Identifiers are built inside each file's function: tokens cannot cross threads.
+    let model = options.model_crate.replace('-', "_");
     let krate = options.crate_name.replace('-', "_");
+    let (model, krate) = (&model, &krate);
+    let mut rust = Vec::new();
     for op in &service.operations {
         let path = format!("src/fluent/{}.rs", op.fn_name.trim_start_matches("r#"));
-        files.insert(path.clone(), rust_file(&path, fluent_builder(service, op, &model))?);
+        rust.push(RustFile::new(path, move || fluent_builder(service, op, &ident(model))));
     }
-    let modules = service.operations.iter().map(|op| {
-        let module = ident(&op.fn_name);
-        let builder = builder_name(op);
-        quote! { mod #module; pub use #module::#builder; }
-    });
-    let index = quote! {
-        #![doc = " One fluent builder per operation: set the input's members, then `send()`."]
-        #(#modules)*
-    };
-    files.insert("src/fluent/mod.rs".to_string(), rust_file("src/fluent/mod.rs", index)?);
-    files.insert(
-        "src/client.rs".to_string(),
-        rust_file("src/client.rs", client_rs(service, &krate))?,
-    );
-    files.insert(
-        "src/lib.rs".to_string(),
-        rust_file("src/lib.rs", lib_rs(service, &model, &krate))?,
-    );
+    rust.push(RustFile::new("src/fluent/mod.rs", || {
+        let modules = service.operations.iter().map(|op| {
+            let module = ident(&op.fn_name);
+            let builder = builder_name(op);
+            quote! { mod #module; pub use #module::#builder; }
+        });
+        quote! {
+            #![doc = " One fluent builder per operation: set the input's members, then `send()`."]
+            #(#modules)*
+        }
+    }));
+    rust.push(RustFile::new("src/client.rs", || client_rs(service, krate)));
+    rust.push(RustFile::new("src/lib.rs", || lib_rs(service, &ident(model), krate)));
+    let mut files = rust_files(rust)?;
     files.insert("Cargo.toml".to_string(), manifest(service, options));
     Ok(files)
 }

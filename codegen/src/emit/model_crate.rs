@@ -1,7 +1,7 @@
 //! The model crate: one file per operation (its input and output), per shared shape and per
 //! error, a patterns table, `lib.rs` and `Cargo.toml`. Paths are relative to the crate root.
 
-use super::format::{EmitError, HEADER, ident, inner_doc_attrs, rust_file};
+use super::format::{EmitError, HEADER, RustFile, ident, inner_doc_attrs, rust_files};
 use super::{bindings, types, validate};
 use crate::ir::{Home, Service, TypeDef};
 use proc_macro2::TokenStream;
@@ -19,7 +19,6 @@ pub struct CrateOptions {
 
 /// Every file of the model crate, by path relative to the crate folder.
 pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<String, String>, EmitError> {
-    let mut files = BTreeMap::new();
     let mut modules: BTreeMap<&'static str, BTreeMap<String, Vec<&TypeDef>>> = BTreeMap::new();
     for def in service.types.values() {
         let (folder, module) = match def.home() {
@@ -29,41 +28,31 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
         };
         modules.entry(folder).or_default().entry(module).or_default().push(def);
     }
+    let mut rust = Vec::new();
     for (folder, entries) in &modules {
         for (module, defs) in entries {
-            let path = format!("src/{folder}/{module}.rs");
-            let tokens: TokenStream = defs.iter().map(|def| type_tokens(def)).collect();
-            let tokens = quote! { #[allow(unused_imports)] use crate::*; #tokens };
-            files.insert(path.clone(), rust_file(&path, tokens)?);
+            rust.push(RustFile::new(format!("src/{folder}/{module}.rs"), move || {
+                let tokens: TokenStream = defs.iter().map(|def| type_tokens(def)).collect();
+                quote! { #[allow(unused_imports)] use crate::*; #tokens }
+            }));
         }
-        let path = format!("src/{folder}/mod.rs");
-        files.insert(path.clone(), rust_file(&path, module_index(entries))?);
+        rust.push(RustFile::new(format!("src/{folder}/mod.rs"), || module_index(entries)));
     }
     // Per operation, its marker type and error enum, in a module of their own: an error enum
     // named `{Op}Error` may share its name with a model shape (IVS has one).
     for op in &service.operations {
         let path = format!("src/operation/{}.rs", op.fn_name.trim_start_matches("r#"));
-        let tokens = bindings::operation(service, op);
-        files.insert(
-            path.clone(),
-            rust_file(&path, quote! { #[allow(unused_imports)] use crate::*; #tokens })?,
-        );
+        rust.push(RustFile::new(path, move || {
+            let tokens = bindings::operation(service, op);
+            quote! { #[allow(unused_imports)] use crate::*; #tokens }
+        }));
     }
-    files.insert(
-        "src/operation/mod.rs".to_string(),
-        rust_file("src/operation/mod.rs", operation_index(service))?,
-    );
-    files.insert(
-        "src/patterns.rs".to_string(),
-        rust_file("src/patterns.rs", patterns(service))?,
-    );
-    let checks = validate::check_functions(service);
-    files.insert("src/checks.rs".to_string(), rust_file("src/checks.rs", checks)?);
+    rust.push(RustFile::new("src/operation/mod.rs", || operation_index(service)));
+    rust.push(RustFile::new("src/patterns.rs", || patterns(service)));
+    rust.push(RustFile::new("src/checks.rs", || validate::check_functions(service)));
     let folders: Vec<&str> = modules.keys().copied().collect();
-    files.insert(
-        "src/lib.rs".to_string(),
-        rust_file("src/lib.rs", lib_rs(service, &folders))?,
-    );
+    rust.push(RustFile::new("src/lib.rs", move || lib_rs(service, &folders)));
+    let mut files = rust_files(rust)?;
     files.insert("Cargo.toml".to_string(), manifest(service, options));
     Ok(files)
 }

@@ -4,7 +4,7 @@
 //! encodes. The generated part is only the trait and the table that ties operations to methods.
 
 use super::bindings;
-use super::format::{EmitError, HEADER, doc_attrs, ident, inner_doc_attrs, rust_file};
+use super::format::{EmitError, HEADER, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
 use super::rust_types::io_type;
 use crate::ir::{Binding, Operation, Service};
 use crate::naming;
@@ -25,21 +25,15 @@ pub struct CrateOptions {
 
 /// Every file of the server crate, by path relative to the crate folder.
 pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<String, String>, EmitError> {
-    let model = ident(&options.model_crate.replace('-', "_"));
+    // Identifiers are built inside each file's function: tokens cannot cross threads.
+    let model = options.model_crate.replace('-', "_");
     let krate = options.crate_name.replace('-', "_");
-    let mut files = BTreeMap::new();
-    files.insert(
-        "src/service.rs".to_string(),
-        rust_file("src/service.rs", trait_rs(service, &model))?,
-    );
-    files.insert(
-        "src/dispatch.rs".to_string(),
-        rust_file("src/dispatch.rs", dispatch_rs(service, &model))?,
-    );
-    files.insert(
-        "src/lib.rs".to_string(),
-        rust_file("src/lib.rs", lib_rs(service, &model, &krate))?,
-    );
+    let (model, krate) = (&model, &krate);
+    let mut files = rust_files(vec![
+        RustFile::new("src/service.rs", || trait_rs(service, &ident(model))),
+        RustFile::new("src/dispatch.rs", || dispatch_rs(service, &ident(model))),
+        RustFile::new("src/lib.rs", || lib_rs(service, &ident(model), krate)),
+    ])?;
     files.insert("Cargo.toml".to_string(), manifest(service, options));
     Ok(files)
 }

@@ -119,7 +119,9 @@ fn run(options: &Options) -> Result<String, String> {
         "The generator as a library, in process: **load** (parse the JSON AST files, merge `apply`, \
          flatten mixins), **validate + lower** (one pass that checks every constraint, trait and name and \
          builds the IR, collecting every problem), **emit** (token streams for the model, client and server \
-         crates) and **format** (syn + prettyplease, measured inside the same calls). Median of 9 runs \
+         crates) and **format** (syn + prettyplease). Emit and format run file by file on every core \
+         (`nproc` threads); their columns split that wall time in proportion to the time the threads spent \
+         in each. Median of 9 runs \
          (3 for the 100× model). Synthetic models copy every IVS shape under new names (`CreateChannelX7`) \
          with new routes, so the generator does the full work for each copy.",
     );
