@@ -153,7 +153,11 @@ fn assemble(existing: &str, results: &[(String, String)], run_line: &str) -> Str
 /// The section's Markdown with the run line after its title.
 fn with_run_line(markdown: &str, run_line: &str) -> String {
     let (title, rest) = markdown.split_once('\n').unwrap_or((markdown, ""));
-    let mut body = format!("{title}\n\n{}\n\n{}", run_line.trim_end(), rest.trim_start_matches('\n'));
+    let mut body = format!(
+        "{title}\n\n{}\n\n{}",
+        run_line.trim_end(),
+        rest.trim_start_matches('\n')
+    );
     if !body.ends_with('\n') {
         body.push('\n');
     }
