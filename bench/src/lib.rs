@@ -34,6 +34,22 @@ impl Options {
     }
 }
 
+/// Runs a section: reads the options, prints its Markdown on stdout, or its error on stderr
+/// with a failing exit code.
+pub fn run_section(name: &str, run: impl FnOnce(&Options) -> Result<String, String>) -> std::process::ExitCode {
+    let options = Options::from_args();
+    match run(&options) {
+        Ok(markdown) => {
+            print!("{markdown}");
+            std::process::ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{name}: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// The repository root (the parent of this crate's folder).
 pub fn repo_root() -> PathBuf {
     let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

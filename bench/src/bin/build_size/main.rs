@@ -11,17 +11,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 fn main() -> ExitCode {
-    let options = Options::from_args();
-    match run(&options) {
-        Ok(markdown) => {
-            print!("{markdown}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("build_size: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    ivs_bench::run_section("build_size", run)
 }
 
 fn run(options: &Options) -> Result<String, String> {

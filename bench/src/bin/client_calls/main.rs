@@ -28,17 +28,7 @@ fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some(serve::MODE) {
         return serve::main();
     }
-    let options = Options::from_args();
-    match run(&options) {
-        Ok(section) => {
-            print!("{section}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("client_calls: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    ivs_bench::run_section("client_calls", run)
 }
 
 /// Measures every operation with every client and returns the section's Markdown.

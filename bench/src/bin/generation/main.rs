@@ -20,17 +20,7 @@ struct Subject {
 }
 
 fn main() -> ExitCode {
-    let options = Options::from_args();
-    match run(&options) {
-        Ok(markdown) => {
-            print!("{markdown}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("generation: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    ivs_bench::run_section("generation", run)
 }
 
 fn run(options: &Options) -> Result<String, String> {

@@ -21,15 +21,8 @@ const LIST_ITEMS: usize = 100;
 /// Tags in the map case: the most TagResource accepts.
 const TAGS: usize = 50;
 
-fn main() {
-    let options = Options::from_args();
-    match run(&options) {
-        Ok(section) => print!("{section}"),
-        Err(e) => {
-            eprintln!("serde_validate: {e}");
-            std::process::exit(1);
-        }
-    }
+fn main() -> std::process::ExitCode {
+    ivs_bench::run_section("serde_validate", run)
 }
 
 /// Measures every case on both sides and returns the section as Markdown.

@@ -23,16 +23,13 @@ const CONCURRENCY: usize = 32;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match servers::serve_mode(&args) {
-        Some(served) => served,
-        None => run(Options::from_args()),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+    match servers::serve_mode(&args) {
+        Some(Ok(())) => ExitCode::SUCCESS,
+        Some(Err(message)) => {
             eprintln!("server_throughput: {message}");
             ExitCode::FAILURE
         }
+        None => ivs_bench::run_section("server_throughput", run),
     }
 }
 
@@ -47,7 +44,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, String> {
 }
 
 /// Measures everything and prints the section.
-fn run(options: Options) -> Result<(), String> {
+fn run(options: &Options) -> Result<String, String> {
     let plan = if options.smoke {
         Plan {
             concurrency: CONCURRENCY,
@@ -65,8 +62,7 @@ fn run(options: Options) -> Result<(), String> {
     };
     ensure_python_peers(&ivs_bench::repo_root())?;
     let rows = runtime()?.block_on(measure(&plan))?;
-    print!("{}", table::section(&plan, options.smoke, &rows));
-    Ok(())
+    Ok(table::section(&plan, options.smoke, &rows))
 }
 
 /// Starts the three servers, gives them the same channels, and loads each with each call.
