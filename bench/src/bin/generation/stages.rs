@@ -21,11 +21,9 @@ impl Timings {
     }
 }
 
-/// Generates from the model texts `runs` times; each stage's median.
-pub fn median_of(runs: usize, texts: &[String], service: Option<&str>) -> Result<Timings, String> {
-    let all: Vec<Timings> = (0..runs.max(1))
-        .map(|_| once(texts, service))
-        .collect::<Result<_, _>>()?;
+/// Generates from the model texts (one service) `runs` times; each stage's median.
+pub fn median_of(runs: usize, texts: &[String]) -> Result<Timings, String> {
+    let all: Vec<Timings> = (0..runs.max(1)).map(|_| once(texts)).collect::<Result<_, _>>()?;
     let median = |pick: fn(&Timings) -> Duration| {
         let mut values: Vec<Duration> = all.iter().map(pick).collect();
         values.sort();
@@ -40,7 +38,7 @@ pub fn median_of(runs: usize, texts: &[String], service: Option<&str>) -> Result
     })
 }
 
-fn once(texts: &[String], service: Option<&str>) -> Result<Timings, String> {
+fn once(texts: &[String]) -> Result<Timings, String> {
     let sources: Vec<ModelSource> = texts
         .iter()
         .enumerate()
@@ -54,7 +52,7 @@ fn once(texts: &[String], service: Option<&str>) -> Result<Timings, String> {
     let load = started.elapsed();
 
     let started = Instant::now();
-    let service = codegen::lower::lower(&model, service).map_err(|e| codegen::ModelErrors(e).to_string())?;
+    let service = codegen::lower::lower(&model, None).map_err(|e| codegen::ModelErrors(e).to_string())?;
     let lower = started.elapsed();
 
     take_times();
