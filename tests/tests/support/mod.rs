@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test binary uses its own part
 
+use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
@@ -145,15 +146,30 @@ impl Drop for ChildGuard {
 /// Python peers first if needed).
 pub fn start_moto() -> (ChildGuard, String) {
     python_peers();
-    let port = free_port();
-    let child = Command::new(python())
-        .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+    // Port 0: moto's server binds a free port itself and prints it. Choosing one here and passing
+    // it on would race with other tests doing the same: a second server fails to bind, and the
+    // test would talk to the first one's server until that test ends.
+    let mut child = Command::new(python())
+        .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", "0"])
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("start python3 (install moto with: pip install 'moto[server]')");
-    let mut guard = ChildGuard(child);
-    wait_for_port(&mut guard, port, "moto's server (pip install 'moto[server]')");
+    let stderr = child.stderr.take().expect("moto's stderr is piped");
+    let guard = ChildGuard(child);
+    let mut lines = BufReader::new(stderr).lines();
+    let port = loop {
+        match lines.next() {
+            Some(Ok(line)) => {
+                if let Some(port) = line.trim().strip_prefix("* Running on http://127.0.0.1:") {
+                    break port.to_string();
+                }
+            }
+            _ => panic!("moto's server (pip install 'moto[server]') exited before saying its port"),
+        }
+    };
+    // Keep reading its request log, so that a full pipe never blocks it.
+    std::thread::spawn(move || lines.for_each(drop));
     (guard, format!("http://127.0.0.1:{port}"))
 }
 
