@@ -4,11 +4,10 @@
 #![allow(dead_code)] // each test binary uses its own part
 
 use std::io::{BufRead, BufReader};
-use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The access key every local test signs with.
 pub const ACCESS_KEY: &str = "AKIDLOCALTEST";
@@ -32,12 +31,6 @@ pub fn config(url: &str) -> ivs_client::ConfigBuilder {
         .endpoint_url(url)
         .initial_backoff(Duration::from_millis(1))
         .max_backoff(Duration::from_millis(20))
-}
-
-/// A free TCP port on 127.0.0.1 (bound, then released for a child process to take).
-pub fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral port");
-    listener.local_addr().expect("local address").port()
 }
 
 /// The Python interpreter: `$PYTHON`, else `python3`.
@@ -171,19 +164,4 @@ pub fn start_moto() -> (ChildGuard, String) {
     // Keep reading its request log, so that a full pipe never blocks it.
     std::thread::spawn(move || lines.for_each(drop));
     (guard, format!("http://127.0.0.1:{port}"))
-}
-
-/// Waits up to 30 s for a child to listen on `port`; fails if it exits first.
-pub fn wait_for_port(child: &mut ChildGuard, port: u16, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < deadline {
-        if let Ok(Some(status)) = child.0.try_wait() {
-            panic!("{what} exited before listening: {status}");
-        }
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    panic!("{what} did not listen on port {port} within 30 s");
 }
