@@ -73,7 +73,7 @@ pub mod client;
 pub mod enums;
 pub mod pattern;
 pub mod protocol;
-pub mod rest;
+pub mod rest_json;
 #[cfg(feature = "server")]
 pub mod server;
 pub mod timestamp;

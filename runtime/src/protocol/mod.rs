@@ -12,8 +12,16 @@
 use std::fmt;
 
 use bytes::Bytes;
+use http::HeaderMap;
 
 use crate::Validate;
+
+mod errors;
+mod macros;
+#[cfg(test)]
+mod tests;
+
+pub use errors::{DecodeError, EncodeError, UnhandledError};
 
 /// An HTTP request with its whole body in memory.
 pub type HttpRequest = http::Request<Bytes>;
@@ -42,6 +50,8 @@ pub struct OperationInfo {
 pub trait Operation {
     /// The facts from the model.
     const INFO: OperationInfo;
+    /// The service's protocol, as the client's call path and the server's dispatch use it.
+    const PROTOCOL: &'static dyn Protocol;
     /// The input structure (or [`crate::Unit`]).
     type Input: Validate + fmt::Debug + Send + Sync + 'static;
     /// The output structure (or [`crate::Unit`]).
@@ -65,6 +75,48 @@ pub trait Operation {
     fn decode_output(response: &http::response::Parts, body: &[u8]) -> Result<Self::Output, DecodeError>;
 }
 
+/// What differs between wire protocols on the paths every operation shares: the client's
+/// reading of an error response, and the responses a server writes for errors that have only
+/// a code and a message (its protocol errors, and errors the operation does not model).
+///
+/// Each protocol is one runtime module implementing this (restJson1: [`crate::rest_json`]);
+/// the client's call path and the server's dispatch reach the protocol only through it.
+pub trait Protocol: fmt::Debug + Send + Sync + 'static {
+    /// The protocol's Smithy name, e.g. `restJson1`.
+    fn name(&self) -> &'static str;
+
+    /// The error code, message and request id of an error response.
+    fn error_meta(&self, headers: &HeaderMap, body: &[u8]) -> ErrorMeta;
+
+    /// The response for an error that has only a code and a message.
+    fn error_response(&self, status: u16, code: &str, message: Option<&str>) -> Result<HttpResponse, EncodeError>;
+
+    /// The media type (without parameters) of the request bodies the server reads, unless an
+    /// operation says otherwise (a raw `@httpPayload`).
+    fn media_type(&self) -> &'static str;
+}
+
+/// What an error response says about itself, as a [`Protocol`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorMeta {
+    /// The error code, normalized (no namespace, nothing after a `:`); `None` when the response
+    /// names none.
+    pub code: Option<String>,
+    /// The error message, when the response has one.
+    pub message: Option<String>,
+    /// The request id the service gave the response.
+    pub request_id: Option<String>,
+}
+
+/// How a client retries an error the model marks `@retryable`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// `@retryable`: a transient failure; try again after the usual backoff.
+    Transient,
+    /// `@retryable(throttling: true)`: the caller was too fast; slow down, then try again.
+    Throttling,
+}
+
 /// An `@error` structure.
 pub trait HttpError: Sized + fmt::Debug {
     /// The error code: the shape name, as sent in `X-Amzn-Errortype`.
@@ -73,6 +125,9 @@ pub trait HttpError: Sized + fmt::Debug {
     const STATUS: u16;
     /// Whether the caller or the service is at fault.
     const FAULT: Fault;
+    /// `@retryable`: whether, and how, a client retries this error. `None` leaves the decision
+    /// to the client's fallback (status codes and well-known error codes).
+    const RETRY: Option<Retry> = None;
 
     /// The error's message member, when set.
     fn message(&self) -> Option<&str>;
@@ -96,7 +151,7 @@ pub enum Fault {
 /// An operation's error enum: one variant per modeled error, plus [`UnhandledError`] for any
 /// other error code.
 pub trait OperationError: std::error::Error + Sized + Send + Sync + 'static {
-    /// Reads the error whose code (already normalized, see [`crate::rest::ErrorMeta`]) is
+    /// Reads the error whose code (already normalized, see [`ErrorMeta`]) is
     /// `code`; codes the operation does not model become the unhandled variant.
     fn decode(
         code: &str,
@@ -105,8 +160,9 @@ pub trait OperationError: std::error::Error + Sized + Send + Sync + 'static {
         body: &[u8],
     ) -> Result<Self, DecodeError>;
 
-    /// The response a server sends for this error.
-    fn encode(&self) -> Result<HttpResponse, EncodeError>;
+    /// The response a server sends for this error; `protocol` writes the errors that have no
+    /// structure of their own (the unhandled ones).
+    fn encode(&self, protocol: &dyn Protocol) -> Result<HttpResponse, EncodeError>;
 
     /// Wraps an error the operation does not model.
     fn unhandled(error: UnhandledError) -> Self;
@@ -119,112 +175,11 @@ pub trait OperationError: std::error::Error + Sized + Send + Sync + 'static {
 
     /// The HTTP status code.
     fn status(&self) -> u16;
-}
 
-/// An error response the operation does not model: its code, message and status are kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnhandledError {
-    /// The error code (`UnknownError` when the response names none).
-    pub code: String,
-    /// The message, when the response has one.
-    pub message: Option<String>,
-    /// The HTTP status code.
-    pub status: u16,
-}
-
-impl UnhandledError {
-    /// An error with this code, message and status.
-    pub fn new(code: impl Into<String>, message: impl Into<String>, status: u16) -> Self {
-        UnhandledError {
-            code: code.into(),
-            message: Some(message.into()),
-            status,
-        }
-    }
-
-    /// What a server answers for an operation its implementation does not provide:
-    /// 501 `NotImplementedException`.
-    pub fn not_implemented(operation: &str) -> Self {
-        Self::new(
-            "NotImplementedException",
-            format!("operation {operation} is not implemented by this server"),
-            501,
-        )
-    }
-
-    /// The response a server sends for this error: the message in both `exceptionMessage`
-    /// (IVS's member) and `message`.
-    pub fn encode(&self) -> Result<HttpResponse, EncodeError> {
-        crate::rest::message_error(self.status, &self.code, self.message.as_deref())
+    /// What the model says about retrying this error (`@retryable`); `None` for errors the
+    /// model does not mark, and for unhandled ones.
+    fn retry(&self) -> Option<Retry> {
+        None
     }
 }
 
-impl fmt::Display for UnhandledError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.code)?;
-        if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
-        }
-        write!(f, " (HTTP {})", self.status)
-    }
-}
-
-impl std::error::Error for UnhandledError {}
-
-/// A value could not be put into a request or response: a label without a value, or a header
-/// value HTTP cannot carry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EncodeError {
-    message: String,
-}
-
-impl EncodeError {
-    /// An error with this message.
-    pub fn new(message: impl Into<String>) -> Self {
-        EncodeError {
-            message: message.into(),
-        }
-    }
-
-    /// What was wrong.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-impl fmt::Display for EncodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for EncodeError {}
-
-/// A request or response could not be read: malformed JSON, a header or query value of the
-/// wrong type, a label that is not UTF-8. Servers answer it with `SerializationException`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
-    message: String,
-}
-
-impl DecodeError {
-    /// An error with this message.
-    pub fn new(message: impl Into<String>) -> Self {
-        DecodeError {
-            message: message.into(),
-        }
-    }
-
-    /// What was wrong.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for DecodeError {}
