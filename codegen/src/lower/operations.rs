@@ -46,9 +46,12 @@ impl Lowering<'_> {
                     );
                 }
             }
+            let fn_name = naming::field_name(&name);
             operations.push(Operation {
                 id: op_id.clone(),
-                fn_name: naming::field_name(&name),
+                module: naming::plain(&fn_name).to_owned(),
+                client_method: naming::client_method(&fn_name),
+                fn_name,
                 type_name,
                 error_enum,
                 name,

@@ -36,7 +36,6 @@ pub mod id {
     pub const TITLE: &str = "smithy.api#title";
     pub const AWS_SERVICE: &str = "aws.api#service";
     pub const SIGV4: &str = "aws.auth#sigv4";
-    pub const REST_JSON: &str = "aws.protocols#restJson1";
 }
 
 /// The traits of a member laid over the traits of its target: the member's win.

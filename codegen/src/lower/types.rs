@@ -111,6 +111,8 @@ impl Lowering<'_> {
                 .cloned();
             members.push(Member {
                 wire_name: wire_name.clone(),
+                with_setter: naming::with_setter(&field),
+                builder_setters: naming::builder_setters(&field),
                 field,
                 docs: docs::to_markdown(traits::documentation(&member.traits)),
                 required: traits::has(&member.traits, id::REQUIRED),
@@ -535,6 +537,8 @@ impl Lowering<'_> {
             .map(|m| m.field.clone());
         let retryable = shape.traits.get(id::RETRYABLE);
         Some(ErrorInfo {
+            // The shape's own name, whatever `rename` makes of the Rust type.
+            code: id.split_once('#').map_or(id, |(_, name)| name).to_string(),
             fault,
             status,
             message_field,
