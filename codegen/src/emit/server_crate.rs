@@ -3,8 +3,8 @@
 //! that hands every request to `smithy_runtime::server`, which routes, decodes, validates and
 //! encodes. The generated part is only the trait and the table that ties operations to methods.
 
-use super::protocol;
 use super::format::{EmitError, HEADER, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
+use super::protocol;
 use super::rust_types::{Scope, io_type};
 use crate::ir::{Binding, Operation, Service};
 use crate::naming;

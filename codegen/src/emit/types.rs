@@ -3,8 +3,8 @@
 
 use super::format::{doc_attrs, docs_or, ident};
 use super::rust_types::{Scope, member_serde_attrs, named, redacted, rust_type_in, timestamp_path};
-use crate::naming;
 use crate::ir::{Enum, EnumValue, Member, Struct, TyKind, Union};
+use crate::naming;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 

@@ -72,7 +72,13 @@ fn member_check(m: &Member) -> Option<TokenStream> {
             let name = ident(name);
             quote!(checks::#name)
         }
-        (None, TyKind::Named { kind: NamedKind::Struct | NamedKind::Union, .. }) => quote!(|v, x| x.validate_into(v)),
+        (
+            None,
+            TyKind::Named {
+                kind: NamedKind::Struct | NamedKind::Union,
+                ..
+            },
+        ) => quote!(|v, x| x.validate_into(v)),
         _ => quote!(|v, x| { #(#checks)* }),
     };
     Some(quote!(v.member(#wire, #borrowed, #required, #check);))

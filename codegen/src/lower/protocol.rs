@@ -26,7 +26,10 @@ const UNIMPLEMENTED_WIRE_TRAITS: &[(&str, &str)] = &[
     ("smithy.api#streaming", "the body, sent as a stream"),
     ("smithy.api#endpoint", "the host the request is sent to"),
     ("smithy.api#hostLabel", "the host the request is sent to"),
-    ("smithy.api#httpChecksumRequired", "a checksum header the service requires"),
+    (
+        "smithy.api#httpChecksumRequired",
+        "a checksum header the service requires",
+    ),
     ("aws.protocols#httpChecksum", "checksum headers"),
     ("smithy.api#requestCompression", "the request body's encoding"),
 ];
@@ -38,7 +41,11 @@ impl Lowering<'_> {
         let id = self.service_id.clone();
         let traits = self.service_shape().map(|s| s.traits.clone()).unwrap_or_default();
         let rest_json = Protocol::RestJson1.trait_id();
-        let others: Vec<&str> = OTHER_PROTOCOLS.iter().copied().filter(|p| traits.contains_key(*p)).collect();
+        let others: Vec<&str> = OTHER_PROTOCOLS
+            .iter()
+            .copied()
+            .filter(|p| traits.contains_key(*p))
+            .collect();
         if !traits.contains_key(rest_json) && !others.is_empty() {
             self.error(
                 &id,

@@ -311,11 +311,17 @@ fn response<Op: Operation>(
     let (error, modeled) = match Op::Error::decode(&code, unhandled, parts, body) {
         Ok(error) => {
             let modeled = error.retry();
-            (Error::Service(ServiceError::new(error, meta.request_id, status, attempt)), modeled)
+            (
+                Error::Service(ServiceError::new(error, meta.request_id, status, attempt)),
+                modeled,
+            )
         }
         Err(e) => {
             let message = format!("could not read the {code} error: {}", e.message());
-            (Error::Response(ResponseError::new(status, message, meta.request_id, attempt)), None)
+            (
+                Error::Response(ResponseError::new(status, message, meta.request_id, attempt)),
+                None,
+            )
         }
     };
     match retry::classify_error(status, &code, modeled, hook) {

@@ -13,7 +13,10 @@ use crate::protocol::Retry;
 /// The user's hook that can make an error response retryable (see
 /// [`crate::client::ConfigBuilder::retry_classifier`]).
 #[derive(Clone)]
-pub struct RetryClassifier(Arc<dyn Fn(u16, &str) -> Option<Retry> + Send + Sync>);
+pub struct RetryClassifier(Arc<ClassifyFn>);
+
+/// The hook's function: status and error code in, a kind of retry (or no opinion) out.
+type ClassifyFn = dyn Fn(u16, &str) -> Option<Retry> + Send + Sync;
 
 impl RetryClassifier {
     pub(crate) fn new(classify: impl Fn(u16, &str) -> Option<Retry> + Send + Sync + 'static) -> Self {
@@ -260,7 +263,10 @@ mod tests {
             classify_error(400, "ThrottlingException", None, None),
             Some(RetryReason::Throttling)
         );
-        assert_eq!(classify_error(503, "Whatever", None, None), Some(RetryReason::ServerError));
+        assert_eq!(
+            classify_error(503, "Whatever", None, None),
+            Some(RetryReason::ServerError)
+        );
         assert_eq!(classify_error(400, "Whatever", None, None), None);
         assert_eq!(format!("{hook:?}"), "RetryClassifier(..)");
     }

@@ -38,7 +38,6 @@
 //! assert_eq!(serde_json::to_string(&t).unwrap(), r#""NEW_TYPE""#);
 //! ```
 
-
 mod macros;
 
 /// The `serde` crate, for the impls [`crate::string_enum!`] and [`crate::int_enum!`] write in

@@ -182,4 +182,3 @@ pub trait OperationError: std::error::Error + Sized + Send + Sync + 'static {
         None
     }
 }
-

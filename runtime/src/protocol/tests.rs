@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::rest_json::{RestJson1, ResponseBuilder};
+use crate::rest_json::{ResponseBuilder, RestJson1};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct NotFound {
@@ -85,7 +85,10 @@ fn modeled_errors_round_trip_through_their_structures() {
     let error = GetThingError::from(NotFound {
         exception_message: Some("gone".into()),
     });
-    assert_eq!((error.code(), error.status(), error.message()), ("NotFound", 404, Some("gone")));
+    assert_eq!(
+        (error.code(), error.status(), error.message()),
+        ("NotFound", 404, Some("gone"))
+    );
     assert_eq!(error.to_string(), "NotFound");
     assert_eq!(error.retry(), None);
     let back = decode(error.encode(&PROTOCOL).unwrap());

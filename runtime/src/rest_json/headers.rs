@@ -10,7 +10,11 @@ use super::param::Param;
 use super::read::parse;
 use crate::protocol::{DecodeError, EncodeError};
 
-pub(super) fn set_header(headers: &mut HeaderMap, name: &'static str, value: Option<String>) -> Result<(), EncodeError> {
+pub(super) fn set_header(
+    headers: &mut HeaderMap,
+    name: &'static str,
+    value: Option<String>,
+) -> Result<(), EncodeError> {
     let Some(value) = value else { return Ok(()) };
     let name = header_name(name)?;
     let value = HeaderValue::try_from(value)

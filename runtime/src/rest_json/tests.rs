@@ -8,7 +8,6 @@ use super::errors::error_meta;
 use super::*;
 use crate::protocol::Protocol;
 
-
 #[test]
 fn labels_encode_as_one_segment() {
     let mut b = RequestBuilder::new("GET");
@@ -85,7 +84,10 @@ fn headers_round_trip_lists_and_prefixes() {
         .unwrap();
     let response = b.build().unwrap();
     let h = response.headers();
-    assert_eq!(header_with(h, "etag", String::from_param).unwrap(), Some("abc".to_owned()));
+    assert_eq!(
+        header_with(h, "etag", String::from_param).unwrap(),
+        Some("abc".to_owned())
+    );
     assert_eq!(
         header_list_with(h, "x-list", false, String::from_param).unwrap(),
         Some(vec!["a".to_owned(), "b,c".to_owned(), "d\"e".to_owned()])
@@ -146,7 +148,11 @@ fn error_codes_are_read_the_rest_json_way() {
         HeaderValue::from_static("ThrottlingException:http://x"),
     );
     headers.insert("x-amzn-requestid", HeaderValue::from_static("req-1"));
-    let meta = error_meta(&headers, br#"{"code":"Other","Message":"slow down"}"#, "exceptionMessage");
+    let meta = error_meta(
+        &headers,
+        br#"{"code":"Other","Message":"slow down"}"#,
+        "exceptionMessage",
+    );
     assert_eq!(meta.code.as_deref(), Some("ThrottlingException"));
     assert_eq!(meta.message.as_deref(), Some("slow down"));
     assert_eq!(meta.request_id.as_deref(), Some("req-1"));
@@ -179,7 +185,8 @@ fn member_forms_write_what_the_text_forms_write() {
     b.query("absent", &None::<i32>);
     b.query_list("ids", &Some(vec![true, false]));
     b.header("x-n", &Some(1.5f64)).unwrap();
-    b.header_list("x-l", &Some(vec!["a".to_owned(), "b,c".to_owned()])).unwrap();
+    b.header_list("x-l", &Some(vec!["a".to_owned(), "b,c".to_owned()]))
+        .unwrap();
     let request = b.build().unwrap();
     assert_eq!(request.uri(), "/tags/a%3Ab?maxResults=5&ids=true&ids=false");
     let h = request.headers();
@@ -209,7 +216,10 @@ fn the_protocol_uses_the_models_message_member() {
     let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
     assert_eq!(json, serde_json::json!({"exceptionMessage": "gone", "message": "gone"}));
     let meta = ivs.error_meta(response.headers(), response.body());
-    assert_eq!((meta.code.as_deref(), meta.message.as_deref()), (Some("NotFound"), Some("gone")));
+    assert_eq!(
+        (meta.code.as_deref(), meta.message.as_deref()),
+        (Some("NotFound"), Some("gone"))
+    );
 
     let plain = RestJson1::default();
     let response = plain.error_response(400, "Bad", Some("no")).unwrap();

@@ -141,7 +141,9 @@ impl<D: Dispatch> Server<D> {
             .route(parts.method.as_str(), parts.uri.path(), parts.uri.query())
         {
             Route::Matched { index, labels } => (index, labels),
-            Route::InvalidLabel { message, .. } => return protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &message),
+            Route::InvalidLabel { message, .. } => {
+                return protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &message);
+            }
             Route::MethodNotAllowed { allowed } => {
                 let allowed = allowed.join(", ");
                 let message = format!(
@@ -193,7 +195,12 @@ impl<D: Dispatch> Server<D> {
             Err(error) if error.is::<LengthLimitError>() => return too_large(self.dispatch.protocol(), limit),
             Err(error) => {
                 tracing::debug!(%error, "cannot read the request body");
-                return protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &format!("Cannot read the request body: {error}"));
+                return protocol_error(
+                    self.dispatch.protocol(),
+                    400,
+                    SERIALIZATION,
+                    &format!("Cannot read the request body: {error}"),
+                );
             }
         };
         // A body without a declared length is only known to be non-empty once read.

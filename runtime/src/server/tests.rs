@@ -254,7 +254,8 @@ impl Dispatch for Fake {
             // Reads its body as raw bytes: answers with their length.
             4 => Box::pin(async move {
                 let message = format!("{} bytes", request.body.len());
-                crate::rest_json::error_response(409, "ConflictException", Some(&message), serde_json::Map::new()).unwrap()
+                crate::rest_json::error_response(409, "ConflictException", Some(&message), serde_json::Map::new())
+                    .unwrap()
             }),
             _ => Box::pin(std::future::ready(internal_error(self.protocol()))),
         }

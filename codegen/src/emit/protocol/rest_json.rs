@@ -232,7 +232,10 @@ fn decode_output(output: Option<&Struct>) -> TokenStream {
             }
         };
     };
-    let (response, body) = (param("response", reads_response(output)), param("body", reads_body(output)));
+    let (response, body) = (
+        param("response", reads_response(output)),
+        param("body", reads_body(output)),
+    );
     let reads = response_reads(output, quote!(Self::Output));
     quote! {
         fn decode_output(#response: &http::response::Parts, #body: &[u8]) -> Result<Self::Output, DecodeError> {
@@ -482,8 +485,12 @@ pub(super) fn error_structure(s: &Struct) -> TokenStream {
     };
     let retry = match (info.retryable, info.throttling) {
         (false, _) => quote!(),
-        (true, false) => quote!(const RETRY: Option<protocol::Retry> = Some(protocol::Retry::Transient);),
-        (true, true) => quote!(const RETRY: Option<protocol::Retry> = Some(protocol::Retry::Throttling);),
+        (true, false) => quote!(
+            const RETRY: Option<protocol::Retry> = Some(protocol::Retry::Transient);
+        ),
+        (true, true) => quote!(
+            const RETRY: Option<protocol::Retry> = Some(protocol::Retry::Throttling);
+        ),
     };
     let message = match &info.message_field {
         Some(field) => {

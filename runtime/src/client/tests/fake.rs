@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::ServiceInfo;
 use crate::protocol::{
-    DecodeError, EncodeError, HttpRequest, HttpResponse, Operation, OperationError, OperationInfo, Protocol, UnhandledError,
+    DecodeError, EncodeError, HttpRequest, HttpResponse, Operation, OperationError, OperationInfo, Protocol,
+    UnhandledError,
 };
 use crate::rest_json::{self as rest, RequestBuilder, RestJson1};
 use crate::{Validate, Validator};

@@ -9,7 +9,7 @@
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 //! // Region and credentials from the environment and the shared AWS files.
 //! let client = fixture_naming_client::Client::from_env()?;
-//! let output = client.r#match().send().await?;
+//! let output = client.config_operation().send().await?;
 //! println!("{output:?}");
 //! # Ok(())
 //! # }

@@ -16,7 +16,11 @@ mod checks;
 pub mod operation;
 mod patterns;
 pub use shapes::*;
-pub use operation::open_stream::{StreamInput, StreamOutput};
+pub use operation::{
+    config::ConfigInput,
+    new::NewInput,
+    open_stream::{StreamInput, StreamOutput},
+};
 pub use ::smithy_runtime as runtime;
 pub use ::smithy_runtime::{Validate, ValidationError, Violation};
 #[allow(unused_imports)]

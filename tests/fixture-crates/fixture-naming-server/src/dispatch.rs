@@ -5,8 +5,10 @@ use ::smithy_runtime::server::{Dispatch, OperationRequest, handle, internal_erro
 use ::std::future::Future;
 use ::std::pin::Pin;
 /// Every operation, in the order `Dispatch::call` numbers them.
-static OPERATIONS: [OperationInfo; 2] = [
+static OPERATIONS: [OperationInfo; 4] = [
+    <model::operation::config::Config as Operation>::INFO,
     <model::operation::r#match::Match as Operation>::INFO,
+    <model::operation::new::New as Operation>::INFO,
     <model::operation::open_stream::OpenStream as Operation>::INFO,
 ];
 /// Ties the router's operation numbers to the trait's methods.
@@ -27,13 +29,29 @@ impl<S: crate::FixtureNaming> Dispatch for Dispatcher<S> {
             match index {
                 0usize => {
                     handle::<
+                        model::operation::config::Config,
+                        _,
+                        _,
+                    >(request, |input, context| self.0.config(input, context))
+                        .await
+                }
+                1usize => {
+                    handle::<
                         model::operation::r#match::Match,
                         _,
                         _,
                     >(request, |input, context| self.0.r#match(input, context))
                         .await
                 }
-                1usize => {
+                2usize => {
+                    handle::<
+                        model::operation::new::New,
+                        _,
+                        _,
+                    >(request, |input, context| self.0.new(input, context))
+                        .await
+                }
+                3usize => {
                     handle::<
                         model::operation::open_stream::OpenStream,
                         _,

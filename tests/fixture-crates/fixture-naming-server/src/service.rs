@@ -10,6 +10,19 @@ use ::std::future::Future;
 /// implementation provides only the operations it serves. Inputs arrive decoded and
 /// validated; a returned error is sent with its modeled status and code.
 pub trait FixtureNaming: Send + Sync + 'static {
+    /// An operation named like the client's `config()`: its method is `config_operation`.
+    ///
+    /// `POST /config`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    fn config(
+        &self,
+        input: model::ConfigInput,
+        context: RequestContext,
+    ) -> impl Future<
+        Output = Result<rt::Unit, model::operation::config::ConfigError>,
+    > + Send {
+        let _ = (input, context);
+        async { Err(UnhandledError::not_implemented("Config").into()) }
+    }
     /// Handles `Match`.
     ///
     /// `GET /match`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
@@ -22,6 +35,17 @@ pub trait FixtureNaming: Send + Sync + 'static {
     > + Send {
         let _ = (input, context);
         async { Err(UnhandledError::not_implemented("Match").into()) }
+    }
+    /// An operation named like the client's `new()`: its method is `new_operation`.
+    ///
+    /// `POST /new`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    fn new(
+        &self,
+        input: model::NewInput,
+        context: RequestContext,
+    ) -> impl Future<Output = Result<rt::Unit, model::operation::new::NewError>> + Send {
+        let _ = (input, context);
+        async { Err(UnhandledError::not_implemented("New").into()) }
     }
     /// Handles `OpenStream`.
     ///

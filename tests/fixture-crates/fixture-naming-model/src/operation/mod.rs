@@ -2,7 +2,11 @@
 //! One module per operation: its input and output structures (also re-exported at the
 //! crate root), its marker type (implementing `protocol::Operation`, with the operation's
 //! HTTP bindings in both directions) and its error enum.
+/// The `Config` operation: its input and output, marker type, HTTP bindings and error enum.
+pub mod config;
 /// The `Match` operation: its input and output, marker type, HTTP bindings and error enum.
 pub mod r#match;
+/// The `New` operation: its input and output, marker type, HTTP bindings and error enum.
+pub mod new;
 /// The `OpenStream` operation: its input and output, marker type, HTTP bindings and error enum.
 pub mod open_stream;
