@@ -299,7 +299,9 @@ impl protocol::Operation for Check {
 pub enum CheckError {
     /// The `BadInput` error.
     BadInput(BadInput),
+    /// Retryable after a pause: the model says so, though neither its status nor its code would tell a client.
+    PleaseWait(PleaseWait),
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),
 }
-rt::operation_error!(CheckError, [BadInput]);
+rt::operation_error!(CheckError, [BadInput, PleaseWait]);
