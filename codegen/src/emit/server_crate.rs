@@ -97,6 +97,9 @@ fn trait_rs(service: &Service) -> TokenStream {
         /// Every method has a default that answers 501 `NotImplementedException`, so an
         /// implementation provides only the operations it serves. Inputs arrive decoded and
         /// validated; a returned error is sent with its modeled status and code.
+        // Methods are named after the operations (`New` -> `new`, `IntoX` -> `into_x`), not
+        // after Rust's conventions for such names.
+        #[allow(clippy::wrong_self_convention)]
         pub trait #name: Send + Sync + 'static {
             #(#methods)*
         }

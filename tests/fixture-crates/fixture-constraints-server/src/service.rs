@@ -9,6 +9,7 @@ use ::std::future::Future;
 /// Every method has a default that answers 501 `NotImplementedException`, so an
 /// implementation provides only the operations it serves. Inputs arrive decoded and
 /// validated; a returned error is sent with its modeled status and code.
+#[allow(clippy::wrong_self_convention)]
 pub trait FixtureConstraints: Send + Sync + 'static {
     /// Handles `Check`.
     ///
