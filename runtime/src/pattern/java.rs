@@ -102,7 +102,11 @@ impl Rewrite {
 
     fn eat(&mut self, text: &str) -> bool {
         let len = text.chars().count();
-        if self.chars.len() >= self.pos + len && self.chars[self.pos..self.pos + len].iter().copied().eq(text.chars()) {
+        if self
+            .chars
+            .get(self.pos..self.pos + len)
+            .is_some_and(|s| s.iter().copied().eq(text.chars()))
+        {
             self.pos += len;
             true
         } else {
@@ -298,8 +302,8 @@ impl Rewrite {
                 }
                 Some('\\') => match self.next() {
                     None => return Err("the pattern ends with `\\`".to_string()),
-                    Some('p' | 'P') if self.peek() == Some('{') => {
-                        let negated = self.chars[self.pos - 1] == 'P';
+                    Some(letter @ ('p' | 'P')) if self.peek() == Some('{') => {
+                        let negated = letter == 'P';
                         let name = self.property_name()?;
                         match posix_class(&name) {
                             Some(_) if negated => {
@@ -397,7 +401,10 @@ impl Rewrite {
 
 fn check_flags(flags: &str) -> Result<(), String> {
     let letters: Vec<char> = flags.chars().filter(|c| *c != '-').collect();
-    let unique = letters.iter().enumerate().all(|(i, c)| !letters[..i].contains(c));
+    let unique = letters
+        .iter()
+        .enumerate()
+        .all(|(i, c)| !letters.iter().take(i).any(|l| l == c));
     if letters.is_empty() || !unique || flags.matches('-').count() > 1 {
         return Err(format!("the inline flags `(?{flags})` have no ECMA-262 equivalent"));
     }
