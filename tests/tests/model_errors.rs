@@ -156,6 +156,25 @@ macro_rules! cases {
     };
 }
 
+/// `@httpLabel`, `@httpQuery` and `@httpQueryParams` mean something only on an operation's
+/// input; anywhere else Smithy says they are "simply ignored": such a member is a body member
+/// (api-gateway's outputs carry `@httpQuery` on a pagination member).
+#[test]
+fn input_only_bindings_are_ignored_outside_inputs() {
+    let service = loaded(model(json!({
+        "t#OpOutput": { "type": "structure", "members": {
+            "id": { "target": "smithy.api#String", "traits": { "smithy.api#httpLabel": {}, "smithy.api#required": {} } },
+            "q": { "target": "smithy.api#String", "traits": { "smithy.api#httpQuery": "q" } },
+            "all": { "target": "t#Params", "traits": { "smithy.api#httpQueryParams": {} } }
+        } },
+        "t#Params": { "type": "map", "key": { "target": "smithy.api#String" }, "value": { "target": "smithy.api#String" } }
+    })));
+    let output = structure(&service, "OpOutput");
+    for name in ["id", "q", "all"] {
+        assert_eq!(member(output, name).binding, ir::Binding::Body, "{name}");
+    }
+}
+
 /// Every case below changes this model; on its own it loads without error.
 #[test]
 fn base_model_loads() {
@@ -358,13 +377,13 @@ cases! {
     pattern_unclosed_group: input(json!({
         "a": { "target": "smithy.api#String", "traits": { "smithy.api#pattern": "(" } }
     })) => [
-        "model/test.json: t#OpInput$a: @smithy.api#pattern: the ECMA-262 engine cannot run `(`: Unbalanced parenthesis",
+        "model/test.json: t#OpInput$a: @smithy.api#pattern: cannot compile `(` as ECMA-262 or as Java: Unbalanced parenthesis; read as Java: unterminated group",
     ];
 
     pattern_unclosed_class: input(json!({
         "a": { "target": "smithy.api#String", "traits": { "smithy.api#pattern": "[a-" } }
     })) => [
-        "model/test.json: t#OpInput$a: @smithy.api#pattern: the ECMA-262 engine cannot run `[a-`: Unbalanced bracket",
+        "model/test.json: t#OpInput$a: @smithy.api#pattern: cannot compile `[a-` as ECMA-262 or as Java: Unbalanced bracket; read as Java: unterminated character class",
     ];
 
     unknown_timestamp_format: input(json!({
@@ -452,22 +471,6 @@ cases! {
         "t#Thing": { "type": "structure", "members": {} }
     })) => [
         "model/test.json: t#OpInput$id: @smithy.api#httpLabel: a label cannot carry a `structure`",
-    ];
-
-    label_on_output_member: model(json!({
-        "t#OpOutput": { "type": "structure", "members": {
-            "id": { "target": "smithy.api#String", "traits": { "smithy.api#httpLabel": {}, "smithy.api#required": {} } }
-        } }
-    })) => [
-        "model/test.json: t#OpOutput$id: @smithy.api#httpLabel: @httpLabel only binds input members",
-    ];
-
-    query_on_output_member: model(json!({
-        "t#OpOutput": { "type": "structure", "members": {
-            "q": { "target": "smithy.api#String", "traits": { "smithy.api#httpQuery": "q" } }
-        } }
-    })) => [
-        "model/test.json: t#OpOutput$q: @smithy.api#httpQuery: @httpQuery only binds input members",
     ];
 
     query_carrying_structure: model(json!({
@@ -796,7 +799,7 @@ fn all_lowering_problems_in_one_pass() {
                 "missing": { "target": "t#Missing" }
             } },
             "t#OpOutput": { "type": "structure", "members": {
-                "q": { "target": "smithy.api#String", "traits": { "smithy.api#httpQuery": "q" } }
+                "q": { "target": "smithy.api#String", "traits": { "smithy.api#httpHeader": "" } }
             } },
             "t#NotAnError": { "type": "structure", "members": {} }
         }))
@@ -805,8 +808,8 @@ fn all_lowering_problems_in_one_pass() {
         "model/test.json: t#Op: error `t#NotAnError` must be a structure with @error",
         "model/test.json: t#OpInput$length: @smithy.api#length: `min` (3) is greater than `max` (2)",
         "model/test.json: t#OpInput$missing: target `t#Missing` does not resolve to a shape",
-        "model/test.json: t#OpInput$pattern: @smithy.api#pattern: the ECMA-262 engine cannot run `(`: Unbalanced parenthesis",
-        "model/test.json: t#OpOutput$q: @smithy.api#httpQuery: @httpQuery only binds input members",
+        "model/test.json: t#OpInput$pattern: @smithy.api#pattern: cannot compile `(` as ECMA-262 or as Java: Unbalanced parenthesis; read as Java: unterminated group",
+        "model/test.json: t#OpOutput$q: @smithy.api#httpHeader: the header name is empty",
     ];
     let first = error_lines(&broken());
     assert_eq!(first.len(), 5, "{first:#?}");

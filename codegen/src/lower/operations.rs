@@ -179,10 +179,15 @@ impl Lowering<'_> {
                     .is_some_and(|s| is_simple(&s.kind, Some(s)));
             let bad =
                 |cx: &mut Self, trait_id: &str, message: String| cx.error(io, Some(name), Some(trait_id), message);
-            if traits::has(t, id::HTTP_LABEL) {
-                if !is_input {
-                    bad(self, id::HTTP_LABEL, "@httpLabel only binds input members".to_string());
-                } else if !labels.contains(name.as_str()) {
+            if !is_input
+                && [id::HTTP_LABEL, id::HTTP_QUERY, id::HTTP_QUERY_PARAMS]
+                    .iter()
+                    .any(|trait_id| traits::has(t, trait_id))
+            {
+                // Ignored outside an input, as Smithy says: a body member (see `binding`).
+                body_members += 1;
+            } else if traits::has(t, id::HTTP_LABEL) {
+                if !labels.contains(name.as_str()) {
                     bad(
                         self,
                         id::HTTP_LABEL,
@@ -195,9 +200,6 @@ impl Lowering<'_> {
                     bad(self, id::HTTP_LABEL, format!("a label cannot carry a `{kind}`"));
                 }
             } else if traits::has(t, id::HTTP_QUERY) {
-                if !is_input {
-                    bad(self, id::HTTP_QUERY, "@httpQuery only binds input members".to_string());
-                }
                 match t.get(id::HTTP_QUERY).and_then(Value::as_str) {
                     None => {} // not a string: reported where the binding was read
                     Some("") => bad(self, id::HTTP_QUERY, "the query parameter name is empty".to_string()),

@@ -131,11 +131,14 @@ impl Lowering<'_> {
                 String::new()
             }
         };
-        if traits::has(t, id::HTTP_LABEL) {
+        // Labels and query bindings mean something only on an operation's input; Smithy
+        // says that anywhere else they are "simply ignored", so the member is a body member.
+        let input = self.is_operation_input(id);
+        if input && traits::has(t, id::HTTP_LABEL) {
             Binding::Label
-        } else if traits::has(t, id::HTTP_QUERY) {
+        } else if input && traits::has(t, id::HTTP_QUERY) {
             Binding::Query(named(self, id::HTTP_QUERY))
-        } else if traits::has(t, id::HTTP_QUERY_PARAMS) {
+        } else if input && traits::has(t, id::HTTP_QUERY_PARAMS) {
             Binding::QueryParams
         } else if traits::has(t, id::HTTP_HEADER) {
             Binding::Header(named(self, id::HTTP_HEADER))
@@ -148,6 +151,14 @@ impl Lowering<'_> {
         } else {
             Binding::Body
         }
+    }
+
+    /// Whether the shape is the input of one of the generated operations.
+    fn is_operation_input(&self, id: &str) -> bool {
+        self.operations
+            .iter()
+            .filter_map(|op| self.model.shapes.get(op))
+            .any(|op| op.input.as_ref().is_some_and(|r| r.target == id))
     }
 
     /// The type of a member (or list member, map key/value) of `owner`.
@@ -456,7 +467,7 @@ impl Lowering<'_> {
                         owner,
                         Some(member_name),
                         Some(id::PATTERN),
-                        format!("the ECMA-262 engine cannot run `{source}`: {reason}"),
+                        format!("cannot compile `{source}` as ECMA-262 or as Java: {reason}"),
                     ),
                 },
                 Ok(None) => {}
