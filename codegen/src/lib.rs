@@ -27,6 +27,8 @@ pub struct Options {
     pub service: Option<String>,
     /// Path from the output folder to the `smithy-runtime` crate, as written in manifests.
     pub runtime_path: String,
+    /// Operations to leave out (absolute ids or bare names), e.g. those using event streams.
+    pub exclude_operations: Vec<String>,
 }
 
 /// The generated files and the IR they came from.
@@ -60,7 +62,9 @@ impl std::error::Error for GenerateError {}
 
 /// Loads and checks the model, lowers it, and emits every crate.
 pub fn generate(sources: &[ModelSource], options: &Options) -> Result<Generated, GenerateError> {
-    let service = load_service(sources, options.service.as_deref()).map_err(GenerateError::Model)?;
+    let model = loader::load(sources).map_err(|e| GenerateError::Model(ModelErrors(e)))?;
+    let service = lower::lower_excluding(&model, options.service.as_deref(), &options.exclude_operations)
+        .map_err(|e| GenerateError::Model(ModelErrors(e)))?;
     let files = emit_crates(&service, options).map_err(GenerateError::Emit)?;
     Ok(Generated { service, files })
 }

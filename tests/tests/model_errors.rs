@@ -11,10 +11,11 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// The name every single-file model is loaded under.
 const FILE: &str = "model/test.json";
 
-/// A model to load: its files and, optionally, the service to choose.
+/// A model to load: its files and, optionally, the service to choose and operations to leave out.
 struct Input {
     sources: Vec<ModelSource>,
     service: Option<&'static str>,
+    excluded: Vec<String>,
 }
 
 impl Input {
@@ -23,8 +24,14 @@ impl Input {
         self
     }
 
+    fn excluding(mut self, operation: &str) -> Self {
+        self.excluded.push(operation.to_string());
+        self
+    }
+
     fn load(&self) -> Result<ir::Service, codegen::ModelErrors> {
-        codegen::load_service(&self.sources, self.service)
+        let model = codegen::loader::load(&self.sources).map_err(codegen::ModelErrors)?;
+        codegen::lower::lower_excluding(&model, self.service, &self.excluded).map_err(codegen::ModelErrors)
     }
 }
 
@@ -37,7 +44,11 @@ fn files(files: &[(&str, &str)]) -> Input {
             text: text.to_string(),
         })
         .collect();
-    Input { sources, service: None }
+    Input {
+        sources,
+        service: None,
+        excluded: Vec::new(),
+    }
 }
 
 /// One file with exactly this text.
@@ -173,6 +184,53 @@ fn input_only_bindings_are_ignored_outside_inputs() {
     for name in ["id", "q", "all"] {
         assert_eq!(member(output, name).binding, ir::Binding::Body, "{name}");
     }
+}
+
+/// A service with an event-stream operation (`t#Watch`, whose output is a `@streaming` union)
+/// beside the base operation.
+fn with_event_stream() -> Input {
+    model(json!({
+        "t#Svc": {
+            "type": "service",
+            "version": "2024-01-01",
+            "operations": [{ "target": "t#Op" }, { "target": "t#Watch" }],
+            "traits": { "aws.protocols#restJson1": {} }
+        },
+        "t#Watch": {
+            "type": "operation",
+            "output": { "target": "t#WatchOutput" },
+            "traits": { "smithy.api#http": { "method": "POST", "uri": "/watch" } }
+        },
+        "t#WatchOutput": { "type": "structure", "members": {
+            "events": { "target": "t#Events", "traits": { "smithy.api#httpPayload": {} } }
+        } },
+        "t#Events": { "type": "union", "traits": { "smithy.api#streaming": {} }, "members": {
+            "tick": { "target": "t#Tick" }
+        } },
+        "t#Tick": { "type": "structure", "members": {} }
+    }))
+}
+
+/// An event stream is refused by operation name (its crates would not compile), and the
+/// message says how to generate the rest; excluded, the rest of the service generates.
+#[test]
+fn event_stream_operations_are_refused_and_can_be_excluded() {
+    assert_errors(
+        with_event_stream(),
+        &[
+            "model/test.json: t#Watch: @smithy.api#streaming: operation `Watch` uses an event stream (member \
+           `events` of `t#WatchOutput` targets the @streaming union `t#Events`), which this generator does not \
+           implement yet; generate the rest of the service with `--exclude-operation Watch`",
+        ],
+    );
+    let service = loaded(with_event_stream().excluding("Watch"));
+    let names: Vec<&str> = service.operations.iter().map(|op| op.name.as_str()).collect();
+    assert_eq!(names, ["Op"]);
+    assert!(!service.types.contains_key("Events"), "{:?}", service.types.keys());
+    assert_errors(
+        with_event_stream().excluding("t#Watch").excluding("Nope"),
+        &["model/test.json: t#Svc: --exclude-operation `Nope`: the service has no operation of that name"],
+    );
 }
 
 /// Every case below changes this model; on its own it loads without error.
@@ -886,6 +944,7 @@ fn assert_no_panic(cases: &[(&str, String)]) {
             let options = codegen::Options {
                 service: None,
                 runtime_path: "runtime".to_string(),
+                ..Default::default()
             };
             match codegen::generate(&sources, &options) {
                 Err(codegen::GenerateError::Emit(error)) => Some(error.to_string()),
@@ -1196,6 +1255,7 @@ fn deeply_nested_lists_generate_without_overflow() {
         let options = codegen::Options {
             service: None,
             runtime_path: "runtime".to_string(),
+            ..Default::default()
         };
         let _ = codegen::generate(&sources, &options);
     });
@@ -1208,6 +1268,7 @@ fn pattern_static_names_do_not_clash() {
     let options = codegen::Options {
         service: None,
         runtime_path: "runtime".to_string(),
+        ..Default::default()
     };
     for changes in [
         // Same local name in two namespaces (string shapes are not generated types, so the

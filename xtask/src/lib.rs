@@ -21,6 +21,8 @@ pub struct Job {
     pub out: PathBuf,
     /// The service to generate, when the model has several.
     pub service: Option<String>,
+    /// Operations to leave out (bare names or absolute ids).
+    pub exclude_operations: Vec<String>,
 }
 
 /// The repository root (the parent of this crate's folder).
@@ -36,6 +38,7 @@ pub fn default_jobs(root: &Path) -> Vec<Job> {
         models: vec![root.join("model/ivs.json"), root.join("model/ivs-fixes.json")],
         out: root.join("generated"),
         service: None,
+        exclude_operations: Vec::new(),
     }];
     let fixtures = root.join("tests/fixtures/models");
     let mut names: Vec<PathBuf> = match fs::read_dir(&fixtures) {
@@ -58,6 +61,7 @@ pub fn default_jobs(root: &Path) -> Vec<Job> {
             models: vec![model],
             out: root.join("tests/fixture-crates"),
             service: None,
+            exclude_operations: Vec::new(),
         });
     }
     jobs
@@ -94,6 +98,7 @@ pub fn generate(root: &Path, job: &Job) -> Result<codegen::Generated, String> {
     }
     let options = codegen::Options {
         service: job.service.clone(),
+        exclude_operations: job.exclude_operations.clone(),
         runtime_path: relative(&job.out, &root.join("runtime")),
     };
     codegen::generate(&sources, &options).map_err(|e| format!("{}: {e}", job.name))

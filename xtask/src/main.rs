@@ -7,13 +7,17 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME]
+const USAGE: &str =
+    "usage: cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME] [--exclude-operation NAME]...
 
   (no options)    regenerate generated/ from model/ and the fixture crates from tests/fixtures/models/
   --check         write nothing; fail, naming each stale, missing or extra file, if anything would change
   --model FILE    generate from these model files instead (repeat to merge several)
   --out DIR       with --model: the folder to write the crates into
   --service NAME  with --model: the service to generate when the model has several
+  --exclude-operation NAME
+                  with --model: leave this operation out (repeat for several), e.g. one using an
+                  event stream, which the generator refuses
 
 usage: cargo xtask bench [--smoke] [--only SECTION]... [--out FILE]
 
@@ -54,6 +58,7 @@ fn codegen(rest: &[String]) -> Result<ExitCode, String> {
     let mut models = Vec::new();
     let mut out = None;
     let mut service = None;
+    let mut exclude_operations = Vec::new();
     let mut iter = rest.iter();
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or(format!("{name} needs a value\n{USAGE}"));
@@ -62,6 +67,7 @@ fn codegen(rest: &[String]) -> Result<ExitCode, String> {
             "--model" => models.push(PathBuf::from(value("--model")?)),
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--service" => service = Some(value("--service")?),
+            "--exclude-operation" => exclude_operations.push(value("--exclude-operation")?),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -77,6 +83,7 @@ fn codegen(rest: &[String]) -> Result<ExitCode, String> {
             models,
             out,
             service,
+            exclude_operations,
         }],
         _ => return Err(format!("--model and --out go together\n{USAGE}")),
     };
