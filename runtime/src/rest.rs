@@ -591,6 +591,17 @@ pub fn json_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, Decode
     serde_json::from_slice(body).map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
 }
 
+/// A structure or union `@httpPayload` body: `None` when empty (a union has no empty value,
+/// so it cannot use [`json_body`]).
+pub fn json_payload<T: DeserializeOwned>(body: &[u8]) -> Result<Option<T>, DecodeError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    serde_json::from_slice(body)
+        .map(Some)
+        .map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
+}
+
 /// An `@httpPayload` blob body: `None` when empty.
 pub fn payload(body: &[u8]) -> Option<Vec<u8>> {
     if body.is_empty() { None } else { Some(body.to_vec()) }
@@ -678,6 +689,20 @@ pub fn json_object<T: Serialize>(value: &T) -> Result<serde_json::Map<String, se
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_payloads_are_none_when_empty() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        enum Choice {
+            #[serde(rename = "a")]
+            A(i32),
+        }
+        assert_eq!(json_payload::<Choice>(b""), Ok(None));
+        assert_eq!(json_payload::<Choice>(b" \n"), Ok(None));
+        assert_eq!(json_payload::<Choice>(br#"{"a": 1}"#), Ok(Some(Choice::A(1))));
+        let error = json_payload::<Choice>(b"{").unwrap_err();
+        assert!(error.to_string().contains("malformed"), "{error}");
+    }
 
     #[test]
     fn labels_encode_as_one_segment() {
