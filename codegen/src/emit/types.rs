@@ -107,10 +107,12 @@ fn debug_impl(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
     let name_str = &s.name;
     if s.sensitive {
+        // The name goes into the format string: a literal argument is a clippy warning.
+        let format = format!("{name_str} {{{{ {{}} }}}}");
         return quote! {
             impl ::std::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    write!(f, "{} {{ {} }}", #name_str, ::smithy_runtime::REDACTED)
+                    write!(f, #format, ::smithy_runtime::REDACTED)
                 }
             }
         };
@@ -150,11 +152,11 @@ pub fn union(u: &Union) -> TokenStream {
     let sensitive = u.sensitive || u.members.iter().any(|m| redacted(&m.ty));
     let derive_debug = (!sensitive).then(|| quote!(Debug,));
     let debug = sensitive.then(|| {
-        let name_str = &u.name;
+        let format = format!("{}({{}})", u.name);
         quote! {
             impl ::std::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    write!(f, "{}({})", #name_str, ::smithy_runtime::REDACTED)
+                    write!(f, #format, ::smithy_runtime::REDACTED)
                 }
             }
         }
