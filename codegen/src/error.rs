@@ -7,6 +7,8 @@ use std::fmt;
 pub struct ModelError {
     /// The model file the shape was read from, when known.
     pub file: Option<String>,
+    /// Line and column (1-based) in the file, for problems found while reading IDL text.
+    pub pos: Option<(u32, u32)>,
     /// The absolute shape id (`ns#Name`), when the problem belongs to a shape.
     pub shape: Option<String>,
     /// The member name, when the problem belongs to a member.
@@ -22,6 +24,7 @@ impl ModelError {
     pub fn new(message: impl Into<String>) -> Self {
         ModelError {
             file: None,
+            pos: None,
             shape: None,
             member: None,
             trait_id: None,
@@ -47,6 +50,12 @@ impl ModelError {
         self
     }
 
+    /// Locates the problem at a line and column of its file.
+    pub fn at_pos(mut self, line: u32, column: u32) -> Self {
+        self.pos = Some((line, column));
+        self
+    }
+
     /// Names the file the problem was found in.
     pub fn in_file(mut self, file: Option<&str>) -> Self {
         self.file = file.map(str::to_string);
@@ -56,8 +65,11 @@ impl ModelError {
 
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(file) = &self.file {
-            write!(f, "{file}: ")?;
+        match (&self.file, self.pos) {
+            (Some(file), Some((line, column))) => write!(f, "{file}:{line}:{column}: ")?,
+            (Some(file), None) => write!(f, "{file}: ")?,
+            (None, Some((line, column))) => write!(f, "{line}:{column}: ")?,
+            (None, None) => {}
         }
         if let Some(shape) = &self.shape {
             write!(f, "{shape}")?;

@@ -48,3 +48,53 @@ pub fn shapes() -> Vec<(String, AstShape)> {
     shapes.push((UNIT.to_string(), unit));
     shapes
 }
+
+/// The type of the prelude shape (or trait) of this name, for resolving relative IDL names
+/// and for giving annotation traits their empty value (`[]` for list traits, else `{}`).
+pub fn shape_kind(name: &str) -> Option<&'static str> {
+    PRELUDE_NAMES.iter().find(|(n, _)| *n == name).map(|(_, kind)| *kind)
+}
+
+/// Every shape the Smithy 2.0 prelude defines, traits included, with its type.
+const PRELUDE_NAMES: &[(&str, &str)] = &[
+    ("String", "string"), ("Blob", "blob"), ("BigInteger", "bigInteger"), ("BigDecimal", "bigDecimal"),
+    ("Timestamp", "timestamp"), ("Document", "document"), ("Boolean", "boolean"), ("Byte", "byte"),
+    ("Short", "short"), ("Integer", "integer"), ("Long", "long"), ("Float", "float"), ("Double",
+    "double"), ("PrimitiveBoolean", "boolean"), ("PrimitiveByte", "byte"), ("PrimitiveShort", "short"),
+    ("PrimitiveInteger", "integer"), ("PrimitiveLong", "long"), ("PrimitiveFloat", "float"),
+    ("PrimitiveDouble", "double"), ("Unit", "structure"), ("trait", "structure"), ("TraitDiffRules",
+    "list"), ("TraitDiffRule", "structure"), ("TraitChangeType", "enum"), ("Severity", "enum"),
+    ("StructurallyExclusive", "enum"), ("deprecated", "structure"), ("box", "structure"),
+    ("documentation", "string"), ("externalDocumentation", "map"), ("auth", "list"),
+    ("AuthTraitReference", "string"), ("protocolDefinition", "structure"), ("TraitShapeIdList",
+    "list"), ("TraitShapeId", "string"), ("authDefinition", "structure"), ("httpBasicAuth",
+    "structure"), ("httpDigestAuth", "structure"), ("httpBearerAuth", "structure"), ("httpApiKeyAuth",
+    "structure"), ("traitValidators", "map"), ("TraitValidator", "structure"), ("metadata",
+    "structure"), ("ShapeClosures", "list"), ("ShapeClosure", "structure"), ("ClosureId", "string"),
+    ("Namespaces", "list"), ("Renames", "map"), ("CommonMark", "string"), ("Identifier", "string"),
+    ("default", "document"), ("addedDefault", "structure"), ("clientOptional", "structure"),
+    ("HttpApiKeyLocations", "enum"), ("optionalAuth", "structure"), ("examples", "list"), ("Example",
+    "structure"), ("ExampleError", "structure"), ("error", "enum"), ("retryable", "structure"),
+    ("readonly", "structure"), ("idempotent", "structure"), ("IdempotentErrors", "list"),
+    ("idempotencyToken", "structure"), ("internal", "structure"), ("jsonName", "string"),
+    ("xmlAttribute", "structure"), ("xmlFlattened", "structure"), ("xmlName", "string"),
+    ("xmlNamespace", "structure"), ("NonEmptyString", "string"), ("noReplace", "structure"),
+    ("mediaType", "string"), ("references", "list"), ("Reference", "structure"), ("NonEmptyStringMap",
+    "map"), ("resourceIdentifier", "string"), ("private", "structure"), ("sensitive", "structure"),
+    ("since", "string"), ("streaming", "structure"), ("requiresLength", "structure"), ("longPoll",
+    "structure"), ("tags", "list"), ("title", "string"), ("enum", "list"), ("EnumDefinition",
+    "structure"), ("EnumConstantBodyName", "string"), ("enumValue", "document"), ("length",
+    "structure"), ("range", "structure"), ("pattern", "string"), ("required", "structure"),
+    ("property", "structure"), ("notProperty", "structure"), ("nestedProperties", "structure"),
+    ("recommended", "structure"), ("sparse", "structure"), ("uniqueItems", "structure"), ("unstable",
+    "structure"), ("paginated", "structure"), ("http", "structure"), ("httpLabel", "structure"),
+    ("httpQuery", "string"), ("httpQueryParams", "structure"), ("httpHeader", "string"),
+    ("httpPrefixHeaders", "string"), ("httpPayload", "structure"), ("httpError", "integer"),
+    ("httpResponseCode", "structure"), ("cors", "structure"), ("NonEmptyStringList", "list"),
+    ("eventPayload", "structure"), ("eventHeader", "structure"), ("idRef", "structure"),
+    ("timestampFormat", "enum"), ("endpoint", "structure"), ("hostLabel", "structure"), ("suppress",
+    "list"), ("httpChecksumRequired", "structure"), ("input", "structure"), ("output", "structure"),
+    ("unitType", "structure"), ("mixin", "structure"), ("LocalMixinTraitList", "list"),
+    ("LocalMixinTrait", "string"), ("RequestCompressionEncodingsList", "list"), ("requestCompression",
+    "structure"),
+];
