@@ -19,6 +19,8 @@ pub struct Parser<'a> {
     peeked: Option<Token<'a>>,
     /// Documentation comment lines seen since the last significant token.
     docs: Vec<String>,
+    /// The line of the last significant token: a `///` after it on that line is a comment.
+    last_line: u32,
     depth: usize,
     pub(super) file: IdlFile,
     input_suffix: String,
@@ -31,6 +33,7 @@ impl<'a> Parser<'a> {
             lexer: Lexer::new(text),
             peeked: None,
             docs: Vec::new(),
+            last_line: 0,
             depth: 0,
             file: IdlFile {
                 version: "1.0".to_string(),
@@ -65,8 +68,13 @@ impl<'a> Parser<'a> {
             None => self.lexer.next_token()?,
         };
         match token.kind {
-            Kind::DocComment => self.docs.push(token.value.clone().unwrap_or_default()),
-            kind if !kind.is_ws() => self.docs.clear(),
+            Kind::DocComment if token.pos.line != self.last_line => {
+                self.docs.push(token.value.clone().unwrap_or_default())
+            }
+            kind if !kind.is_ws() => {
+                self.docs.clear();
+                self.last_line = token.pos.line;
+            }
             _ => {}
         }
         Ok(token)

@@ -122,6 +122,14 @@ impl Resolver<'_> {
         }
     }
 
+    /// The type of a shape of the model (or of the prelude).
+    fn kind_of(&self, id: &str) -> Option<&str> {
+        if let Some(kind) = self.known.get(id) {
+            return Some(kind);
+        }
+        id.strip_prefix("smithy.api#").and_then(prelude::shape_kind)
+    }
+
     fn target(&self, written: &Ref) -> ShapeRef {
         ShapeRef {
             target: self.id(written),
@@ -173,7 +181,7 @@ impl Resolver<'_> {
             let trait_id = self.id(&app.id);
             let value = match &app.value {
                 Some(node) => self.value(node),
-                None => match self.known.get(&trait_id).map(String::as_str) {
+                None => match self.kind_of(&trait_id) {
                     Some("list" | "set") => Value::Array(Vec::new()),
                     _ => Value::Object(Default::default()),
                 },
@@ -239,6 +247,14 @@ impl Resolver<'_> {
         shape.errors = def.errors.iter().map(|e| self.target(e)).collect();
         for (key, node) in &def.properties {
             self.property(file, def, id, &mut shape, key, node);
+        }
+        if let Some(problem) = shape_problem(file, def, &shape) {
+            self.errors.push(
+                ModelError::new(problem)
+                    .at_shape(id)
+                    .in_file(Some(self.source))
+                    .at_pos(def.pos.line, def.pos.column),
+            );
         }
         shape
     }
@@ -360,5 +376,54 @@ impl Resolver<'_> {
                 _ => None,
             })
             .collect()
+    }
+}
+
+/// What Smithy's loader refuses in a shape as written (before mixins and `apply`).
+fn shape_problem(file: &IdlFile, def: &ShapeDef, shape: &AstShape) -> Option<String> {
+    let is_mixin = shape.traits.contains_key("smithy.api#mixin");
+    if is_mixin && file.is_v1() {
+        return Some(format!(
+            "mixins can only be used in Smithy version 2 or later (this file is {})",
+            file.version
+        ));
+    }
+    let no_mixins = shape.mixins.is_empty();
+    match def.kind.as_str() {
+        "list" | "set" if no_mixins && shape.member.is_none() => {
+            Some(format!("a {} must define its `member`", def.kind))
+        }
+        "map" if no_mixins && (shape.key.is_none() || shape.value.is_none()) => {
+            Some("a map must define its `key` and `value`".to_string())
+        }
+        "enum" | "intEnum" if no_mixins && shape.members.is_empty() => {
+            Some(format!("an {} must have at least one member", def.kind))
+        }
+        "enum" | "intEnum" => shape.members.iter().find_map(|(name, member)| {
+            let value = member.traits.get("smithy.api#enumValue");
+            let problem = match (def.kind.as_str(), value) {
+                ("enum", Some(Value::String(_)) | None) => return None,
+                ("enum", Some(other)) => format!("enum members can only be assigned string values, found {other}"),
+                (_, Some(Value::Number(n))) if n.is_f64() => {
+                    format!("intEnum members do not support floating point values, found {n}")
+                }
+                (_, Some(Value::Number(n))) if n.as_i64().is_some_and(|v| i32::try_from(v).is_ok()) => return None,
+                (_, Some(Value::Number(n))) => format!("intEnum members must fit within an integer, found {n}"),
+                (_, Some(other)) => format!("intEnum members require integer values, found {other}"),
+                (_, None) if no_mixins => "intEnum members require a value".to_string(),
+                (_, None) => return None,
+            };
+            Some(format!("member `{name}`: {problem}"))
+        }),
+        "operation" if is_mixin => {
+            let is_unit = |r: &Option<ShapeRef>| r.as_ref().is_none_or(|r| r.target == prelude::UNIT);
+            (!is_unit(&shape.input) || !is_unit(&shape.output))
+                .then(|| "an operation mixin must have `smithy.api#Unit` as input and output".to_string())
+        }
+        // Smithy's loader refuses identifiers here too (its suite's case defines only those).
+        "resource" if is_mixin && !(shape.properties.is_empty() && shape.identifiers.is_empty()) => {
+            Some("a resource mixin may not define identifiers or properties".to_string())
+        }
+        _ => None,
     }
 }

@@ -94,12 +94,15 @@ pub(super) fn apply_all(
     deferred
 }
 
-/// Applies what [`apply_all`] deferred, now that mixin members exist.
-pub(super) fn apply_deferred(model: &mut Model, deferred: Deferred, errors: &mut Vec<ModelError>) {
+/// Applies one deferred `apply` now that its shape's mixin members exist.
+pub(super) fn apply_now(model: &mut Model, id: &str, traits: Traits) -> Result<(), ModelError> {
+    apply(model, id, traits).map_err(|missing| missing.error(id))
+}
+
+/// Reports what is still deferred after flattening: members that exist nowhere.
+pub(super) fn report_unapplied(deferred: Deferred, errors: &mut Vec<ModelError>) {
     for (file, id, traits) in deferred {
-        if let Err(missing) = apply(model, &id, traits) {
-            errors.push(missing.error(&id).in_file(Some(&file)));
-        }
+        errors.push(Missing::Member(traits).error(&id).in_file(Some(&file)));
     }
 }
 

@@ -1,6 +1,7 @@
 //! Mixins: every mixin's members and traits are copied into the shapes that use it.
 
 use super::Model;
+use super::merge::Deferred;
 use crate::ast::{AstMember, AstShape};
 use crate::error::ModelError;
 use std::collections::BTreeSet;
@@ -9,7 +10,9 @@ use std::collections::BTreeSet;
 const MAX_MIXIN_DEPTH: usize = 64;
 
 /// Copies every mixin's members and traits into the shapes that use it, mixins of mixins first.
-pub(super) fn flatten_mixins(model: &mut Model, errors: &mut Vec<ModelError>) {
+/// Flattens every shape's mixins; `apply`s to members inherited from mixins (`deferred`)
+/// are applied as soon as their shape is flattened, so shapes mixing that one in get them.
+pub(super) fn flatten_mixins(model: &mut Model, deferred: &mut Deferred, errors: &mut Vec<ModelError>) {
     let ids: Vec<String> = model
         .shapes
         .iter()
@@ -19,7 +22,7 @@ pub(super) fn flatten_mixins(model: &mut Model, errors: &mut Vec<ModelError>) {
     let mut done = BTreeSet::new();
     for id in ids {
         let mut visiting = Vec::new();
-        flatten_one(model, &id, &mut visiting, &mut done, errors);
+        flatten_one(model, &id, &mut visiting, &mut done, deferred, errors);
     }
 }
 
@@ -28,6 +31,7 @@ fn flatten_one(
     id: &str,
     visiting: &mut Vec<String>,
     done: &mut BTreeSet<String>,
+    deferred: &mut Deferred,
     errors: &mut Vec<ModelError>,
 ) {
     if done.contains(id) {
@@ -59,8 +63,9 @@ fn flatten_one(
     visiting.push(id.to_string());
     let kind = model.shapes.get(id).map(|s| s.kind.clone()).unwrap_or_default();
     let mut inherited = AstShape::of_kind(&kind);
+    let mut conflicts = Vec::new();
     for mixin in &mixins {
-        flatten_one(model, &mixin.target, visiting, done, errors);
+        flatten_one(model, &mixin.target, visiting, done, deferred, errors);
         let file = model.file_of(id).map(str::to_string);
         let error = |message: String| ModelError::new(message).at_shape(id).in_file(file.as_deref());
         let Some(source) = model.shapes.get(&mixin.target) else {
@@ -84,7 +89,7 @@ fn flatten_one(
             .and_then(|l| l.as_array())
             .map(|l| l.iter().filter_map(|t| t.as_str().map(str::to_string)).collect())
             .unwrap_or_default();
-        inherit(&mut inherited, source);
+        inherit(&mut inherited, source, &mut conflicts);
         for (trait_id, value) in &source.traits {
             if trait_id != "smithy.api#mixin" && !local.contains(trait_id) {
                 inherited.traits.insert(trait_id.clone(), value.clone());
@@ -93,7 +98,7 @@ fn flatten_one(
     }
     visiting.pop();
     if let Some(shape) = model.shapes.get_mut(id) {
-        let conflicts = overlay(shape, inherited);
+        conflicts.extend(overlay(shape, inherited));
         let file = model.file_of(id).map(str::to_string);
         for (name, mixin_target) in conflicts {
             errors.push(
@@ -106,13 +111,30 @@ fn flatten_one(
             );
         }
     }
+    let prefix = format!("{id}$");
+    let (mine, others): (Deferred, Deferred) = std::mem::take(deferred)
+        .into_iter()
+        .partition(|(_, target, _)| target.starts_with(&prefix));
+    *deferred = others;
+    for (file, target, traits) in mine {
+        if let Err(error) = super::merge::apply_now(model, &target, traits) {
+            errors.push(error.in_file(Some(&file)));
+        }
+    }
     done.insert(id.to_string());
 }
 
 /// Adds what a (flattened) mixin gives to what earlier mixins gave.
-fn inherit(into: &mut AstShape, source: &AstShape) {
+fn inherit(into: &mut AstShape, source: &AstShape, conflicts: &mut Vec<(String, String)>) {
     for (name, member) in &source.members {
-        into.members.insert(name.clone(), member.clone());
+        match into.members.get_mut(name) {
+            // Several mixins with one member: their traits merge (the later mixin's win).
+            Some(existing) if existing.target == member.target => existing.traits.extend(member.traits.clone()),
+            Some(existing) => conflicts.push((name.clone(), existing.target.clone())),
+            None => {
+                into.members.insert(name.clone(), member.clone());
+            }
+        }
     }
     for (slot, from) in [
         (&mut into.member, &source.member),

@@ -164,12 +164,12 @@ pub fn load(sources: &[ModelSource]) -> Result<Model, Vec<ModelError>> {
         model.shapes.entry(id).or_insert(shape);
     }
     elision::resolve_elisions(&mut model, &elisions, &mut errors);
-    let deferred = merge::apply_all(&mut model, applies, &mut errors);
+    let mut deferred = merge::apply_all(&mut model, applies, &mut errors);
     for shape in model.shapes.values_mut() {
         normalize(shape);
     }
-    mixins::flatten_mixins(&mut model, &mut errors);
-    merge::apply_deferred(&mut model, deferred, &mut errors);
+    mixins::flatten_mixins(&mut model, &mut deferred, &mut errors);
+    merge::report_unapplied(deferred, &mut errors);
 
     if errors.is_empty() { Ok(model) } else { Err(errors) }
 }
@@ -226,8 +226,18 @@ fn json_file(name: String, ast: AstFile) -> FileShapes {
 }
 
 /// Smithy 1.0's `set` is a list whose items are unique; an enum member without a value has
-/// its name as value (as Smithy's loader gives it).
+/// its name as value, and an operation without input or output has `smithy.api#Unit` (as
+/// Smithy's loader gives them).
 fn normalize(shape: &mut AstShape) {
+    if shape.kind == "operation" {
+        for slot in [&mut shape.input, &mut shape.output] {
+            if slot.is_none() {
+                *slot = Some(crate::ast::ShapeRef {
+                    target: prelude::UNIT.to_string(),
+                });
+            }
+        }
+    }
     if shape.kind == "set" {
         shape.kind = "list".to_string();
         shape
