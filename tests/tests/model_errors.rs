@@ -199,12 +199,13 @@ cases! {
         r#"model/b.json: unsupported Smithy IDL version "0.5"; expected 1.0 or 2.0"#,
     ];
 
-    /// The same shape id in two files names both files.
+    /// The same shape id defined differently in two files names both files (identical
+    /// definitions are one shape, as Smithy merges them).
     shape_defined_in_two_files: files(&[
         ("model/a.json", r#"{"smithy": "2.0", "shapes": {"t#Name": {"type": "string"}}}"#),
-        ("model/b.json", r#"{"smithy": "2.0", "shapes": {"t#Name": {"type": "string"}}}"#),
+        ("model/b.json", r#"{"smithy": "2.0", "shapes": {"t#Name": {"type": "integer"}}}"#),
     ]) => [
-        "model/b.json: t#Name: shape is defined twice (first in model/a.json)",
+        "model/b.json: t#Name: shape is defined twice, differently (first in model/a.json)",
     ];
 }
 
