@@ -7,8 +7,6 @@ use std::fmt;
 pub struct ModelError {
     /// The model file the shape was read from, when known.
     pub file: Option<String>,
-    /// Line and column (1-based) in the file, for problems found while reading IDL text.
-    pub pos: Option<(u32, u32)>,
     /// The absolute shape id (`ns#Name`), when the problem belongs to a shape.
     pub shape: Option<String>,
     /// The member name, when the problem belongs to a member.
@@ -24,7 +22,6 @@ impl ModelError {
     pub fn new(message: impl Into<String>) -> Self {
         ModelError {
             file: None,
-            pos: None,
             shape: None,
             member: None,
             trait_id: None,
@@ -50,10 +47,22 @@ impl ModelError {
         self
     }
 
-    /// Locates the problem at a line and column of its file.
+    /// Locates the problem at a line and column of its file (call after [`Self::in_file`]).
+    /// The position is kept in the file name, `file:line:column`, as compilers print it (and
+    /// so errors stay small enough to return by value).
     pub fn at_pos(mut self, line: u32, column: u32) -> Self {
-        self.pos = Some((line, column));
+        let file = self.file.take().unwrap_or_default();
+        self.file = Some(format!("{file}:{line}:{column}"));
         self
+    }
+
+    /// The line and column given by [`Self::at_pos`], if any.
+    pub fn pos(&self) -> Option<(u32, u32)> {
+        let mut parts = self.file.as_deref()?.rsplitn(3, ':');
+        let column = parts.next()?.parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        parts.next()?;
+        Some((line, column))
     }
 
     /// Names the file the problem was found in.
@@ -65,11 +74,8 @@ impl ModelError {
 
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.file, self.pos) {
-            (Some(file), Some((line, column))) => write!(f, "{file}:{line}:{column}: ")?,
-            (Some(file), None) => write!(f, "{file}: ")?,
-            (None, Some((line, column))) => write!(f, "{line}:{column}: ")?,
-            (None, None) => {}
+        if let Some(file) = &self.file {
+            write!(f, "{file}: ")?;
         }
         if let Some(shape) = &self.shape {
             write!(f, "{shape}")?;

@@ -30,8 +30,14 @@ fn refused(files: &[(&str, &str)]) -> Vec<String> {
 
 #[test]
 fn syntax_errors_name_file_line_and_column() {
-    let errors = refused(&[("model/a.smithy", "$version: \"2\"\nnamespace a\n\nstructure X {\n    a String\n}\n")]);
-    assert_eq!(errors, ["model/a.smithy:5:7: expected `:`, found an identifier `String`"]);
+    let errors = refused(&[(
+        "model/a.smithy",
+        "$version: \"2\"\nnamespace a\n\nstructure X {\n    a String\n}\n",
+    )]);
+    assert_eq!(
+        errors,
+        ["model/a.smithy:5:7: expected `:`, found an identifier `String`"]
+    );
     let errors = refused(&[("b.smithy", "$version: \"2\"\nnamespace a\nstring X\nstructure")]);
     assert_eq!(errors, ["b.smithy:4:10: expected a space, found the end of the file"]);
 }
@@ -70,7 +76,10 @@ apply other#FromJson @documentation("applied from IDL")
     assert_eq!(thing.members["id"].traits["smithy.api#required"], json!({}));
     assert_eq!(thing.members["count"].target, "smithy.api#Integer");
     assert_eq!(thing.members["count"].traits["smithy.api#default"], json!(0));
-    assert_eq!(thing.members["count"].traits["smithy.api#documentation"], json!("from JSON"));
+    assert_eq!(
+        thing.members["count"].traits["smithy.api#documentation"],
+        json!("from JSON")
+    );
     assert_eq!(thing.members["later"].target, "ex#Later");
     assert_eq!(
         model.shapes["other#FromJson"].traits["smithy.api#documentation"],
@@ -86,8 +95,14 @@ fn a_shape_defined_twice_must_be_defined_identically() {
     assert_eq!(model.shapes["ex#Name"].kind, "string");
     let same_in_json = r#"{"smithy": "2.0", "shapes": {"ex#Name": {"type": "string"}}}"#;
     loaded(&[("a.smithy", a), ("b.json", same_in_json)]);
-    let errors = refused(&[("a.smithy", a), ("b.smithy", "$version: \"2\"\nnamespace ex\ninteger Name\n")]);
-    assert_eq!(errors, ["b.smithy: ex#Name: shape is defined twice, differently (first in a.smithy)"]);
+    let errors = refused(&[
+        ("a.smithy", a),
+        ("b.smithy", "$version: \"2\"\nnamespace ex\ninteger Name\n"),
+    ]);
+    assert_eq!(
+        errors,
+        ["b.smithy: ex#Name: shape is defined twice, differently (first in a.smithy)"]
+    );
 }
 
 #[test]
@@ -99,7 +114,10 @@ fn metadata_merges_across_files() {
     assert_eq!(model.metadata["same"], json!({"k": "v"}));
     assert_eq!(model.metadata["ref"], json!("smithy.api#String"));
     let errors = refused(&[("a.smithy", a), ("c.smithy", "$version: \"2\"\nmetadata same = 1\n")]);
-    assert_eq!(errors, ["c.smithy: metadata `same` is given conflicting values in several files"]);
+    assert_eq!(
+        errors,
+        ["c.smithy: metadata `same` is given conflicting values in several files"]
+    );
 }
 
 #[test]
@@ -127,9 +145,16 @@ fn deeply_nested_values_are_refused_without_overflowing_the_stack() {
         let errors = refused(&[("deep.smithy", &format!("metadata x = {}", open.repeat(100_000)))]);
         assert!(errors[0].contains("nest more than 128 levels"), "{errors:?}");
     }
-    let deep_json = format!("{{\"smithy\": \"2.0\", \"metadata\": {{\"x\": {}1{}}}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_json = format!(
+        "{{\"smithy\": \"2.0\", \"metadata\": {{\"x\": {}1{}}}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let errors = refused(&[("deep.json", &deep_json)]);
-    assert!(errors[0].starts_with("deep.json: not a Smithy JSON AST file"), "{errors:?}");
+    assert!(
+        errors[0].starts_with("deep.json: not a Smithy JSON AST file"),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -141,7 +166,10 @@ fn a_50_mb_text_block_loads() {
         line.repeat(count)
     );
     let model = loaded(&[("big.smithy", &text)]);
-    let docs = model.shapes["ex#S"].traits["smithy.api#documentation"].as_str().unwrap_or_default().to_string();
+    let docs = model.shapes["ex#S"].traits["smithy.api#documentation"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     assert_eq!(docs.len(), count * (line.len() - 4));
     assert!(docs.starts_with("Lorem ipsum"));
 }
@@ -149,14 +177,20 @@ fn a_50_mb_text_block_loads() {
 #[test]
 fn a_file_that_is_only_a_byte_order_mark_is_refused() {
     let errors = refused(&[("bom.smithy", "\u{feff}")]);
-    assert_eq!(errors, ["bom.smithy:1:1: unexpected character a byte order mark (U+FEFF)"]);
+    assert_eq!(
+        errors,
+        ["bom.smithy:1:1: unexpected character a byte order mark (U+FEFF)"]
+    );
 }
 
 #[test]
 fn invalid_utf8_is_refused_naming_the_file() {
     let error = ModelSource::from_bytes("bad.smithy", b"namespace ex\nstring \xff\xfe\n".to_vec())
         .expect_err("invalid UTF-8 must be refused");
-    assert_eq!(error.to_string(), "bad.smithy: not UTF-8 text: invalid byte sequence at byte offset 20");
+    assert_eq!(
+        error.to_string(),
+        "bad.smithy: not UTF-8 text: invalid byte sequence at byte offset 20"
+    );
 }
 
 /// Every prefix of a valid model either loads or is refused: never a panic or a hang.
@@ -187,10 +221,14 @@ resource Thing { identifiers: { id: String }, put: PutThing }
 @error("client") structure Oops { message: String }
 list Tags { member: String }
 map Counts { key: String, value: Integer }
-enum Color { RED = "red", GREEN }
-intEnum Level { LOW = 1, HIGH = 2 }
+enum Color { RED = "red"
+    GREEN }
+intEnum Level { LOW = 1
+    HIGH = 2
+}
 @mixin structure Base { common: Long }
-structure Mixed for Thing with [Base] { $id, $common, extra: Boolean = false }
+structure Mixed for Thing with [Base] { $id, $common, extra: Boolean = false
+}
 apply Mixed$extra @documentation("applied")
 apply Color { @documentation("colors") @tags(["a"]) }
 "#;

@@ -21,7 +21,11 @@ fn smithy_idl_loader_suite() {
     let Some(dir) = smithy_dir() else { return };
     let report = xtask::idl_suite::run(&dir).expect("the suite runs");
     println!("{}", report.summary());
-    assert!(report.valid_total >= 80 && report.invalid_total >= 181, "{}", report.summary());
+    assert!(
+        report.valid_total >= 80 && report.invalid_total >= 181,
+        "{}",
+        report.summary()
+    );
     assert!(
         report.failures.is_empty(),
         "{}\n{}",

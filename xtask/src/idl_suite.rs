@@ -66,7 +66,10 @@ pub fn run(smithy_dir: &Path) -> Result<SuiteReport, String> {
         report.invalid_total += 1;
         let text = fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let expected = expected_position(text.lines().next().unwrap_or(""));
-        let errors = match loader::load(&[ModelSource { name: name.clone(), text }]) {
+        let errors = match loader::load(&[ModelSource {
+            name: name.clone(),
+            text,
+        }]) {
             Ok(_) => {
                 report.failures.push(format!("{name}: loaded, but must be refused"));
                 continue;
@@ -76,7 +79,7 @@ pub fn run(smithy_dir: &Path) -> Result<SuiteReport, String> {
         report.invalid_refused += 1;
         let Some((line, column)) = expected else { continue };
         report.with_expected_line += 1;
-        match errors.iter().find_map(|e| e.pos) {
+        match errors.iter().find_map(|e| e.pos()) {
             Some((ours, _)) if ours == line => report.at_expected_line += 1,
             ours => {
                 let first = &errors[0];
@@ -100,7 +103,10 @@ fn expected_position(first_line: &str) -> Option<(u32, u32)> {
 
 fn check_valid(file: &Path, shared: &Path) -> Result<(), String> {
     let path = file.display().to_string();
-    let base = path.strip_suffix(".flattened.smithy").or_else(|| path.strip_suffix(".smithy")).unwrap_or(&path);
+    let base = path
+        .strip_suffix(".flattened.smithy")
+        .or_else(|| path.strip_suffix(".smithy"))
+        .unwrap_or(&path);
     let json = PathBuf::from(format!("{base}.json"));
     let flattened = PathBuf::from(format!("{base}.flattened.smithy"));
     let is_flattened = path.ends_with(".flattened.smithy");
@@ -123,16 +129,12 @@ fn load(files: &[&Path]) -> Result<Model, String> {
     let mut sources = Vec::new();
     for file in files {
         let bytes = fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let name = file.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let name = file
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
         sources.push(ModelSource::from_bytes(&name, bytes).map_err(|e| e.to_string())?);
     }
-    loader::load(&sources).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })
+    loader::load(&sources).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
 }
 
 /// Compares shapes (types, members, targets, traits and values) and metadata.

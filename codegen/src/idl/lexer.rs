@@ -256,7 +256,10 @@ impl<'a> Lexer<'a> {
         let underscores = bytes.iter().take_while(|b| **b == b'_').count();
         if underscores > 0 && !bytes.get(underscores).is_some_and(|b| b.is_ascii_alphanumeric()) {
             self.advance(underscores);
-            let found = self.text[self.offset..].chars().next().map_or("end of file".to_string(), |c| format!("'{c}'"));
+            let found = self.text[self.offset..]
+                .chars()
+                .next()
+                .map_or("end of file".to_string(), |c| format!("'{c}'"));
             return Err(self.error_here(format!("expected a letter or digit in the identifier, found {found}")));
         }
         let len = bytes

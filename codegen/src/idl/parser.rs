@@ -262,11 +262,17 @@ impl<'a> Parser<'a> {
         match key.as_str() {
             "version" => {
                 if *version_seen {
-                    return Err(SyntaxError::new(value_pos, "the `version` control statement is given twice"));
+                    return Err(SyntaxError::new(
+                        value_pos,
+                        "the `version` control statement is given twice",
+                    ));
                 }
                 *version_seen = true;
                 let Node::Str(version) = value else {
-                    return Err(SyntaxError::new(value_pos, "the $version control statement must have a string value"));
+                    return Err(SyntaxError::new(
+                        value_pos,
+                        "the $version control statement must have a string value",
+                    ));
                 };
                 if !matches!(version.as_str(), "1" | "1.0" | "2" | "2.0") {
                     let pos = self.lexer_pos()?;

@@ -83,7 +83,11 @@ pub fn resolve(file: &IdlFile, source: &str, known: &KnownShapes) -> Result<File
         let traits = resolver.traits(&target, &apply.traits);
         out.applies.push((target, traits));
     }
-    if resolver.errors.is_empty() { Ok(out) } else { Err(resolver.errors) }
+    if resolver.errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(resolver.errors)
+    }
 }
 
 impl Resolver<'_> {
@@ -305,18 +309,16 @@ impl Resolver<'_> {
                 }
                 _ => problem = Some("`rename` must be an object".to_string()),
             },
-            (_, "operations" | "resources" | "errors") | (false, "collectionOperations") => {
-                match self.id_list(node) {
-                    Some(list) => match key {
-                        "operations" => shape.operations = list,
-                        "resources" => shape.resources = list,
-                        "errors" if is_service => shape.errors = list,
-                        "collectionOperations" => shape.collection_operations = list,
-                        _ => problem = Some(format!("unknown property `{key}`")),
-                    },
-                    None => problem = Some(format!("`{key}` must be a list of shape ids")),
-                }
-            }
+            (_, "operations" | "resources" | "errors") | (false, "collectionOperations") => match self.id_list(node) {
+                Some(list) => match key {
+                    "operations" => shape.operations = list,
+                    "resources" => shape.resources = list,
+                    "errors" if is_service => shape.errors = list,
+                    "collectionOperations" => shape.collection_operations = list,
+                    _ => problem = Some(format!("unknown property `{key}`")),
+                },
+                None => problem = Some(format!("`{key}` must be a list of shape ids")),
+            },
             (false, "identifiers" | "properties") => {
                 if key == "properties" && file.is_v1() {
                     problem = Some("resource properties can only be used in Smithy version 2 or later".to_string());

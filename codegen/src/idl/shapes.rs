@@ -1,9 +1,9 @@
 //! Shape statements: simple shapes, enums, aggregates, services, resources, operations.
 
+use super::SyntaxError;
 use super::lexer::Kind;
 use super::parser::Parser;
 use super::syntax::{MemberDef, Node, Ref, ShapeDef, TraitApp};
-use super::SyntaxError;
 
 type Result<T> = std::result::Result<T, SyntaxError>;
 
@@ -40,7 +40,10 @@ impl Parser<'_> {
             "apply" => {
                 // Documentation comments before `apply` are plain comments; traits are an error.
                 if traits.iter().any(|t| t.id.text != "smithy.api#documentation") {
-                    return Err(SyntaxError::new(keyword.pos, "traits cannot be applied to an apply statement"));
+                    return Err(SyntaxError::new(
+                        keyword.pos,
+                        "traits cannot be applied to an apply statement",
+                    ));
                 }
                 return self.apply_statement();
             }
@@ -140,7 +143,10 @@ impl Parser<'_> {
         if self.file.is_v1() {
             return Err(SyntaxError::new(
                 word.pos,
-                format!("mixins can only be used in Smithy version 2 or later (this file is {})", self.file.version),
+                format!(
+                    "mixins can only be used in Smithy version 2 or later (this file is {})",
+                    self.file.version
+                ),
             ));
         }
         self.ws()?;
@@ -165,7 +171,13 @@ impl Parser<'_> {
             let (name, target) = if is_enum {
                 let name = self.expect_named(Kind::Ident, "a member name")?;
                 let pos = name.pos;
-                (name, Some(Ref { text: "smithy.api#Unit".to_string(), pos }))
+                (
+                    name,
+                    Some(Ref {
+                        text: "smithy.api#Unit".to_string(),
+                        pos,
+                    }),
+                )
             } else if self.peek_kind()? == Kind::Dollar {
                 let dollar = self.bump()?;
                 if self.file.is_v1() {
@@ -306,7 +318,11 @@ impl Parser<'_> {
         self.mixins(&mut shape)?;
         self.ws()?;
         self.members(&mut shape, false)?;
-        let marker = if is_input { "smithy.api#input" } else { "smithy.api#output" };
+        let marker = if is_input {
+            "smithy.api#input"
+        } else {
+            "smithy.api#output"
+        };
         traits.push(TraitApp {
             id: Ref {
                 text: marker.to_string(),
@@ -322,7 +338,3 @@ impl Parser<'_> {
         })
     }
 }
-
-
-
-

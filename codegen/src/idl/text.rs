@@ -178,17 +178,23 @@ mod tests {
         assert_eq!(number_value("10"), serde_json::json!(10));
         assert_eq!(number_value("-3"), serde_json::json!(-3));
         assert_eq!(number_value("1.5"), serde_json::json!(1.5));
-        assert_eq!(number_value("9223372036854775808"), serde_json::json!(9223372036854775808u64));
+        assert_eq!(
+            number_value("9223372036854775808"),
+            serde_json::json!(9223372036854775808u64)
+        );
         assert_eq!(number_value("2e+308"), Value::String("2E+308".into()));
         assert_eq!(number_value("2E308"), Value::String("2E+308".into()));
-        assert_eq!(number_length("1.0e+5x"), Ok(7));
+        assert_eq!(number_length("1.0e+5x"), Ok(6));
         assert!(number_length("1.").is_err());
         assert!(number_length("-").is_err());
     }
 
     #[test]
     fn text_blocks_lose_incidental_indentation() {
-        assert_eq!(text_block("\n    Foo\n        Baz\n\n  \n    Bar\n    ").unwrap(), "Foo\n    Baz\n\n\nBar\n");
+        assert_eq!(
+            text_block("\n    Foo\n        Baz\n\n  \n    Bar\n    ").unwrap(),
+            "Foo\n    Baz\n\n\nBar\n"
+        );
         assert_eq!(text_block("\n    a \\\n    b").unwrap(), "a b");
         assert!(text_block("").is_err());
         assert!(text_block("foo").is_err());

@@ -73,7 +73,10 @@ fn flatten_one(
             continue;
         };
         if !source.traits.contains_key("smithy.api#mixin") {
-            errors.push(error(format!("`{}` is used as a mixin but has no @mixin trait", mixin.target)));
+            errors.push(error(format!(
+                "`{}` is used as a mixin but has no @mixin trait",
+                mixin.target
+            )));
         }
         if source.kind != kind {
             errors.push(error(format!(

@@ -41,10 +41,10 @@ impl ModelSource {
             }),
             Err(error) => {
                 let offset = error.utf8_error().valid_up_to();
-                Err(ModelError::new(format!(
-                    "not UTF-8 text: invalid byte sequence at byte offset {offset}"
-                ))
-                .in_file(Some(name)))
+                Err(
+                    ModelError::new(format!("not UTF-8 text: invalid byte sequence at byte offset {offset}"))
+                        .in_file(Some(name)),
+                )
             }
         }
     }
@@ -189,11 +189,8 @@ fn parse_source(source: &ModelSource) -> Result<Parsed, ModelError> {
         Ok(file) => file,
         // `serde_json::Value` cannot hold a number beyond f64 (a `bigDecimal` trait value);
         // the IDL reader's node parser reads JSON too, and keeps such numbers as strings.
-        Err(error) if error.to_string().starts_with("number out of range") => {
-            idl::parse_json(&source.text).map_err(|e| {
-                ModelError::new(format!("not a Smithy JSON AST file: {e}")).in_file(Some(&source.name))
-            })?
-        }
+        Err(error) if error.to_string().starts_with("number out of range") => idl::parse_json(&source.text)
+            .map_err(|e| ModelError::new(format!("not a Smithy JSON AST file: {e}")).in_file(Some(&source.name)))?,
         Err(error) => {
             return Err(ModelError::new(format!("not a Smithy JSON AST file: {error}")).in_file(Some(&source.name)));
         }

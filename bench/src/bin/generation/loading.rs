@@ -20,7 +20,10 @@ pub fn idl_vs_json(root: &Path, runs: usize) -> Result<Option<Table>, String> {
     let mut table = Table::new(&["what", "files", "bytes", "load (median)", "MB/s", "ns per byte"]);
     let mut rates = Vec::new();
     for (name, sources) in [
-        ("IDL reader: protocol compliance suite + trait definitions (`.smithy`)", &idl),
+        (
+            "IDL reader: protocol compliance suite + trait definitions (`.smithy`)",
+            &idl,
+        ),
         ("JSON AST loader: `model/ivs.json`", &json),
     ] {
         let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
