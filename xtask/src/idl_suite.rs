@@ -24,6 +24,8 @@ pub struct SuiteReport {
     pub at_expected_line: usize,
     /// Invalid files whose first line names a line.
     pub with_expected_line: usize,
+    /// Of those at the expected line, the ones at the expected column too.
+    pub at_expected_column: usize,
     /// One line per problem, naming the file.
     pub failures: Vec<String>,
 }
@@ -80,7 +82,12 @@ pub fn run(smithy_dir: &Path) -> Result<SuiteReport, String> {
         let Some((line, column)) = expected else { continue };
         report.with_expected_line += 1;
         match errors.iter().find_map(|e| e.pos()) {
-            Some((ours, _)) if ours == line => report.at_expected_line += 1,
+            Some((ours, our_column)) if ours == line => {
+                report.at_expected_line += 1;
+                if our_column == column {
+                    report.at_expected_column += 1;
+                }
+            }
             ours => {
                 let first = &errors[0];
                 let ours = ours.map_or("no position".to_string(), |(l, c)| format!("{l}:{c}"));

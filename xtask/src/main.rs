@@ -149,6 +149,10 @@ fn idl_tests(rest: &[String]) -> Result<ExitCode, String> {
     for failure in &report.failures {
         println!("FAIL {failure}");
     }
+    println!(
+        "({} of the {} invalid files that name a position are refused at its column too)",
+        report.at_expected_column, report.with_expected_line
+    );
     println!("{}", report.summary());
     let perfect = report.valid_ok == report.valid_total && report.invalid_refused == report.invalid_total;
     Ok(if perfect { ExitCode::SUCCESS } else { ExitCode::FAILURE })
