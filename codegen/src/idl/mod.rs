@@ -21,6 +21,16 @@
 //!   in it (`enum`, `:=`, mixins, `= default`, `$member`, `for`) is refused.
 //! - A byte order mark is not part of the grammar and is refused like any unexpected character.
 //! - A number beyond `f64`'s range is kept as a string (see `text::number_value`).
+//! - A `///` comment on the same line as the end of a statement is a plain comment (Smithy's
+//!   suite, `expects-br.smithy`, has `string Bar /// Ignored`).
+//! - A resource mixin may define neither properties nor identifiers (Smithy's suite refuses a
+//!   mixin resource with identifiers, with a message about properties).
+//! - Beyond the grammar, the loader refuses what Smithy's loader refuses while loading: lists
+//!   without `member`, maps without `key`/`value`, empty enums, enum values of the wrong type,
+//!   mixins of another shape type, members redeclared with another target than a mixin's,
+//!   operation mixins with input or output, 2.0 syntax or `@mixin` in 1.0 files.
+//! - Smithy 1.0 upgrade: `set` becomes a list with `@uniqueItems` (in the loader, for JSON AST
+//!   too); `@box` and primitive zero defaults stay as written (lowering reads them as before).
 
 pub mod lexer;
 pub mod parser;

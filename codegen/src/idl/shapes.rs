@@ -84,9 +84,8 @@ impl Parser<'_> {
                 if self.peek_kind()? != Kind::LBrace {
                     return Err(self.unexpected("`{`"));
                 }
-                match self.node()? {
-                    Node::Object(entries) => shape.properties = entries,
-                    _ => unreachable!("a value starting with `{{` is an object"),
+                if let Node::Object(entries) = self.node()? {
+                    shape.properties = entries;
                 }
                 shape
             }
