@@ -1,5 +1,5 @@
 //! The recursive-descent parser: file sections, whitespace rules, traits and node values.
-//! Shape statements are in [`super::shapes`].
+//! Shape statements are in `idl/shapes.rs`.
 //!
 //! Recursion happens only in node values (arrays and objects) and is bounded by
 //! [`MAX_NODE_DEPTH`], so no input can overflow the stack.
