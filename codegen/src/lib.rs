@@ -1,6 +1,7 @@
 //! A Smithy-to-Rust code generator, as a pure library: model text in, file contents out.
 //!
-//! The pipeline has three layers. [`loader`] reads Smithy JSON AST files ([`ast`]) into one
+//! The pipeline has three layers. [`loader`] reads Smithy JSON AST files ([`ast`]) and Smithy
+//! IDL files ([`idl`]) into one
 //! resolved model; [`lower`] turns it into our own IR ([`ir`]), checking it and naming
 //! everything once ([`naming`], [`docs`]); [`emit`] turns the IR into files. Nothing here
 //! touches the file system: the `xtask` driver reads the model and writes the files.
@@ -9,6 +10,7 @@ pub mod ast;
 pub mod docs;
 pub mod emit;
 pub mod error;
+pub mod idl;
 pub mod ir;
 pub mod loader;
 pub mod lower;

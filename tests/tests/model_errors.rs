@@ -276,12 +276,13 @@ cases! {
         r#"model/b.json: unsupported Smithy IDL version "0.5"; expected 1.0 or 2.0"#,
     ];
 
-    /// The same shape id in two files names both files.
+    /// The same shape id defined differently in two files names both files (identical
+    /// definitions are one shape, as Smithy merges them).
     shape_defined_in_two_files: files(&[
         ("model/a.json", r#"{"smithy": "2.0", "shapes": {"t#Name": {"type": "string"}}}"#),
-        ("model/b.json", r#"{"smithy": "2.0", "shapes": {"t#Name": {"type": "string"}}}"#),
+        ("model/b.json", r#"{"smithy": "2.0", "shapes": {"t#Name": {"type": "integer"}}}"#),
     ]) => [
-        "model/b.json: t#Name: shape is defined twice (first in model/a.json)",
+        "model/b.json: t#Name: shape is defined twice, differently (first in model/a.json)",
     ];
 }
 
@@ -891,7 +892,8 @@ fn all_lowering_problems_in_one_pass() {
 
 /// The loader also collects every problem of every file before giving up; lowering
 /// problems are only looked for once the files load. Loader errors come in the order they
-/// are found (files in order, then `apply`, then mixins), not sorted like lowering errors.
+/// are found (files read in order, then merged in order, then `apply`, then mixins), not
+/// sorted like lowering errors.
 #[test]
 fn all_loader_problems_in_one_pass() {
     let a = json!({ "smithy": "2.0", "shapes": {
@@ -900,7 +902,7 @@ fn all_loader_problems_in_one_pass() {
     } })
     .to_string();
     let b = json!({ "smithy": "2.0", "shapes": {
-        "t#Name": { "type": "string" },
+        "t#Name": { "type": "integer" },
         "t#Gone$x": { "type": "apply", "traits": { "smithy.api#required": {} } },
         // A lowering problem: not reported while the files themselves are broken.
         "t#S": { "type": "service", "operations": [{ "target": "t#Missing" }] }
@@ -909,8 +911,8 @@ fn all_loader_problems_in_one_pass() {
     assert_errors(
         files(&[("model/a.json", &a), ("model/b.json", &b), ("model/c.json", "")]),
         &[
-            "model/b.json: t#Name: shape is defined twice (first in model/a.json)",
             "model/c.json: not a Smithy JSON AST file: EOF while parsing a value at line 1 column 0",
+            "model/b.json: t#Name: shape is defined twice, differently (first in model/a.json)",
             "model/b.json: t#Gone$x: `apply` targets a shape that does not exist",
             "model/a.json: t#A: mixin cycle: t#A -> t#A",
         ],
