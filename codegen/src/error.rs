@@ -47,6 +47,24 @@ impl ModelError {
         self
     }
 
+    /// Locates the problem at a line and column of its file (call after [`Self::in_file`]).
+    /// The position is kept in the file name, `file:line:column`, as compilers print it (and
+    /// so errors stay small enough to return by value).
+    pub fn at_pos(mut self, line: u32, column: u32) -> Self {
+        let file = self.file.take().unwrap_or_default();
+        self.file = Some(format!("{file}:{line}:{column}"));
+        self
+    }
+
+    /// The line and column given by [`Self::at_pos`], if any.
+    pub fn pos(&self) -> Option<(u32, u32)> {
+        let mut parts = self.file.as_deref()?.rsplitn(3, ':');
+        let column = parts.next()?.parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        parts.next()?;
+        Some((line, column))
+    }
+
     /// Names the file the problem was found in.
     pub fn in_file(mut self, file: Option<&str>) -> Self {
         self.file = file.map(str::to_string);

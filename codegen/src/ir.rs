@@ -90,6 +90,8 @@ pub struct Operation {
     pub idempotent: bool,
     /// `@paginated`, with the service's defaults merged in.
     pub pagination: Option<Pagination>,
+    /// `@endpoint`'s `hostPrefix` (without labels), prepended to the default endpoint's host.
+    pub host_prefix: Option<String>,
 }
 
 /// The `@http` trait, parsed.
@@ -235,6 +237,8 @@ pub enum Fault {
 pub struct Member {
     /// The member name in the model: the JSON key, the label or the path segment in violations.
     pub wire_name: String,
+    /// The key of the member in a JSON document: `@jsonName`, else the member name.
+    pub json_name: String,
     /// The Rust field (or variant) name, possibly a raw identifier (`r#type`).
     pub field: String,
     /// The model crate's chainable setter, e.g. `with_type`.

@@ -1,6 +1,7 @@
 //! A Smithy-to-Rust code generator, as a pure library: model text in, file contents out.
 //!
-//! The pipeline has three layers. [`loader`] reads Smithy JSON AST files ([`ast`]) into one
+//! The pipeline has three layers. [`loader`] reads Smithy JSON AST files ([`ast`]) and Smithy
+//! IDL files ([`idl`]) into one
 //! resolved model; [`lower`] turns it into our own IR ([`ir`]), checking it and naming
 //! everything once ([`naming`], [`docs`]); [`emit`] turns the IR into files. Nothing here
 //! touches the file system: the `xtask` driver reads the model and writes the files.
@@ -9,6 +10,7 @@ pub mod ast;
 pub mod docs;
 pub mod emit;
 pub mod error;
+pub mod idl;
 pub mod ir;
 pub mod loader;
 pub mod lower;
@@ -27,6 +29,8 @@ pub struct Options {
     pub service: Option<String>,
     /// Path from the output folder to the `smithy-runtime` crate, as written in manifests.
     pub runtime_path: String,
+    /// Operations to leave out (absolute ids or bare names), e.g. those using event streams.
+    pub exclude_operations: Vec<String>,
 }
 
 /// The generated files and the IR they came from.
@@ -60,7 +64,9 @@ impl std::error::Error for GenerateError {}
 
 /// Loads and checks the model, lowers it, and emits every crate.
 pub fn generate(sources: &[ModelSource], options: &Options) -> Result<Generated, GenerateError> {
-    let service = load_service(sources, options.service.as_deref()).map_err(GenerateError::Model)?;
+    let model = loader::load(sources).map_err(|e| GenerateError::Model(ModelErrors(e)))?;
+    let service = lower::lower_excluding(&model, options.service.as_deref(), &options.exclude_operations)
+        .map_err(|e| GenerateError::Model(ModelErrors(e)))?;
     let files = emit_crates(&service, options).map_err(GenerateError::Emit)?;
     Ok(Generated { service, files })
 }

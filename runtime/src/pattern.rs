@@ -4,11 +4,22 @@
 //! search: `[a-z]` accepts `"123a"`; a pattern that must cover the whole value
 //! says so with `^` and `$`. They are compiled with [`regress`], which
 //! implements ECMA-262 semantics (no flags, as in `new RegExp(source)`).
+//!
+//! Two readings go beyond that, because AWS services validate with Java's engine and
+//! their published models are written for it:
+//! - a pattern the ECMA-262 engine refuses, or one that escapes a letter ECMA-262 has no
+//!   escape for (`\p{L}`, `\Q`, `\A`: ECMA-262 would silently read `\p{L}` as the text
+//!   `p{L}`), is read as Java and rewritten into an equivalent expression (the private
+//!   module `java` lists the constructs); Unicode property escapes are compiled in
+//!   ECMA-262's Unicode mode, where they mean what Java means;
+//! - a pattern that neither reading accepts is refused, with both reasons.
 
 use std::fmt;
 use std::sync::OnceLock;
 
 use regress::Regex;
+
+mod java;
 
 /// An ECMA-262 regular expression from a Smithy model, usable in a `static`:
 ///
@@ -61,7 +72,18 @@ impl Pattern {
 }
 
 fn compile(source: &str) -> Result<Regex, String> {
-    Regex::new(source).map_err(|error| error.to_string())
+    let flags = if java::uses_property_escapes(source) { "u" } else { "" };
+    let ecma_error = if java::written_for_java(source) {
+        "it escapes a letter ECMA-262 has no escape for".to_string()
+    } else {
+        match Regex::new(source) {
+            Ok(regex) => return Ok(regex),
+            Err(error) => error.to_string(),
+        }
+    };
+    let rewritten = java::to_ecma(source).map_err(|java| format!("{ecma_error}; read as Java: {java}"))?;
+    Regex::with_flags(&rewritten, flags)
+        .map_err(|error| format!("{ecma_error}; read as Java and rewritten to `{rewritten}`: {error}"))
 }
 
 impl fmt::Debug for Pattern {

@@ -13,7 +13,8 @@
 //!
 //! Every module has an `option` submodule for `Option<Timestamp>` members
 //! (JSON `null` deserializes to `None`; pair it with `#[serde(default)]` so a
-//! missing member is `None` too):
+//! missing member is `None` too), and `list` and `map` submodules for optional
+//! lists and maps of timestamps:
 //!
 //! ```
 //! use smithy_runtime::{timestamp, Timestamp};
@@ -40,6 +41,7 @@
 //! result to UTC. Values outside the range [`Timestamp`] supports (years
 //! -9999 to 9999) are parse errors.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -87,6 +89,48 @@ macro_rules! format_glue {
             /// Deserializes `null` as `None`, anything else as [`super::deserialize`] does.
             pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
                 crate::timestamp::deserialize_option::<$marker, D>(d)
+            }
+        }
+
+        /// The same format for a list of timestamps (`Option<Vec<Timestamp>>`): each item in
+        /// this format, `None` as `null`.
+        pub mod list {
+            use serde::{Deserializer, Serializer};
+
+            use super::{Timestamp, $marker};
+
+            /// Serializes each item as [`super::serialize`] does, `None` as `null`.
+            pub fn serialize<S: Serializer>(t: &Option<Vec<Timestamp>>, s: S) -> Result<S::Ok, S::Error> {
+                crate::timestamp::serialize_list::<$marker, S>(t, s)
+            }
+
+            /// Deserializes `null` as `None`, each item as [`super::deserialize`] does.
+            pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Timestamp>>, D::Error> {
+                crate::timestamp::deserialize_list::<$marker, D>(d)
+            }
+        }
+
+        /// The same format for a map of timestamps (`Option<BTreeMap<K, Timestamp>>`): each
+        /// value in this format, `None` as `null`.
+        pub mod map {
+            use serde::{Deserialize, Deserializer, Serialize, Serializer};
+            use std::collections::BTreeMap;
+
+            use super::{Timestamp, $marker};
+
+            /// Serializes each value as [`super::serialize`] does, `None` as `null`.
+            pub fn serialize<K: Serialize, S: Serializer>(
+                t: &Option<BTreeMap<K, Timestamp>>,
+                s: S,
+            ) -> Result<S::Ok, S::Error> {
+                crate::timestamp::serialize_map::<$marker, K, S>(t, s)
+            }
+
+            /// Deserializes `null` as `None`, each value as [`super::deserialize`] does.
+            pub fn deserialize<'de, K: Deserialize<'de> + Ord, D: Deserializer<'de>>(
+                d: D,
+            ) -> Result<Option<BTreeMap<K, Timestamp>>, D::Error> {
+                crate::timestamp::deserialize_map::<$marker, K, D>(d)
             }
         }
     };
@@ -183,6 +227,35 @@ pub(crate) fn deserialize_option<'de, F: Format, D: Deserializer<'de>>(d: D) -> 
     Ok(Option::<De<F>>::deserialize(d)?.map(|De(t, _)| t))
 }
 
+pub(crate) fn serialize_list<F: Format, S: Serializer>(t: &Option<Vec<Timestamp>>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(items) => s.collect_seq(items.iter().map(|t| Ser::<F>(t, PhantomData))),
+        None => s.serialize_none(),
+    }
+}
+
+pub(crate) fn deserialize_list<'de, F: Format, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Timestamp>>, D::Error> {
+    let items = Option::<Vec<De<F>>>::deserialize(d)?;
+    Ok(items.map(|items| items.into_iter().map(|De(t, _)| t).collect()))
+}
+
+pub(crate) fn serialize_map<F: Format, K: Serialize, S: Serializer>(
+    t: &Option<BTreeMap<K, Timestamp>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(entries) => s.collect_map(entries.iter().map(|(k, t)| (k, Ser::<F>(t, PhantomData)))),
+        None => s.serialize_none(),
+    }
+}
+
+pub(crate) fn deserialize_map<'de, F: Format, K: Deserialize<'de> + Ord, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<BTreeMap<K, Timestamp>>, D::Error> {
+    let entries = Option::<BTreeMap<K, De<F>>>::deserialize(d)?;
+    Ok(entries.map(|entries| entries.into_iter().map(|(k, De(t, _))| (k, t)).collect()))
+}
+
 /// A serde visitor for the string formats: `parse` turns the text into a timestamp.
 pub(crate) struct StrVisitor {
     pub(crate) expecting: &'static str,
@@ -226,6 +299,37 @@ mod tests {
         assert!(e.input().ends_with("..."));
         let exact = "x".repeat(64);
         assert_eq!(TimestampError::new("http-date", &exact, "bad").input(), exact);
+    }
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Collections {
+        #[serde(default, with = "epoch_seconds::list")]
+        list: Option<Vec<Timestamp>>,
+        #[serde(default, with = "http_date::map")]
+        map: Option<BTreeMap<String, Timestamp>>,
+    }
+
+    #[test]
+    fn lists_and_maps_of_timestamps_use_the_format_per_item() {
+        let text = r#"{"list":[0,1.5],"map":{"a":"Thu, 01 Jan 1970 00:00:01 GMT"}}"#;
+        let value: Collections = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            value.list,
+            Some(vec![
+                Timestamp::UNIX_EPOCH,
+                Timestamp::UNIX_EPOCH + time::Duration::milliseconds(1500)
+            ])
+        );
+        assert_eq!(
+            value.map.as_ref().map(|m| m["a"]),
+            Some(Timestamp::UNIX_EPOCH + time::Duration::SECOND)
+        );
+        assert_eq!(serde_json::to_string(&value).unwrap(), text);
+        let empty: Collections = serde_json::from_str("{}").unwrap();
+        assert_eq!(empty, Collections { list: None, map: None });
+        assert_eq!(serde_json::to_string(&empty).unwrap(), r#"{"list":null,"map":null}"#);
+        let error = serde_json::from_str::<Collections>(r#"{"list":["yesterday"]}"#).unwrap_err();
+        assert!(error.to_string().contains("epoch"), "{error}");
     }
 
     #[test]

@@ -11,10 +11,11 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// The name every single-file model is loaded under.
 const FILE: &str = "model/test.json";
 
-/// A model to load: its files and, optionally, the service to choose.
+/// A model to load: its files and, optionally, the service to choose and operations to leave out.
 struct Input {
     sources: Vec<ModelSource>,
     service: Option<&'static str>,
+    excluded: Vec<String>,
 }
 
 impl Input {
@@ -23,8 +24,14 @@ impl Input {
         self
     }
 
+    fn excluding(mut self, operation: &str) -> Self {
+        self.excluded.push(operation.to_string());
+        self
+    }
+
     fn load(&self) -> Result<ir::Service, codegen::ModelErrors> {
-        codegen::load_service(&self.sources, self.service)
+        let model = codegen::loader::load(&self.sources).map_err(codegen::ModelErrors)?;
+        codegen::lower::lower_excluding(&model, self.service, &self.excluded).map_err(codegen::ModelErrors)
     }
 }
 
@@ -37,7 +44,11 @@ fn files(files: &[(&str, &str)]) -> Input {
             text: text.to_string(),
         })
         .collect();
-    Input { sources, service: None }
+    Input {
+        sources,
+        service: None,
+        excluded: Vec::new(),
+    }
 }
 
 /// One file with exactly this text.
@@ -156,6 +167,72 @@ macro_rules! cases {
     };
 }
 
+/// `@httpLabel`, `@httpQuery` and `@httpQueryParams` mean something only on an operation's
+/// input; anywhere else Smithy says they are "simply ignored": such a member is a body member
+/// (api-gateway's outputs carry `@httpQuery` on a pagination member).
+#[test]
+fn input_only_bindings_are_ignored_outside_inputs() {
+    let service = loaded(model(json!({
+        "t#OpOutput": { "type": "structure", "members": {
+            "id": { "target": "smithy.api#String", "traits": { "smithy.api#httpLabel": {}, "smithy.api#required": {} } },
+            "q": { "target": "smithy.api#String", "traits": { "smithy.api#httpQuery": "q" } },
+            "all": { "target": "t#Params", "traits": { "smithy.api#httpQueryParams": {} } }
+        } },
+        "t#Params": { "type": "map", "key": { "target": "smithy.api#String" }, "value": { "target": "smithy.api#String" } }
+    })));
+    let output = structure(&service, "OpOutput");
+    for name in ["id", "q", "all"] {
+        assert_eq!(member(output, name).binding, ir::Binding::Body, "{name}");
+    }
+}
+
+/// A service with an event-stream operation (`t#Watch`, whose output is a `@streaming` union)
+/// beside the base operation.
+fn with_event_stream() -> Input {
+    model(json!({
+        "t#Svc": {
+            "type": "service",
+            "version": "2024-01-01",
+            "operations": [{ "target": "t#Op" }, { "target": "t#Watch" }],
+            "traits": { "aws.protocols#restJson1": {} }
+        },
+        "t#Watch": {
+            "type": "operation",
+            "output": { "target": "t#WatchOutput" },
+            "traits": { "smithy.api#http": { "method": "POST", "uri": "/watch" } }
+        },
+        "t#WatchOutput": { "type": "structure", "members": {
+            "events": { "target": "t#Events", "traits": { "smithy.api#httpPayload": {} } }
+        } },
+        "t#Events": { "type": "union", "traits": { "smithy.api#streaming": {} }, "members": {
+            "tick": { "target": "t#Tick" }
+        } },
+        "t#Tick": { "type": "structure", "members": {} }
+    }))
+}
+
+/// An event stream is refused by operation name (its crates would not compile), and the
+/// message says how to generate the rest; excluded, the rest of the service generates.
+#[test]
+fn event_stream_operations_are_refused_and_can_be_excluded() {
+    assert_errors(
+        with_event_stream(),
+        &[
+            "model/test.json: t#Watch: @smithy.api#streaming: operation `Watch` uses an event stream (member \
+           `events` of `t#WatchOutput` targets the @streaming union `t#Events`), which this generator does not \
+           implement yet; generate the rest of the service with `--exclude-operation Watch`",
+        ],
+    );
+    let service = loaded(with_event_stream().excluding("Watch"));
+    let names: Vec<&str> = service.operations.iter().map(|op| op.name.as_str()).collect();
+    assert_eq!(names, ["Op"]);
+    assert!(!service.types.contains_key("Events"), "{:?}", service.types.keys());
+    assert_errors(
+        with_event_stream().excluding("t#Watch").excluding("Nope"),
+        &["model/test.json: t#Svc: --exclude-operation `Nope`: the service has no operation of that name"],
+    );
+}
+
 /// Every case below changes this model; on its own it loads without error.
 #[test]
 fn base_model_loads() {
@@ -199,12 +276,13 @@ cases! {
         r#"model/b.json: unsupported Smithy IDL version "0.5"; expected 1.0 or 2.0"#,
     ];
 
-    /// The same shape id in two files names both files.
+    /// The same shape id defined differently in two files names both files (identical
+    /// definitions are one shape, as Smithy merges them).
     shape_defined_in_two_files: files(&[
         ("model/a.json", r#"{"smithy": "2.0", "shapes": {"t#Name": {"type": "string"}}}"#),
-        ("model/b.json", r#"{"smithy": "2.0", "shapes": {"t#Name": {"type": "string"}}}"#),
+        ("model/b.json", r#"{"smithy": "2.0", "shapes": {"t#Name": {"type": "integer"}}}"#),
     ]) => [
-        "model/b.json: t#Name: shape is defined twice (first in model/a.json)",
+        "model/b.json: t#Name: shape is defined twice, differently (first in model/a.json)",
     ];
 }
 
@@ -358,13 +436,13 @@ cases! {
     pattern_unclosed_group: input(json!({
         "a": { "target": "smithy.api#String", "traits": { "smithy.api#pattern": "(" } }
     })) => [
-        "model/test.json: t#OpInput$a: @smithy.api#pattern: the ECMA-262 engine cannot run `(`: Unbalanced parenthesis",
+        "model/test.json: t#OpInput$a: @smithy.api#pattern: cannot compile `(` as ECMA-262 or as Java: Unbalanced parenthesis; read as Java: unterminated group",
     ];
 
     pattern_unclosed_class: input(json!({
         "a": { "target": "smithy.api#String", "traits": { "smithy.api#pattern": "[a-" } }
     })) => [
-        "model/test.json: t#OpInput$a: @smithy.api#pattern: the ECMA-262 engine cannot run `[a-`: Unbalanced bracket",
+        "model/test.json: t#OpInput$a: @smithy.api#pattern: cannot compile `[a-` as ECMA-262 or as Java: Unbalanced bracket; read as Java: unterminated character class",
     ];
 
     unknown_timestamp_format: input(json!({
@@ -452,22 +530,6 @@ cases! {
         "t#Thing": { "type": "structure", "members": {} }
     })) => [
         "model/test.json: t#OpInput$id: @smithy.api#httpLabel: a label cannot carry a `structure`",
-    ];
-
-    label_on_output_member: model(json!({
-        "t#OpOutput": { "type": "structure", "members": {
-            "id": { "target": "smithy.api#String", "traits": { "smithy.api#httpLabel": {}, "smithy.api#required": {} } }
-        } }
-    })) => [
-        "model/test.json: t#OpOutput$id: @smithy.api#httpLabel: @httpLabel only binds input members",
-    ];
-
-    query_on_output_member: model(json!({
-        "t#OpOutput": { "type": "structure", "members": {
-            "q": { "target": "smithy.api#String", "traits": { "smithy.api#httpQuery": "q" } }
-        } }
-    })) => [
-        "model/test.json: t#OpOutput$q: @smithy.api#httpQuery: @httpQuery only binds input members",
     ];
 
     query_carrying_structure: model(json!({
@@ -796,7 +858,7 @@ fn all_lowering_problems_in_one_pass() {
                 "missing": { "target": "t#Missing" }
             } },
             "t#OpOutput": { "type": "structure", "members": {
-                "q": { "target": "smithy.api#String", "traits": { "smithy.api#httpQuery": "q" } }
+                "q": { "target": "smithy.api#String", "traits": { "smithy.api#httpHeader": "" } }
             } },
             "t#NotAnError": { "type": "structure", "members": {} }
         }))
@@ -805,8 +867,8 @@ fn all_lowering_problems_in_one_pass() {
         "model/test.json: t#Op: error `t#NotAnError` must be a structure with @error",
         "model/test.json: t#OpInput$length: @smithy.api#length: `min` (3) is greater than `max` (2)",
         "model/test.json: t#OpInput$missing: target `t#Missing` does not resolve to a shape",
-        "model/test.json: t#OpInput$pattern: @smithy.api#pattern: the ECMA-262 engine cannot run `(`: Unbalanced parenthesis",
-        "model/test.json: t#OpOutput$q: @smithy.api#httpQuery: @httpQuery only binds input members",
+        "model/test.json: t#OpInput$pattern: @smithy.api#pattern: cannot compile `(` as ECMA-262 or as Java: Unbalanced parenthesis; read as Java: unterminated group",
+        "model/test.json: t#OpOutput$q: @smithy.api#httpHeader: the header name is empty",
     ];
     let first = error_lines(&broken());
     assert_eq!(first.len(), 5, "{first:#?}");
@@ -830,7 +892,8 @@ fn all_lowering_problems_in_one_pass() {
 
 /// The loader also collects every problem of every file before giving up; lowering
 /// problems are only looked for once the files load. Loader errors come in the order they
-/// are found (files in order, then `apply`, then mixins), not sorted like lowering errors.
+/// are found (files read in order, then merged in order, then `apply`, then mixins), not
+/// sorted like lowering errors.
 #[test]
 fn all_loader_problems_in_one_pass() {
     let a = json!({ "smithy": "2.0", "shapes": {
@@ -839,7 +902,7 @@ fn all_loader_problems_in_one_pass() {
     } })
     .to_string();
     let b = json!({ "smithy": "2.0", "shapes": {
-        "t#Name": { "type": "string" },
+        "t#Name": { "type": "integer" },
         "t#Gone$x": { "type": "apply", "traits": { "smithy.api#required": {} } },
         // A lowering problem: not reported while the files themselves are broken.
         "t#S": { "type": "service", "operations": [{ "target": "t#Missing" }] }
@@ -848,8 +911,8 @@ fn all_loader_problems_in_one_pass() {
     assert_errors(
         files(&[("model/a.json", &a), ("model/b.json", &b), ("model/c.json", "")]),
         &[
-            "model/b.json: t#Name: shape is defined twice (first in model/a.json)",
             "model/c.json: not a Smithy JSON AST file: EOF while parsing a value at line 1 column 0",
+            "model/b.json: t#Name: shape is defined twice, differently (first in model/a.json)",
             "model/b.json: t#Gone$x: `apply` targets a shape that does not exist",
             "model/a.json: t#A: mixin cycle: t#A -> t#A",
         ],
@@ -883,6 +946,7 @@ fn assert_no_panic(cases: &[(&str, String)]) {
             let options = codegen::Options {
                 service: None,
                 runtime_path: "runtime".to_string(),
+                ..Default::default()
             };
             match codegen::generate(&sources, &options) {
                 Err(codegen::GenerateError::Emit(error)) => Some(error.to_string()),
@@ -1193,6 +1257,7 @@ fn deeply_nested_lists_generate_without_overflow() {
         let options = codegen::Options {
             service: None,
             runtime_path: "runtime".to_string(),
+            ..Default::default()
         };
         let _ = codegen::generate(&sources, &options);
     });
@@ -1205,6 +1270,7 @@ fn pattern_static_names_do_not_clash() {
     let options = codegen::Options {
         service: None,
         runtime_path: "runtime".to_string(),
+        ..Default::default()
     };
     for changes in [
         // Same local name in two namespaces (string shapes are not generated types, so the
@@ -1632,7 +1698,7 @@ fn unsupported_protocol_and_wire_traits_in_one_pass() {
             }
         },
         "t#OpInput": { "type": "structure", "members": {
-            "renamed": { "target": "smithy.api#String", "traits": { "smithy.api#jsonName": "other" } },
+            "host": { "target": "smithy.api#String", "traits": { "smithy.api#hostLabel": {} } },
             "length": { "target": "smithy.api#String", "traits": { "smithy.api#length": { "min": 3, "max": 2 } } }
         } }
     }));
@@ -1640,15 +1706,16 @@ fn unsupported_protocol_and_wire_traits_in_one_pass() {
         input,
         &[
             "model/test.json: t#Op: @smithy.api#httpChecksumRequired: not implemented by this generator (it changes a checksum header the service requires)",
+            "model/test.json: t#OpInput$host: @smithy.api#hostLabel: not implemented by this generator (it changes the host the request is sent to)",
             "model/test.json: t#OpInput$length: @smithy.api#length: `min` (3) is greater than `max` (2)",
-            "model/test.json: t#OpInput$renamed: @smithy.api#jsonName: not implemented by this generator (it changes the member's JSON key)",
             "model/test.json: t#Svc: @aws.protocols#awsJson1_0: the service's protocol (aws.protocols#awsJson1_0) is not supported; this generator implements aws.protocols#restJson1",
         ],
     );
 }
 
-/// restJson1 is chosen (also for a service that names no protocol), and the error message
-/// member is the one the error structures use.
+/// restJson1 is chosen (also for a service that names no protocol), the error message member
+/// is the one the error structures use, `@jsonName` renames a member's JSON key and
+/// `@endpoint` gives the operation's host prefix.
 #[test]
 fn the_protocol_and_error_message_member_come_from_the_model() {
     let service = loaded(model(json!({
@@ -1657,8 +1724,14 @@ fn the_protocol_and_error_message_member_come_from_the_model() {
             "input": { "target": "t#OpInput" },
             "output": { "target": "t#OpOutput" },
             "errors": [{ "target": "t#Oops" }],
-            "traits": { "smithy.api#http": { "method": "POST", "uri": "/op" } }
+            "traits": {
+                "smithy.api#http": { "method": "POST", "uri": "/op" },
+                "smithy.api#endpoint": { "hostPrefix": "data." }
+            }
         },
+        "t#OpInput": { "type": "structure", "members": {
+            "name": { "target": "smithy.api#String", "traits": { "smithy.api#jsonName": "Name" } }
+        } },
         "t#Oops": {
             "type": "structure",
             "members": { "detail": { "target": "smithy.api#String" }, "errorMessage": { "target": "smithy.api#String" } },
@@ -1667,6 +1740,9 @@ fn the_protocol_and_error_message_member_come_from_the_model() {
     })));
     assert_eq!(service.protocol, ir::Protocol::RestJson1);
     assert_eq!(service.error_message, "errorMessage");
+    assert_eq!(service.operations[0].host_prefix.as_deref(), Some("data."));
+    let name = member(structure(&service, "OpInput"), "name");
+    assert_eq!((name.wire_name.as_str(), name.json_name.as_str()), ("name", "Name"));
     let oops = structure(&service, "Oops").error.as_ref().expect("an error");
     assert_eq!(
         (oops.code.as_str(), oops.retryable, oops.throttling),

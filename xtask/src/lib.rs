@@ -3,6 +3,8 @@
 //! The generator itself is pure (`codegen::generate` returns file contents); everything that
 //! touches the file system is here, so tests can run exactly what `cargo xtask codegen` runs.
 
+pub mod idl_suite;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -21,6 +23,8 @@ pub struct Job {
     pub out: PathBuf,
     /// The service to generate, when the model has several.
     pub service: Option<String>,
+    /// Operations to leave out (bare names or absolute ids).
+    pub exclude_operations: Vec<String>,
 }
 
 /// The repository root (the parent of this crate's folder).
@@ -36,13 +40,14 @@ pub fn default_jobs(root: &Path) -> Vec<Job> {
         models: vec![root.join("model/ivs.json"), root.join("model/ivs-fixes.json")],
         out: root.join("generated"),
         service: None,
+        exclude_operations: Vec::new(),
     }];
     let fixtures = root.join("tests/fixtures/models");
     let mut names: Vec<PathBuf> = match fs::read_dir(&fixtures) {
         Ok(entries) => entries
             .filter_map(|e| e.ok())
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "smithy"))
             .collect(),
         Err(_) => Vec::new(),
     };
@@ -58,6 +63,7 @@ pub fn default_jobs(root: &Path) -> Vec<Job> {
             models: vec![model],
             out: root.join("tests/fixture-crates"),
             service: None,
+            exclude_operations: Vec::new(),
         });
     }
     jobs
@@ -84,19 +90,26 @@ pub struct Outcome {
 
 /// Reads a job's model files and runs the generator on them, in memory.
 pub fn generate(root: &Path, job: &Job) -> Result<codegen::Generated, String> {
-    let mut sources = Vec::new();
-    for path in &job.models {
-        let text = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        sources.push(codegen::ModelSource {
-            name: display(root, path),
-            text,
-        });
-    }
+    let sources = read_models(root, &job.models)?;
     let options = codegen::Options {
         service: job.service.clone(),
+        exclude_operations: job.exclude_operations.clone(),
         runtime_path: relative(&job.out, &root.join("runtime")),
     };
     codegen::generate(&sources, &options).map_err(|e| format!("{}: {e}", job.name))
+}
+
+/// Reads model files (JSON AST or IDL; a folder means every model file below it), each
+/// named relative to the repository. A file that is not UTF-8 is refused, naming it.
+pub fn read_models(root: &Path, paths: &[PathBuf]) -> Result<Vec<codegen::ModelSource>, String> {
+    let mut sources = Vec::new();
+    for path in paths {
+        for file in idl_suite::model_files(path)? {
+            let bytes = fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            sources.push(codegen::ModelSource::from_bytes(&display(root, &file), bytes).map_err(|e| e.to_string())?);
+        }
+    }
+    Ok(sources)
 }
 
 /// Runs the generator for a job and compares its output with the disk. Writes nothing.

@@ -1,5 +1,7 @@
 //! `cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME]`
 //! `cargo xtask bench [--smoke] [--only SECTION]... [--out FILE]`
+//! `cargo xtask idl-tests [--smithy DIR]`
+//! `cargo xtask smithy-json FILE|DIR...`
 
 mod bench;
 
@@ -7,13 +9,27 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME]
+const USAGE: &str =
+    "usage: cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME] [--exclude-operation NAME]...
 
   (no options)    regenerate generated/ from model/ and the fixture crates from tests/fixtures/models/
   --check         write nothing; fail, naming each stale, missing or extra file, if anything would change
-  --model FILE    generate from these model files instead (repeat to merge several)
+  --model PATH    generate from these model files instead (repeat to merge several): Smithy IDL
+                  (.smithy) or JSON AST (.json); a folder means every model file below it
   --out DIR       with --model: the folder to write the crates into
   --service NAME  with --model: the service to generate when the model has several
+  --exclude-operation NAME
+                  with --model: leave this operation out (repeat for several), e.g. one using an
+                  event stream, which the generator refuses
+
+usage: cargo xtask idl-tests [--smithy DIR]
+
+  run Smithy's own IDL loader suite (DIR/idl-tests, default ../shared/smithy) against our reader
+
+usage: cargo xtask smithy-json FILE|DIR...
+
+  load the model files (IDL or JSON AST; folders: every model file below) and print the merged
+  model as JSON AST, like `smithy ast`
 
 usage: cargo xtask bench [--smoke] [--only SECTION]... [--out FILE]
 
@@ -41,6 +57,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     match command.as_str() {
         "codegen" => codegen(rest),
         "bench" => bench::run(rest, USAGE),
+        "idl-tests" => idl_tests(rest),
+        "smithy-json" => smithy_json(rest),
         "-h" | "--help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -54,6 +72,7 @@ fn codegen(rest: &[String]) -> Result<ExitCode, String> {
     let mut models = Vec::new();
     let mut out = None;
     let mut service = None;
+    let mut exclude_operations = Vec::new();
     let mut iter = rest.iter();
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or(format!("{name} needs a value\n{USAGE}"));
@@ -62,6 +81,7 @@ fn codegen(rest: &[String]) -> Result<ExitCode, String> {
             "--model" => models.push(PathBuf::from(value("--model")?)),
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--service" => service = Some(value("--service")?),
+            "--exclude-operation" => exclude_operations.push(value("--exclude-operation")?),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -77,6 +97,7 @@ fn codegen(rest: &[String]) -> Result<ExitCode, String> {
             models,
             out,
             service,
+            exclude_operations,
         }],
         _ => return Err(format!("--model and --out go together\n{USAGE}")),
     };
@@ -122,4 +143,42 @@ fn codegen(rest: &[String]) -> Result<ExitCode, String> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn idl_tests(rest: &[String]) -> Result<ExitCode, String> {
+    let mut smithy = xtask::repo_root().join("../shared/smithy");
+    let mut iter = rest.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--smithy" => smithy = PathBuf::from(iter.next().ok_or(format!("--smithy needs a value\n{USAGE}"))?),
+            other => return Err(format!("unknown option `{other}`\n{USAGE}")),
+        }
+    }
+    let report = xtask::idl_suite::run(&smithy)?;
+    for failure in &report.failures {
+        println!("FAIL {failure}");
+    }
+    println!(
+        "({} of the {} invalid files that name a position are refused at its column too)",
+        report.at_expected_column, report.with_expected_line
+    );
+    println!("{}", report.summary());
+    let perfect = report.valid_ok == report.valid_total && report.invalid_refused == report.invalid_total;
+    Ok(if perfect { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn smithy_json(rest: &[String]) -> Result<ExitCode, String> {
+    if rest.is_empty() || rest.iter().any(|a| a.starts_with('-')) {
+        return Err(USAGE.to_string());
+    }
+    let root = xtask::repo_root();
+    let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
+    let sources = xtask::read_models(&root, &paths)?;
+    match codegen::loader::load(&sources) {
+        Ok(model) => {
+            println!("{}", model.to_json_ast());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errors) => Err(codegen::ModelErrors(errors).to_string()),
+    }
 }

@@ -397,3 +397,28 @@ pub fn summary(html: &str, max_chars: usize) -> String {
     let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
     format!("{cut}...")
 }
+
+/// Literal model text (a pattern, a default value) as one Markdown code span on one line:
+/// control characters are shown as escapes (`\r`, `\n`, `\t`, `\u{..}`), since a bare
+/// carriage return or line break would end the doc comment or split the span, and the
+/// span's fence is one backtick longer than any run inside it.
+#[must_use]
+pub fn code_span(text: &str) -> String {
+    let mut shown = String::new();
+    for c in text.chars() {
+        match c {
+            '\r' => shown.push_str("\\r"),
+            '\n' => shown.push_str("\\n"),
+            '\t' => shown.push_str("\\t"),
+            c if c.is_control() => shown.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => shown.push(c),
+        }
+    }
+    let fence = "`".repeat(escape::longest_backtick_run(&shown) + 1);
+    let pad = if shown.starts_with('`') || shown.ends_with('`') || shown.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{shown}{pad}{fence}")
+}

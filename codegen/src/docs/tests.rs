@@ -216,3 +216,16 @@ fn summary_table() {
         assert_eq!(summary(input, *max), *want, "input {input:?}");
     }
 }
+
+#[test]
+fn code_span_is_one_line_whatever_the_text() {
+    assert_eq!(code_span("^[a-z]+$"), "`^[a-z]+$`");
+    assert_eq!(code_span("a\r\n\tb\u{7}"), "`a\\r\\n\\tb\\u{7}`");
+    assert_eq!(code_span("a`b"), "``a`b``");
+    assert_eq!(code_span("`x`"), "`` `x` ``");
+    assert_eq!(code_span(""), "`  `");
+    for text in ["\r", "x\ry", "\u{2028}", "`", "a\u{0}b"] {
+        let span = code_span(text);
+        assert!(!span.chars().any(|c| c.is_control()), "{text:?} -> {span:?}");
+    }
+}

@@ -169,7 +169,7 @@ fn patterns(service: &Service) -> TokenStream {
         .map(|p| (p.static_name.as_str(), p.source.as_str()))
         .collect();
     let statics = found.iter().map(|(name, source)| {
-        let doc = format!(" `{}`", source.replace('`', "\\`"));
+        let doc = format!(" {}", crate::docs::code_span(source));
         let name = ident(name);
         quote! { #[doc = #doc] pub(crate) static #name: rt::Pattern = rt::Pattern::new(#source); }
     });

@@ -45,6 +45,10 @@ fn marker(service: &Service, op: &Operation, scope: Scope<'_>) -> TokenStream {
     let status = Literal::u16_unsuffixed(op.http.code);
     let summary = format!(" The `{name}` operation: `{method} {uri}`.");
     let bindings = protocol::operation_bindings(service, op);
+    let host_prefix = op
+        .host_prefix
+        .as_ref()
+        .map(|prefix| quote!(const HOST_PREFIX: &'static str = #prefix;));
     quote! {
         #[doc = #summary]
         ///
@@ -57,6 +61,7 @@ fn marker(service: &Service, op: &Operation, scope: Scope<'_>) -> TokenStream {
                 name: #name, method: #method, uri: #uri, status: #status, idempotent: #idempotent,
             };
             const PROTOCOL: &'static dyn protocol::Protocol = &crate::PROTOCOL;
+            #host_prefix
             type Input = #input;
             type Output = #output;
             type Error = #error_enum;

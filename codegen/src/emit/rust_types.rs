@@ -106,12 +106,24 @@ pub fn member_serde_attrs(wire_name: &str, ty: &Ty, binding: &Binding) -> TokenS
         return quote!(#[serde(skip)]);
     }
     match &ty.kind {
-        TyKind::Timestamp(format) => {
-            let with = format!("{}::option", timestamp_module(*format));
-            quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none", with = #with)])
-        }
+        TyKind::Timestamp(format) => serde_with(wire_name, *format, "option"),
+        TyKind::List(item) => match item.kind {
+            TyKind::Timestamp(format) => serde_with(wire_name, format, "list"),
+            _ => quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none")]),
+        },
+        TyKind::Map { value, .. } => match value.kind {
+            TyKind::Timestamp(format) => serde_with(wire_name, format, "map"),
+            _ => quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none")]),
+        },
         _ => quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none")]),
     }
+}
+
+/// The attributes of an optional member whose timestamps use the format's `module`
+/// (`option`, `list` or `map`).
+fn serde_with(wire_name: &str, format: TimestampFormat, module: &str) -> TokenStream {
+    let with = format!("{}::{module}", timestamp_module(format));
+    quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none", with = #with)])
 }
 
 /// Whether a value of this type must be redacted in `Debug`: sensitive itself, or holding

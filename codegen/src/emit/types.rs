@@ -16,7 +16,7 @@ pub fn structure(s: &Struct, scope: Scope<'_>) -> TokenStream {
         let field = ident(&m.field);
         let ty = rust_type_in(&m.ty, scope);
         let docs = member_docs(m);
-        let serde = member_serde_attrs(&m.wire_name, &m.ty, &m.binding);
+        let serde = member_serde_attrs(&m.json_name, &m.ty, &m.binding);
         let deprecated = m.deprecated.then(|| quote!(#[deprecated]));
         quote! { #docs #deprecated #serde pub #field: Option<#ty>, }
     });
@@ -118,10 +118,12 @@ fn debug_impl(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
     let name_str = &s.name;
     if s.sensitive {
+        // The name goes into the format string: a literal argument is a clippy warning.
+        let format = format!("{name_str} {{{{ {{}} }}}}");
         return quote! {
             impl ::std::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    write!(f, "{} {{ {} }}", #name_str, rt::REDACTED)
+                    write!(f, #format, rt::REDACTED)
                 }
             }
         };
@@ -162,18 +164,18 @@ pub fn union(u: &Union, scope: Scope<'_>) -> TokenStream {
     let sensitive = u.sensitive || u.members.iter().any(|m| redacted(&m.ty));
     let derive_debug = (!sensitive).then(|| quote!(Debug,));
     let debug = sensitive.then(|| {
-        let name_str = &u.name;
+        let format = format!("{}({{}})", u.name);
         quote! {
             impl ::std::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    write!(f, "{}({})", #name_str, rt::REDACTED)
+                    write!(f, #format, rt::REDACTED)
                 }
             }
         }
     });
     let serialize_arms = u.members.iter().map(|m| {
         let variant = ident(&m.field);
-        let wire = &m.wire_name;
+        let wire = &m.json_name;
         let value = match &m.ty.kind {
             TyKind::Timestamp(format) => {
                 let module = timestamp_path(*format);
@@ -185,7 +187,7 @@ pub fn union(u: &Union, scope: Scope<'_>) -> TokenStream {
     });
     let deserialize_arms = u.members.iter().map(|m| {
         let variant = ident(&m.field);
-        let wire = &m.wire_name;
+        let wire = &m.json_name;
         let decode = match &m.ty.kind {
             TyKind::Timestamp(format) => {
                 let module = timestamp_path(*format);

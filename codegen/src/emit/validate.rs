@@ -170,9 +170,18 @@ fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
             let key_checks = key_checks(key);
             let value_checks = checks(value, &quote!(x));
             if !key_checks.is_empty() || !value_checks.is_empty() {
-                let key_param = if key_checks.is_empty() { quote!(_) } else { quote!(k) };
-                let value_param = if value_checks.is_empty() { quote!(_) } else { quote!(x) };
-                out.push(quote!(v.entries(#x.iter(), |v, #key_param| { #(#key_checks)* }, |v, #value_param| { #(#value_checks)* });));
+                // A closure without checks names no parameter, so nothing is unused.
+                let key_closure = if key_checks.is_empty() {
+                    quote!(|_, _| {})
+                } else {
+                    quote!(|v, k| { #(#key_checks)* })
+                };
+                let value_closure = if value_checks.is_empty() {
+                    quote!(|_, _| {})
+                } else {
+                    quote!(|v, x| { #(#value_checks)* })
+                };
+                out.push(quote!(v.entries(#x.iter(), #key_closure, #value_closure);));
             }
         }
         TyKind::Named { name, kind, .. } => match kind {

@@ -7,6 +7,7 @@
 mod http;
 mod operations;
 mod protocol;
+mod selection;
 pub mod traits;
 mod types;
 
@@ -23,9 +24,16 @@ use traits::id;
 /// Lowers the service `service` (an absolute id or a bare name; optional when the model
 /// has exactly one service) into the IR.
 pub fn lower(model: &Model, service: Option<&str>) -> Result<Service, Vec<ModelError>> {
+    lower_excluding(model, service, &[])
+}
+
+/// The same, without the operations named in `excluded` (absolute ids or bare names).
+pub fn lower_excluding(model: &Model, service: Option<&str>, excluded: &[String]) -> Result<Service, Vec<ModelError>> {
     let service_id = select_service(model, service).map_err(|e| vec![e])?;
     let mut cx = Lowering::new(model, &service_id);
     cx.collect_operations();
+    cx.exclude_operations(excluded);
+    cx.refuse_event_streams();
     cx.collect_types();
     cx.assign_names();
     cx.assign_homes();

@@ -46,6 +46,7 @@ impl Lowering<'_> {
                     );
                 }
             }
+            let host_prefix = self.host_prefix(&op_id, shape);
             let fn_name = naming::field_name(&name);
             operations.push(Operation {
                 id: op_id.clone(),
@@ -63,9 +64,39 @@ impl Lowering<'_> {
                 readonly,
                 idempotent: readonly || traits::has(&shape.traits, id::IDEMPOTENT),
                 pagination,
+                host_prefix,
             });
         }
         operations
+    }
+
+    /// `@endpoint`'s `hostPrefix`. A prefix with `{label}`s needs `@hostLabel`, which the
+    /// generator does not implement: that is an error rather than a wrong host.
+    fn host_prefix(&mut self, op: &str, shape: &AstShape) -> Option<String> {
+        let value = shape.traits.get(id::ENDPOINT)?;
+        match value.get("hostPrefix").and_then(|p| p.as_str()) {
+            Some(prefix) if prefix.contains('{') => {
+                self.error(
+                    op,
+                    None,
+                    Some(id::ENDPOINT),
+                    format!(
+                        "the host prefix {prefix:?} has labels (@hostLabel), which this generator does not implement"
+                    ),
+                );
+                None
+            }
+            Some(prefix) => Some(prefix.to_string()),
+            None => {
+                self.error(
+                    op,
+                    None,
+                    Some(id::ENDPOINT),
+                    format!("expected an object with a string `hostPrefix`, found {value}"),
+                );
+                None
+            }
+        }
     }
 
     /// The Rust name of an operation's input/output structure (`None` for Unit).
@@ -182,10 +213,15 @@ impl Lowering<'_> {
                     .is_some_and(|s| is_simple(&s.kind, Some(s)));
             let bad =
                 |cx: &mut Self, trait_id: &str, message: String| cx.error(io, Some(name), Some(trait_id), message);
-            if traits::has(t, id::HTTP_LABEL) {
-                if !is_input {
-                    bad(self, id::HTTP_LABEL, "@httpLabel only binds input members".to_string());
-                } else if !labels.contains(name.as_str()) {
+            if !is_input
+                && [id::HTTP_LABEL, id::HTTP_QUERY, id::HTTP_QUERY_PARAMS]
+                    .iter()
+                    .any(|trait_id| traits::has(t, trait_id))
+            {
+                // Ignored outside an input, as Smithy says: a body member (see `binding`).
+                body_members += 1;
+            } else if traits::has(t, id::HTTP_LABEL) {
+                if !labels.contains(name.as_str()) {
                     bad(
                         self,
                         id::HTTP_LABEL,
@@ -198,9 +234,6 @@ impl Lowering<'_> {
                     bad(self, id::HTTP_LABEL, format!("a label cannot carry a `{kind}`"));
                 }
             } else if traits::has(t, id::HTTP_QUERY) {
-                if !is_input {
-                    bad(self, id::HTTP_QUERY, "@httpQuery only binds input members".to_string());
-                }
                 match t.get(id::HTTP_QUERY).and_then(Value::as_str) {
                     None => {} // not a string: reported where the binding was read
                     Some("") => bad(self, id::HTTP_QUERY, "the query parameter name is empty".to_string()),

@@ -21,10 +21,9 @@ const OTHER_PROTOCOLS: &[&str] = &[
 
 /// Traits that change what goes on the wire and that this generator does not implement, with
 /// what each would change. Ignoring one would send or read something other than the model says.
+/// (`@jsonName` and `@endpoint` without labels are implemented; `@streaming` blobs are read
+/// whole, which puts the same bytes on the wire; event streams are refused by operation.)
 const UNIMPLEMENTED_WIRE_TRAITS: &[(&str, &str)] = &[
-    ("smithy.api#jsonName", "the member's JSON key"),
-    ("smithy.api#streaming", "the body, sent as a stream"),
-    ("smithy.api#endpoint", "the host the request is sent to"),
     ("smithy.api#hostLabel", "the host the request is sent to"),
     (
         "smithy.api#httpChecksumRequired",

@@ -21,8 +21,11 @@ pub mod id {
     pub const HTTP_ERROR: &str = "smithy.api#httpError";
     pub const RETRYABLE: &str = "smithy.api#retryable";
     pub const HTTP: &str = "smithy.api#http";
+    pub const JSON_NAME: &str = "smithy.api#jsonName";
+    pub const ENDPOINT: &str = "smithy.api#endpoint";
     pub const HTTP_LABEL: &str = "smithy.api#httpLabel";
     pub const HTTP_QUERY: &str = "smithy.api#httpQuery";
+    pub const STREAMING: &str = "smithy.api#streaming";
     pub const HTTP_QUERY_PARAMS: &str = "smithy.api#httpQueryParams";
     pub const HTTP_HEADER: &str = "smithy.api#httpHeader";
     pub const HTTP_PREFIX_HEADERS: &str = "smithy.api#httpPrefixHeaders";

@@ -103,14 +103,23 @@ impl Lowering<'_> {
             let binding = self.binding(id, wire_name, &member.traits);
             let mut ty = self.ty(id, wire_name, member);
             header_timestamp_default(&mut ty, &binding, &member.traits, self.model.shapes.get(&member.target));
+            self.reject_nested_timestamps(id, wire_name, &ty, union);
             let target_traits = self.model.shapes.get(&member.target).map(|t| &t.traits);
             let default = member
                 .traits
                 .get(id::DEFAULT)
                 .or_else(|| target_traits.and_then(|t| t.get(id::DEFAULT)))
                 .cloned();
+            let json_name = match traits::string(&member.traits, id::JSON_NAME) {
+                Ok(name) => name.unwrap_or(wire_name).to_string(),
+                Err(message) => {
+                    self.error(id, Some(wire_name), Some(id::JSON_NAME), message);
+                    wire_name.clone()
+                }
+            };
             members.push(Member {
                 wire_name: wire_name.clone(),
+                json_name,
                 with_setter: naming::with_setter(&field),
                 builder_setters: naming::builder_setters(&field),
                 field,
@@ -133,11 +142,14 @@ impl Lowering<'_> {
                 String::new()
             }
         };
-        if traits::has(t, id::HTTP_LABEL) {
+        // Labels and query bindings mean something only on an operation's input; Smithy
+        // says that anywhere else they are "simply ignored", so the member is a body member.
+        let input = self.is_operation_input(id);
+        if input && traits::has(t, id::HTTP_LABEL) {
             Binding::Label
-        } else if traits::has(t, id::HTTP_QUERY) {
+        } else if input && traits::has(t, id::HTTP_QUERY) {
             Binding::Query(named(self, id::HTTP_QUERY))
-        } else if traits::has(t, id::HTTP_QUERY_PARAMS) {
+        } else if input && traits::has(t, id::HTTP_QUERY_PARAMS) {
             Binding::QueryParams
         } else if traits::has(t, id::HTTP_HEADER) {
             Binding::Header(named(self, id::HTTP_HEADER))
@@ -150,6 +162,14 @@ impl Lowering<'_> {
         } else {
             Binding::Body
         }
+    }
+
+    /// Whether the shape is the input of one of the generated operations.
+    fn is_operation_input(&self, id: &str) -> bool {
+        self.operations
+            .iter()
+            .filter_map(|op| self.model.shapes.get(op))
+            .any(|op| op.input.as_ref().is_some_and(|r| r.target == id))
     }
 
     /// The type of a member (or list member, map key/value) of `owner`.
@@ -272,7 +292,6 @@ impl Lowering<'_> {
             "list" => match &target.member {
                 Some(item) => {
                     let item = self.ty(target_id, "member", item);
-                    self.reject_nested_timestamp(target_id, "member", &item);
                     TyKind::List(Box::new(item))
                 }
                 None => {
@@ -299,7 +318,6 @@ impl Lowering<'_> {
                         );
                     }
                     let value = self.ty(target_id, "value", value);
-                    self.reject_nested_timestamp(target_id, "value", &value);
                     TyKind::Map {
                         key: Box::new(key),
                         value: Box::new(value),
@@ -328,16 +346,24 @@ impl Lowering<'_> {
         }
     }
 
-    /// Timestamps travel through serde `with` modules, which only fit direct members.
-    fn reject_nested_timestamp(&mut self, shape: &str, member: &str, item: &Ty) {
-        if matches!(item.kind, TyKind::Timestamp(_)) {
-            self.error(
-                shape,
-                Some(member),
-                None,
-                "timestamps inside lists and maps are not supported yet by this generator".to_string(),
-            );
-        }
+    /// Timestamps travel through the runtime's serde `with` modules, which cover a timestamp,
+    /// a list of them and a map of them as structure members; deeper nesting and collections
+    /// of timestamps as union variants have no module yet and are refused by name.
+    fn reject_nested_timestamps(&mut self, owner: &str, member: &str, ty: &Ty, union: bool) {
+        let collection_item = match &ty.kind {
+            TyKind::List(item) => Some(&**item),
+            TyKind::Map { value, .. } => Some(&**value),
+            _ => None,
+        };
+        let Some(item) = collection_item else { return };
+        let message = if union && matches!(item.kind, TyKind::Timestamp(_)) {
+            "a union variant cannot be a list or map of timestamps yet (a structure member can)"
+        } else if contains_timestamp(item) && !matches!(item.kind, TyKind::Timestamp(_)) {
+            "timestamps nested two collections deep are not supported yet (one list or map is)"
+        } else {
+            return;
+        };
+        self.error(owner, Some(member), None, message.to_string());
     }
 
     /// Whether `from` reaches `to` through structure/union members without passing through
@@ -458,7 +484,7 @@ impl Lowering<'_> {
                         owner,
                         Some(member_name),
                         Some(id::PATTERN),
-                        format!("the ECMA-262 engine cannot run `{source}`: {reason}"),
+                        format!("cannot compile `{source}` as ECMA-262 or as Java: {reason}"),
                     ),
                 },
                 Ok(None) => {}
@@ -647,6 +673,16 @@ impl Lowering<'_> {
 }
 
 /// Timestamps bound to headers default to http-date, labels and query strings to date-time.
+/// Whether a timestamp is reachable through lists and maps (not through named types).
+fn contains_timestamp(ty: &Ty) -> bool {
+    match &ty.kind {
+        TyKind::Timestamp(_) => true,
+        TyKind::List(item) => contains_timestamp(item),
+        TyKind::Map { value, .. } => contains_timestamp(value),
+        _ => false,
+    }
+}
+
 fn header_timestamp_default(ty: &mut Ty, binding: &Binding, member_traits: &Traits, target: Option<&AstShape>) {
     let explicit = member_traits.contains_key(id::TIMESTAMP_FORMAT)
         || target.is_some_and(|t| t.traits.contains_key(id::TIMESTAMP_FORMAT));

@@ -94,7 +94,7 @@ impl Handle {
             input.validate().map_err(Error::Validation)?;
         }
         let request = inner
-            .prepare(Op::encode_input(input).map_err(Error::Encode)?)
+            .prepare(Op::encode_input(input).map_err(Error::Encode)?, Op::HOST_PREFIX)
             .map_err(Error::Encode)?;
         // Counted outside the attempts' future, so that a call timeout can still say how
         // many were made.
@@ -156,12 +156,21 @@ enum Outcome<T, E> {
 }
 
 impl Inner {
-    /// Makes the encoded request absolute and adds the transport headers.
-    fn prepare(&self, request: crate::protocol::HttpRequest) -> Result<Prepared, EncodeError> {
+    /// Makes the encoded request absolute and adds the transport headers. The operation's host
+    /// prefix applies to the service's default endpoint; an endpoint the configuration sets is
+    /// used as given (a local server has no `data.` subdomain).
+    fn prepare(&self, request: crate::protocol::HttpRequest, host_prefix: &str) -> Result<Prepared, EncodeError> {
         let endpoint = self
             .endpoint
             .as_ref()
             .map_err(|reason| EncodeError::new(format!("invalid endpoint: {reason}")))?;
+        let prefixed;
+        let endpoint = if host_prefix.is_empty() || self.config.endpoint_url().is_some() {
+            endpoint
+        } else {
+            prefixed = endpoint.with_host_prefix(host_prefix).map_err(EncodeError::new)?;
+            &prefixed
+        };
         let (parts, body) = request.into_parts();
         let uri = endpoint.join(&parts.uri).map_err(EncodeError::new)?;
         let mut headers = parts.headers;

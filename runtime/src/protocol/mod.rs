@@ -52,6 +52,9 @@ pub trait Operation {
     const INFO: OperationInfo;
     /// The service's protocol, as the client's call path and the server's dispatch use it.
     const PROTOCOL: &'static dyn Protocol;
+    /// `@endpoint`'s `hostPrefix`: prepended to the host of the service's default endpoint
+    /// (`runtime-` for `runtime-bedrock.us-east-1.amazonaws.com`). Empty for most operations.
+    const HOST_PREFIX: &'static str = "";
     /// The input structure (or [`crate::Unit`]).
     type Input: Validate + fmt::Debug + Send + Sync + 'static;
     /// The output structure (or [`crate::Unit`]).

@@ -120,6 +120,17 @@ pub fn json_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, Decode
     serde_json::from_slice(body).map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
 }
 
+/// A structure or union `@httpPayload` body: `None` when empty (a union has no empty value,
+/// so it cannot use [`json_body`]).
+pub fn json_payload<T: DeserializeOwned>(body: &[u8]) -> Result<Option<T>, DecodeError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    serde_json::from_slice(body)
+        .map(Some)
+        .map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
+}
+
 /// An `@httpPayload` blob body: `None` when empty.
 pub fn payload(body: &[u8]) -> Option<Vec<u8>> {
     if body.is_empty() { None } else { Some(body.to_vec()) }

@@ -9,6 +9,20 @@ use super::*;
 use crate::protocol::Protocol;
 
 #[test]
+fn json_payloads_are_none_when_empty() {
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    enum Choice {
+        #[serde(rename = "a")]
+        A(i32),
+    }
+    assert_eq!(json_payload::<Choice>(b""), Ok(None));
+    assert_eq!(json_payload::<Choice>(b" \n"), Ok(None));
+    assert_eq!(json_payload::<Choice>(br#"{"a": 1}"#), Ok(Some(Choice::A(1))));
+    let error = json_payload::<Choice>(b"{").unwrap_err();
+    assert!(error.to_string().contains("malformed"), "{error}");
+}
+
+#[test]
 fn labels_encode_as_one_segment() {
     let mut b = RequestBuilder::new("GET");
     b.literal("tags");

@@ -1,6 +1,7 @@
 //! Section 1 of BENCHMARKS.md: generation cost per stage, for IVS, its two sibling models and
 //! synthetic models 10 and 100 times its size, beside what the peers need to start.
 
+mod loading;
 mod peers;
 mod stages;
 mod synthetic;
@@ -83,6 +84,7 @@ fn run(options: &Options) -> Result<String, String> {
     let ivs_timings = ivs_timings.ok_or("no model was measured")?;
     let (ours, ours_load) = (ivs_timings.total(), ivs_timings.load);
 
+    let loading = loading::idl_vs_json(&root, runs(9))?;
     let jvm = peers::jvm_start(options);
     let botocore = peers::botocore_load(&root, options)?;
     let mut peer_table = Table::new(&["what", "time", "ours", "ratio"]);
@@ -114,6 +116,15 @@ fn run(options: &Options) -> Result<String, String> {
          with new routes, so the generator does the full work for each copy.",
     );
     out.push_str(&table.to_markdown());
+    if let Some(loading) = loading {
+        out.push_str(
+            "\n### Loading: the IDL reader beside the JSON AST loader\n\n\
+             Load alone (parse, resolve names, merge, flatten mixins), each file's text as on disk: \
+             Smithy's protocol compliance suite with the trait definitions it uses (`../shared/smithy`, IDL) \
+             and `model/ivs.json` (JSON AST). Median of 9 runs.\n\n",
+        );
+        out.push_str(&loading.to_markdown());
+    }
     out.push_str("\n### Peers\n\n");
     out.push_str(&peers::smithy_rs_note());
     out.push_str("\n\n");

@@ -391,9 +391,7 @@ fn payload_decode(field: &proc_macro2::Ident, ty: &Ty) -> TokenStream {
                     .transpose()?;
             }
         }
-        _ => quote! {
-            value.#field = if body.is_empty() { None } else { Some(rest::json_body(body)?) };
-        },
+        _ => quote!(value.#field = rest::json_payload(body)?;),
     }
 }
 
