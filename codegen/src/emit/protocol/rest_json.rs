@@ -146,7 +146,7 @@ fn decode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
         let field = ident(&m.field);
         match &m.binding {
             Binding::Label => {
-                let index = labels.iter().position(|l| *l == m.wire_name).unwrap_or_default();
+                let index = Literal::usize_unsuffixed(labels.iter().position(|l| *l == m.wire_name).unwrap_or_default());
                 let name = &m.wire_name;
                 match parse_fn(&m.ty) {
                     None => quote!(value.#field = rest::label(labels, #index, #name)?;),

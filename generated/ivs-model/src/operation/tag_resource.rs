@@ -78,7 +78,7 @@ impl protocol::Operation for TagResource {
         body: &[u8],
     ) -> Result<Self::Input, DecodeError> {
         let mut value: Self::Input = rest::json_body(body)?;
-        value.resource_arn = rest::label(labels, 0usize, "resourceArn")?;
+        value.resource_arn = rest::label(labels, 0, "resourceArn")?;
         Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {

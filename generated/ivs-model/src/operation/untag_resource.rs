@@ -76,7 +76,7 @@ impl protocol::Operation for UntagResource {
     ) -> Result<Self::Input, DecodeError> {
         let mut value: Self::Input = Default::default();
         let query = rest::Query::parse(&request.uri)?;
-        value.resource_arn = rest::label(labels, 0usize, "resourceArn")?;
+        value.resource_arn = rest::label(labels, 0, "resourceArn")?;
         value.tag_keys = query.all("tagKeys")?;
         Ok(value)
     }

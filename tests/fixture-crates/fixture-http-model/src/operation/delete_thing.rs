@@ -51,7 +51,7 @@ impl protocol::Operation for DeleteThing {
         _body: &[u8],
     ) -> Result<Self::Input, DecodeError> {
         let mut value: Self::Input = Default::default();
-        value.thing_id = rest::label(labels, 0usize, "thingId")?;
+        value.thing_id = rest::label(labels, 0, "thingId")?;
         Ok(value)
     }
     fn encode_output(_output: &Self::Output) -> Result<HttpResponse, EncodeError> {

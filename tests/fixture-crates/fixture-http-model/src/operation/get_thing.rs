@@ -211,7 +211,7 @@ impl protocol::Operation for GetThing {
         value.next_token = query.one("nextToken")?;
         value.since = query.one_with("since", rt::timestamp::date_time::parse)?;
         value.tags = query.all("tag")?;
-        value.thing_id = rest::label(labels, 0usize, "thingId")?;
+        value.thing_id = rest::label(labels, 0, "thingId")?;
         value.trace_id = rest::header(&request.headers, "X-Trace-Id")?;
         Ok(value)
     }

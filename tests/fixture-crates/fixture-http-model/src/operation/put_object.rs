@@ -72,7 +72,7 @@ impl protocol::Operation for PutObject {
     ) -> Result<Self::Input, DecodeError> {
         let mut value: Self::Input = Default::default();
         value.body = rest::payload(body).map(rt::Blob::new);
-        value.key = rest::label(labels, 0usize, "key")?;
+        value.key = rest::label(labels, 0, "key")?;
         Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {

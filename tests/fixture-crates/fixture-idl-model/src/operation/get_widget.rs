@@ -73,7 +73,7 @@ impl protocol::Operation for GetWidget {
         _body: &[u8],
     ) -> Result<Self::Input, DecodeError> {
         let mut value: Self::Input = Default::default();
-        value.id = rest::label(labels, 0usize, "id")?;
+        value.id = rest::label(labels, 0, "id")?;
         Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {

@@ -71,7 +71,7 @@ impl protocol::Operation for GetWidget {
         _body: &[u8],
     ) -> Result<Self::Input, DecodeError> {
         let mut value: Self::Input = Default::default();
-        value.widget_id = rest::label(labels, 0usize, "widgetId")?;
+        value.widget_id = rest::label(labels, 0, "widgetId")?;
         Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {
