@@ -5,7 +5,7 @@
 use super::format::{EmitError, HEADER, RustFile, ident, inner_doc_attrs, rust_files};
 use super::rust_types::MODEL;
 use super::{operation, protocol, types, validate};
-use crate::ir::{Home, Service, TypeDef};
+use crate::ir::{Home, Service, Struct, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -22,10 +22,18 @@ pub struct CrateOptions {
 /// Every file of the model crate, by path relative to the crate folder.
 pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<String, String>, EmitError> {
     let mut modules: BTreeMap<&'static str, BTreeMap<String, Vec<&TypeDef>>> = BTreeMap::new();
+    // Each operation's input and output, by the operation's `fn_name`: looked up once per
+    // operation (a scan of every type per operation is quadratic on large models).
+    let mut io: BTreeMap<&str, Vec<&Struct>> = BTreeMap::new();
     for def in service.types.values() {
         let (folder, module) = match def.home() {
             // Emitted in the operation's own module, below.
-            Home::Operation(_) => continue,
+            Home::Operation(op) => {
+                if let TypeDef::Struct(s) = def {
+                    io.entry(op.as_str()).or_default().push(s);
+                }
+                continue;
+            }
             Home::Error => ("errors", crate::naming::module_name(def.name())),
             Home::Shared(module) => ("shapes", module.clone()),
         };
@@ -46,13 +54,15 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     // name with a model shape (IVS has one), so it is not re-exported at the root.
     for op in &service.operations {
         let path = format!("src/operation/{}.rs", op.module);
-        rust.push(RustFile::new(path, move || operation::module(service, op)));
+        let structures = io.get(op.fn_name.as_str()).cloned().unwrap_or_default();
+        rust.push(RustFile::new(path, move || operation::module(service, op, &structures)));
     }
     rust.push(RustFile::new("src/operation/mod.rs", || operation_index(service)));
     rust.push(RustFile::new("src/patterns.rs", || patterns(service)));
     rust.push(RustFile::new("src/checks.rs", || validate::check_functions(service)));
     let folders: Vec<&str> = modules.keys().copied().collect();
-    rust.push(RustFile::new("src/lib.rs", move || lib_rs(service, &folders)));
+    let io = &io;
+    rust.push(RustFile::new("src/lib.rs", move || lib_rs(service, &folders, io)));
     let mut files = rust_files(rust)?;
     files.insert("Cargo.toml".to_string(), manifest(service, options));
     Ok(files)
@@ -104,7 +114,7 @@ fn operation_index(service: &Service) -> TokenStream {
     }
 }
 
-fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
+fn lib_rs(service: &Service, folders: &[&str], io: &BTreeMap<&str, Vec<&Struct>>) -> TokenStream {
     let mut docs = vec![format!(
         "Model types of {} (API version {}), with Smithy validation.",
         service.title, service.version
@@ -124,11 +134,11 @@ fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
     // The operations' inputs and outputs, re-exported at the root like every other type.
     let io = service.operations.iter().filter_map(|op| {
         let module = ident(&op.fn_name);
-        let names: Vec<_> = service
-            .types
-            .values()
-            .filter(|def| *def.home() == Home::Operation(op.fn_name.clone()))
-            .map(|def| ident(def.name()))
+        let names: Vec<_> = io
+            .get(op.fn_name.as_str())
+            .into_iter()
+            .flatten()
+            .map(|s| ident(&s.name))
             .collect();
         (!names.is_empty()).then(|| quote!(#module::{#(#names),*}))
     });

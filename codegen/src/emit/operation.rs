@@ -6,22 +6,19 @@
 use super::format::{docs_or, ident};
 use super::rust_types::{Scope, io_type};
 use super::{protocol, types, validate};
-use crate::ir::{Home, Operation, Service, Struct, TypeDef};
+use crate::ir::{Operation, Service, Struct};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-/// The tokens of `src/operation/<op>.rs`.
-pub fn module(service: &Service, op: &Operation) -> TokenStream {
+/// The tokens of `src/operation/<op>.rs`; `structures` are the operation's own input and
+/// output (the types whose home is the operation).
+pub fn module(service: &Service, op: &Operation, structures: &[&Struct]) -> TokenStream {
     // The error enum takes its name in this module: a model shape of the same name (IVS has
     // one) is spelled `crate::Name` here.
     let scope = Scope::Model {
         shadowed: Some(&op.error_enum),
     };
-    let structures = service.types.values().filter_map(|def| match def {
-        TypeDef::Struct(s) if s.home == Home::Operation(op.fn_name.clone()) => Some(s),
-        _ => None,
-    });
-    let structures = structures.map(|s| {
+    let structures = structures.iter().map(|s| {
         let (t, v) = (types::structure(s, scope), validate::structure(s));
         quote!(#t #v)
     });
