@@ -148,7 +148,7 @@ pub fn load(sources: &[ModelSource]) -> Result<Model, Vec<ModelError>> {
     for file in parsed {
         match file {
             Parsed::Json(name, ast) => files.push(json_file(name, ast)),
-            Parsed::Idl(name, idl_file) => match idl::resolve::resolve(&idl_file, &name, &known) {
+            Parsed::Idl(name, idl_file) => match idl::resolve::resolve(idl_file, &name, &known) {
                 Ok(shapes) => files.push(shapes),
                 Err(mut e) => errors.append(&mut e),
             },
