@@ -108,6 +108,8 @@ pub struct Lexer<'a> {
     text: &'a str,
     offset: usize,
     pos: Pos,
+    /// False for a look-ahead copy: string values are left undecoded (and unchecked).
+    decode: bool,
 }
 
 impl<'a> Lexer<'a> {
@@ -116,7 +118,13 @@ impl<'a> Lexer<'a> {
             text,
             offset: 0,
             pos: Pos { line: 1, column: 1 },
+            decode: true,
         }
+    }
+
+    /// Makes this (look-ahead) lexer give strings without their decoded value.
+    pub fn skip_decoding(&mut self) {
+        self.decode = false;
     }
 
     /// Where the next token starts.
@@ -130,23 +138,26 @@ impl<'a> Lexer<'a> {
 
     /// Moves over `len` bytes that contain no newline.
     fn advance(&mut self, len: usize) {
-        let chars = self.text[self.offset..self.offset + len].chars().count();
+        let slice = &self.text.as_bytes()[self.offset..self.offset + len];
         self.offset += len;
-        self.pos.column += chars as u32;
+        self.pos.column += char_count(slice);
     }
 
-    /// Moves over `len` bytes that may contain newlines, keeping line and column right.
+    /// Moves over `len` bytes that may contain newlines, keeping line and column right
+    /// (a `\r` takes no column).
     fn advance_lines(&mut self, len: usize) {
-        let slice = &self.text[self.offset..self.offset + len];
-        for c in slice.chars() {
-            if c == '\n' {
-                self.pos.line += 1;
-                self.pos.column = 1;
-            } else if c != '\r' {
-                self.pos.column += 1;
-            }
-        }
+        let slice = &self.text.as_bytes()[self.offset..self.offset + len];
         self.offset += len;
+        let last_line = match slice.iter().rposition(|b| *b == b'\n') {
+            Some(at) => {
+                self.pos.line += slice[..at].iter().filter(|b| **b == b'\n').count() as u32 + 1;
+                self.pos.column = 1;
+                &slice[at + 1..]
+            }
+            None => slice,
+        };
+        let returns = last_line.iter().filter(|b| **b == b'\r').count() as u32;
+        self.pos.column += char_count(last_line) - returns;
     }
 
     fn error_here(&self, message: impl Into<String>) -> SyntaxError {
@@ -291,6 +302,11 @@ impl<'a> Lexer<'a> {
             }
         };
         let raw = &rest[open..close];
+        if !self.decode {
+            self.advance_lines(close + open);
+            let kind = if block { Kind::TextBlock } else { Kind::Str };
+            return Ok(self.token(kind, start, pos, None));
+        }
         let value = if block {
             text::text_block(raw).map_err(|m| SyntaxError::new(pos, format!("bad text block: {m}")))?
         } else {
@@ -300,4 +316,9 @@ impl<'a> Lexer<'a> {
         let kind = if block { Kind::TextBlock } else { Kind::Str };
         Ok(self.token(kind, start, pos, Some(value)))
     }
+}
+
+/// The number of characters in UTF-8 bytes: every byte but continuation bytes starts one.
+fn char_count(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|b| (**b as i8) >= -0x40).count() as u32
 }

@@ -29,8 +29,9 @@
 //!   without `member`, maps without `key`/`value`, empty enums, enum values of the wrong type,
 //!   mixins of another shape type, members redeclared with another target than a mixin's,
 //!   operation mixins with input or output, 2.0 syntax or `@mixin` in 1.0 files.
-//! - Smithy 1.0 upgrade: `set` becomes a list with `@uniqueItems` (in the loader, for JSON AST
-//!   too); `@box` and primitive zero defaults stay as written (lowering reads them as before).
+//! - Smithy 1.0 upgrade, in the loader for JSON AST files too: `set` becomes a list with
+//!   `@uniqueItems`, unboxed booleans and numbers get their zero `@default`, `@box`ed members
+//!   `@default(null)`, as Smithy's loader gives them.
 
 pub mod lexer;
 pub mod parser;

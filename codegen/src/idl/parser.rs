@@ -63,13 +63,14 @@ impl<'a> Parser<'a> {
 
     /// Takes the next token; a significant token ends any pending documentation comment.
     pub(super) fn bump(&mut self) -> Result<Token<'a>> {
-        let token = match self.peeked.take() {
+        let mut token = match self.peeked.take() {
             Some(token) => token,
             None => self.lexer.next_token()?,
         };
         match token.kind {
             Kind::DocComment if token.pos.line != self.last_line => {
-                self.docs.push(token.value.clone().unwrap_or_default())
+                // Nothing reads a doc comment's token but this, so its line moves.
+                self.docs.push(token.value.take().unwrap_or_default())
             }
             kind if !kind.is_ws() => {
                 self.docs.clear();
@@ -389,6 +390,8 @@ impl<'a> Parser<'a> {
             return Ok(false);
         }
         let mut ahead = self.lexer.clone();
+        // Only kinds are looked at: strings ahead need not be decoded.
+        ahead.skip_decoding();
         loop {
             match ahead.next_token() {
                 Ok(token) if token.kind.is_ws() => continue,

@@ -9,7 +9,8 @@ use crate::error::ModelError;
 use crate::loader::{Elision, FileShapes, merge_trait};
 use crate::prelude;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 
 /// Every shape id of the model being loaded (all files and the prelude), with its type.
 pub type KnownShapes = BTreeMap<String, String>;
@@ -30,16 +31,20 @@ struct Resolver<'a> {
     namespace: String,
     uses: BTreeMap<String, String>,
     known: &'a KnownShapes,
+    /// Relative names already resolved (a file names the same traits and shapes many times).
+    resolved: RefCell<HashMap<String, String>>,
     errors: Vec<ModelError>,
 }
 
 /// Resolves a parsed file into shapes, applies and metadata; every problem is reported.
-pub fn resolve(file: &IdlFile, source: &str, known: &KnownShapes) -> Result<FileShapes, Vec<ModelError>> {
+/// The file is consumed: its strings and values move into the shapes rather than being copied.
+pub fn resolve(mut file: IdlFile, source: &str, known: &KnownShapes) -> Result<FileShapes, Vec<ModelError>> {
     let mut resolver = Resolver {
         source,
         namespace: file.namespace.clone().unwrap_or_else(|| prelude::NAMESPACE.to_string()),
         uses: BTreeMap::new(),
         known,
+        resolved: RefCell::default(),
         errors: Vec::new(),
     };
     for import in &file.uses {
@@ -59,11 +64,11 @@ pub fn resolve(file: &IdlFile, source: &str, known: &KnownShapes) -> Result<File
         version: file.version.clone(),
         ..FileShapes::default()
     };
-    for (key, node) in &file.metadata {
+    for (key, node) in std::mem::take(&mut file.metadata) {
         let value = resolver.metadata_value(node);
-        out.metadata.push((key.clone(), value));
+        out.metadata.push((key, value));
     }
-    for shape in &file.shapes {
+    for mut shape in std::mem::take(&mut file.shapes) {
         if let Some(imported) = resolver.uses.get(&shape.name) {
             let message = format!("shape name `{}` conflicts with imported shape `{imported}`", shape.name);
             resolver.errors.push(
@@ -75,12 +80,12 @@ pub fn resolve(file: &IdlFile, source: &str, known: &KnownShapes) -> Result<File
             continue;
         }
         let id = format!("{}#{}", resolver.namespace, shape.name);
-        let ast = resolver.shape(file, shape, &id, &mut out.elisions);
+        let ast = resolver.shape(&file, &mut shape, &id, &mut out.elisions);
         out.shapes.push((id, ast));
     }
-    for apply in &file.applies {
+    for apply in std::mem::take(&mut file.applies) {
         let target = resolver.id(&apply.target);
-        let traits = resolver.traits(&target, &apply.traits);
+        let traits = resolver.traits(&target, apply.traits);
         out.applies.push((target, traits));
     }
     if resolver.errors.is_empty() {
@@ -109,9 +114,22 @@ impl Resolver<'_> {
             Some((name, member)) => (name, Some(member)),
             None => (text, None),
         };
+        let mut resolved = self.resolved.borrow_mut();
+        let root = match resolved.get(name) {
+            Some(root) => root,
+            None => resolved.entry(name.to_string()).or_insert(self.resolve_name(name)),
+        };
+        match member {
+            Some(member) => format!("{root}${member}"),
+            None => root.clone(),
+        }
+    }
+
+    /// The absolute id of a relative shape name (no member).
+    fn resolve_name(&self, name: &str) -> String {
         let local = format!("{}#{name}", self.namespace);
         let prelude_id = format!("{}#{name}", prelude::NAMESPACE);
-        let root = if let Some(imported) = self.uses.get(name) {
+        if let Some(imported) = self.uses.get(name) {
             imported.clone()
         } else if self.known.contains_key(&local) {
             local
@@ -119,10 +137,6 @@ impl Resolver<'_> {
             prelude_id
         } else {
             local
-        };
-        match member {
-            Some(member) => format!("{root}${member}"),
-            None => root,
         }
     }
 
@@ -141,20 +155,20 @@ impl Resolver<'_> {
     }
 
     /// A node value; unquoted strings are shape ids, resolved like any other.
-    fn value(&self, node: &Node) -> Value {
+    fn value(&self, node: Node) -> Value {
         match node {
             Node::Null => Value::Null,
-            Node::Bool(b) => Value::Bool(*b),
-            Node::Number(n) => n.clone(),
-            Node::Str(s) => Value::String(s.clone()),
-            Node::Id(id) => Value::String(self.id(id)),
-            Node::Array(items) => Value::Array(items.iter().map(|i| self.value(i)).collect()),
-            Node::Object(entries) => Value::Object(entries.iter().map(|(k, v)| (k.clone(), self.value(v))).collect()),
+            Node::Bool(b) => Value::Bool(b),
+            Node::Number(n) => n,
+            Node::Str(s) => Value::String(s),
+            Node::Id(id) => Value::String(self.id(&id)),
+            Node::Array(items) => Value::Array(items.into_iter().map(|i| self.value(i)).collect()),
+            Node::Object(entries) => Value::Object(entries.into_iter().map(|(k, v)| (k, self.value(v))).collect()),
         }
     }
 
     /// Metadata has no namespace: unquoted strings must name prelude shapes (or be absolute).
-    fn metadata_value(&mut self, node: &Node) -> Value {
+    fn metadata_value(&mut self, node: Node) -> Value {
         match node {
             Node::Id(id) if !id.text.contains('#') => {
                 let resolved = format!("{}#{}", prelude::NAMESPACE, id.text);
@@ -163,27 +177,24 @@ impl Resolver<'_> {
                         "syntactic shape id `{}` does not resolve to a shape: `{resolved}` (quote it if it is a string)",
                         id.text
                     );
-                    self.error_at(id, message);
+                    self.error_at(&id, message);
                 }
                 Value::String(resolved)
             }
-            Node::Array(items) => Value::Array(items.iter().map(|i| self.metadata_value(i)).collect()),
-            Node::Object(entries) => Value::Object(
-                entries
-                    .iter()
-                    .map(|(k, v)| (k.clone(), self.metadata_value(v)))
-                    .collect(),
-            ),
+            Node::Array(items) => Value::Array(items.into_iter().map(|i| self.metadata_value(i)).collect()),
+            Node::Object(entries) => {
+                Value::Object(entries.into_iter().map(|(k, v)| (k, self.metadata_value(v))).collect())
+            }
             other => self.value(other),
         }
     }
 
     /// Trait applications to `target`, in order; a trait given twice merges as Smithy says.
-    fn traits(&mut self, target: &str, apps: &[TraitApp]) -> Traits {
+    fn traits(&mut self, target: &str, apps: Vec<TraitApp>) -> Traits {
         let mut traits = Traits::new();
         for app in apps {
             let trait_id = self.id(&app.id);
-            let value = match &app.value {
+            let value = match app.value {
                 Some(node) => self.value(node),
                 None => match self.kind_of(&trait_id) {
                     Some("list" | "set") => Value::Array(Vec::new()),
@@ -197,10 +208,10 @@ impl Resolver<'_> {
         traits
     }
 
-    fn shape(&mut self, file: &IdlFile, def: &ShapeDef, id: &str, elisions: &mut Vec<Elision>) -> AstShape {
+    fn shape(&mut self, file: &IdlFile, def: &mut ShapeDef, id: &str, elisions: &mut Vec<Elision>) -> AstShape {
         let kind = if def.kind == "set" { "set" } else { def.kind.as_str() };
         let mut shape = AstShape::of_kind(kind);
-        shape.traits = self.traits(id, &def.traits);
+        shape.traits = self.traits(id, std::mem::take(&mut def.traits));
         shape.mixins = def.mixins.iter().map(|m| self.target(m)).collect();
         let resource = def.for_resource.as_ref().map(|r| self.id(r));
         if let Some(for_resource) = &def.for_resource {
@@ -213,8 +224,8 @@ impl Resolver<'_> {
                 column: for_resource.pos.column,
             });
         }
-        for member in &def.members {
-            let ast = self.member(def, id, member);
+        for mut member in std::mem::take(&mut def.members) {
+            let ast = self.member(def, id, &mut member);
             if member.target.is_none() {
                 elisions.push(Elision {
                     shape: id.to_string(),
@@ -238,7 +249,7 @@ impl Resolver<'_> {
                     );
                 }
                 _ => {
-                    shape.members.insert(member.name.clone(), ast);
+                    shape.members.insert(member.name, ast);
                 }
             }
         }
@@ -249,8 +260,8 @@ impl Resolver<'_> {
             shape.output = Some(self.target(output));
         }
         shape.errors = def.errors.iter().map(|e| self.target(e)).collect();
-        for (key, node) in &def.properties {
-            self.property(file, def, id, &mut shape, key, node);
+        for (key, node) in std::mem::take(&mut def.properties) {
+            self.property(file, def, id, &mut shape, &key, node);
         }
         if let Some(problem) = shape_problem(file, def, &shape) {
             self.errors.push(
@@ -263,10 +274,10 @@ impl Resolver<'_> {
         shape
     }
 
-    fn member(&mut self, def: &ShapeDef, shape_id: &str, member: &MemberDef) -> AstMember {
+    fn member(&mut self, def: &ShapeDef, shape_id: &str, member: &mut MemberDef) -> AstMember {
         let member_id = format!("{shape_id}${}", member.name);
-        let mut traits = self.traits(&member_id, &member.traits);
-        if let Some(node) = &member.value {
+        let mut traits = self.traits(&member_id, std::mem::take(&mut member.traits));
+        if let Some(node) = member.value.take() {
             let value = self.value(node);
             let trait_id = if matches!(def.kind.as_str(), "enum" | "intEnum") {
                 "smithy.api#enumValue"
@@ -288,12 +299,12 @@ impl Resolver<'_> {
     }
 
     /// One entry of a service or resource body.
-    fn property(&mut self, file: &IdlFile, def: &ShapeDef, id: &str, shape: &mut AstShape, key: &str, node: &Node) {
+    fn property(&mut self, file: &IdlFile, def: &ShapeDef, id: &str, shape: &mut AstShape, key: &str, node: Node) {
         let is_service = def.kind == "service";
         let mut problem = None;
         match (is_service, key) {
             (true, "version") => match node {
-                Node::Str(s) => shape.version = Some(s.clone()),
+                Node::Str(s) => shape.version = Some(s),
                 _ => problem = Some("`version` must be a string".to_string()),
             },
             (true, "rename") => match self.value(node) {
@@ -309,7 +320,7 @@ impl Resolver<'_> {
                 }
                 _ => problem = Some("`rename` must be an object".to_string()),
             },
-            (_, "operations" | "resources" | "errors") | (false, "collectionOperations") => match self.id_list(node) {
+            (_, "operations" | "resources" | "errors") | (false, "collectionOperations") => match self.id_list(&node) {
                 Some(list) => match key {
                     "operations" => shape.operations = list,
                     "resources" => shape.resources = list,
@@ -323,7 +334,7 @@ impl Resolver<'_> {
                 if key == "properties" && file.is_v1() {
                     problem = Some("resource properties can only be used in Smithy version 2 or later".to_string());
                 } else {
-                    match self.id_map(node) {
+                    match self.id_map(&node) {
                         Some(map) if key == "identifiers" => shape.identifiers = map,
                         Some(map) => shape.properties = map,
                         None => problem = Some(format!("`{key}` must map names to shape ids")),
@@ -332,7 +343,7 @@ impl Resolver<'_> {
             }
             (false, "create" | "put" | "read" | "update" | "delete" | "list") => match node {
                 Node::Id(r) => {
-                    let target = Some(self.target(r));
+                    let target = Some(self.target(&r));
                     match key {
                         "create" => shape.create = target,
                         "put" => shape.put = target,

@@ -80,6 +80,10 @@ pub fn big_number(literal: &str) -> Value {
 
 /// Decodes the escapes of a quoted string's content; `\r\n` becomes `\n`.
 pub fn unescape(raw: &str) -> Result<String, String> {
+    // Most strings have nothing to decode: one copy.
+    if !raw.contains(['\\', '\r']) {
+        return Ok(raw.to_string());
+    }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {

@@ -4,14 +4,15 @@
 //! every file's shape names are known, see [`crate::idl`]), shapes merge (a shape defined
 //! twice must be defined identically), metadata merges as the spec says, prelude shapes are
 //! added, elided members (`$name`) get their targets, `apply` merges traits into their
-//! targets, mixins are flattened into the shapes that use them, Smithy 1.0 `set` shapes
-//! become lists with `@uniqueItems`, and enum members without a value get their name as
-//! value. Meaning is given later, by lowering. Every problem found is collected; nothing
+//! targets, mixins are flattened into the shapes that use them, Smithy 1.0 shapes are
+//! upgraded to 2.0 (`set`, `@box`, zero defaults: see the `upgrade` module), and enum members without
+//! a value get their name as value. Meaning is given later, by lowering. Every problem found is collected; nothing
 //! panics on any input.
 
 mod elision;
 mod merge;
 mod mixins;
+mod upgrade;
 
 pub use merge::merge_trait;
 
@@ -20,7 +21,7 @@ use crate::error::ModelError;
 use crate::idl;
 use crate::prelude;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A model file's name (for messages) and its text.
 #[derive(Debug, Clone)]
@@ -147,13 +148,18 @@ pub fn load(sources: &[ModelSource]) -> Result<Model, Vec<ModelError>> {
     for file in parsed {
         match file {
             Parsed::Json(name, ast) => files.push(json_file(name, ast)),
-            Parsed::Idl(name, idl_file) => match idl::resolve::resolve(&idl_file, &name, &known) {
+            Parsed::Idl(name, idl_file) => match idl::resolve::resolve(idl_file, &name, &known) {
                 Ok(shapes) => files.push(shapes),
                 Err(mut e) => errors.append(&mut e),
             },
         }
     }
 
+    let v1_files: BTreeSet<String> = files
+        .iter()
+        .filter(|file| file.version.starts_with('1'))
+        .map(|file| file.name.clone())
+        .collect();
     let mut model = Model::default();
     let mut applies = Vec::new();
     let mut elisions = Vec::new();
@@ -170,6 +176,7 @@ pub fn load(sources: &[ModelSource]) -> Result<Model, Vec<ModelError>> {
     }
     mixins::flatten_mixins(&mut model, &mut deferred, &mut errors);
     merge::report_unapplied(deferred, &mut errors);
+    upgrade::upgrade(&mut model, &v1_files);
 
     if errors.is_empty() { Ok(model) } else { Err(errors) }
 }
@@ -222,8 +229,7 @@ fn json_file(name: String, ast: AstFile) -> FileShapes {
     file
 }
 
-/// Smithy 1.0's `set` is a list whose items are unique; an enum member without a value has
-/// its name as value, and an operation without input or output has `smithy.api#Unit` (as
+/// An enum member without a value has its name as value, and an operation without input or output has `smithy.api#Unit` (as
 /// Smithy's loader gives them).
 fn normalize(shape: &mut AstShape) {
     if shape.kind == "operation" {
@@ -234,13 +240,6 @@ fn normalize(shape: &mut AstShape) {
                 });
             }
         }
-    }
-    if shape.kind == "set" {
-        shape.kind = "list".to_string();
-        shape
-            .traits
-            .entry("smithy.api#uniqueItems".to_string())
-            .or_insert(serde_json::json!({}));
     }
     if shape.kind == "enum" {
         for (name, member) in shape.members.iter_mut() {

@@ -4,6 +4,8 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListWidgetsInput {
     /// The `size` member.
+    ///
+    /// Default: `0`.
     #[serde(skip)]
     pub size: Option<i32>,
 }
