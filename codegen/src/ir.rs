@@ -29,12 +29,32 @@ pub struct Service {
     pub signing_name: Option<String>,
     /// The endpoint prefix (`aws.api#service` endpointPrefix, else the signing name).
     pub endpoint_prefix: Option<String>,
-    /// The protocol trait id, e.g. `aws.protocols#restJson1`.
-    pub protocol: Option<String>,
+    /// The wire protocol, chosen (and checked) in lowering.
+    pub protocol: Protocol,
+    /// The wire name of the member that carries error messages (IVS: `exceptionMessage`): the
+    /// one most error structures use, else `message`. Errors without a structure of their own
+    /// (protocol errors, unmodeled errors) carry their message under it too.
+    pub error_message: String,
     /// Operations, sorted by name.
     pub operations: Vec<Operation>,
     /// Every generated type, by Rust name.
     pub types: BTreeMap<String, TypeDef>,
+}
+
+/// A wire protocol this generator implements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// `aws.protocols#restJson1`.
+    RestJson1,
+}
+
+impl Protocol {
+    /// The protocol trait's shape id.
+    pub fn trait_id(self) -> &'static str {
+        match self {
+            Protocol::RestJson1 => "aws.protocols#restJson1",
+        }
+    }
 }
 
 /// One operation.
@@ -44,8 +64,12 @@ pub struct Operation {
     pub id: String,
     /// Name as in the model, e.g. `CreateChannel` (also the wire name in errors and logs).
     pub name: String,
-    /// Rust function/module name, e.g. `create_channel`.
+    /// Rust function/module name, e.g. `create_channel` (`r#match` for a keyword).
     pub fn_name: String,
+    /// The module and file stem, `fn_name` without a raw prefix, e.g. `create_channel`.
+    pub module: String,
+    /// The client's method, e.g. `create_channel` (`config_operation` for `Config`).
+    pub client_method: String,
     /// Rust name of the operation's marker type, e.g. `CreateChannel`.
     pub type_name: String,
     /// Rust name of the operation's error enum, e.g. `CreateChannelError`.
@@ -66,6 +90,8 @@ pub struct Operation {
     pub idempotent: bool,
     /// `@paginated`, with the service's defaults merged in.
     pub pagination: Option<Pagination>,
+    /// `@endpoint`'s `hostPrefix` (without labels), prepended to the default endpoint's host.
+    pub host_prefix: Option<String>,
 }
 
 /// The `@http` trait, parsed.
@@ -183,6 +209,8 @@ pub struct Struct {
 /// What an `@error` structure adds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorInfo {
+    /// The error code on the wire: the shape's name, e.g. `ConflictException`.
+    pub code: String,
     /// `client` or `server`.
     pub fault: Fault,
     /// `@httpError`, else 400 for client errors and 500 for server errors.
@@ -209,8 +237,14 @@ pub enum Fault {
 pub struct Member {
     /// The member name in the model: the JSON key, the label or the path segment in violations.
     pub wire_name: String,
+    /// The key of the member in a JSON document: `@jsonName`, else the member name.
+    pub json_name: String,
     /// The Rust field (or variant) name, possibly a raw identifier (`r#type`).
     pub field: String,
+    /// The model crate's chainable setter, e.g. `with_type`.
+    pub with_setter: String,
+    /// The client builder's setter and clearing setter, e.g. `r#type` and `set_type`.
+    pub builder_setters: (String, String),
     /// Documentation as Markdown lines.
     pub docs: Vec<String>,
     /// The member's type with its effective constraints.

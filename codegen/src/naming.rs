@@ -35,9 +35,15 @@
 //!    `UnknownValue`. Variants are always written qualified (`Enum::None`),
 //!    so prelude names are allowed as variants.
 //!
-//! A field that has the same name as a generated method (for example a member
-//! `builder` next to a `builder()` function) needs no rule: Rust keeps fields
-//! and methods in separate namespaces.
+//! 8. **Generated methods.** A field that has the same name as a generated method
+//!    needs no rule (Rust keeps fields and methods apart), but a *method* made
+//!    from a model name must not take a generated method's name. The client's
+//!    own methods are [`CLIENT_METHODS`]: an operation whose method would be one
+//!    of them gets the suffix `_operation` (`Config` -> `config_operation`). A
+//!    fluent builder's own methods are [`BUILDER_METHODS`]: a member whose setter
+//!    (`x`) or clearing setter (`set_x`) would be one of them gets the suffix
+//!    `_value` on both (`input` -> `input_value`, `set_input_value`). Those two
+//!    lists are what the client emitter writes, and a fixture model proves it.
 
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
@@ -58,9 +64,10 @@ const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "crate", "super", "_"];
 /// `UpperCamelCase` names that a generated type must not take, because the
 /// generated code refers to the prelude, std or runtime item of that name
 /// without a path: the Rust 2024 prelude's types, variants and traits, plus
-/// `BTreeMap` and the runtime helpers (`Validate`, `Validator`, `Blob`,
-/// `Timestamp`, `Document`, `Pattern`). [`type_name`] appends `Shape` to such
-/// a name.
+/// `BTreeMap`, the runtime helpers (`Validate`, `Validator`, `Blob`,
+/// `Timestamp`, `Document`, `Pattern`) and the protocol types the model crate
+/// imports for its bindings (`HttpRequest`, `HttpResponse`, `EncodeError`,
+/// `DecodeError`). [`type_name`] appends `Shape` to such a name.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "ValidationError",
     "Violation",
@@ -113,7 +120,18 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Timestamp",
     "Document",
     "Pattern",
+    "HttpRequest",
+    "HttpResponse",
+    "EncodeError",
+    "DecodeError",
 ];
+
+/// The methods of a generated `Client` that are not operations (`Clone` is derived: an
+/// inherent `clone` would shadow it).
+pub const CLIENT_METHODS: &[&str] = &["new", "from_env", "config", "clone"];
+
+/// The methods of a generated fluent builder that are not member setters.
+pub const BUILDER_METHODS: &[&str] = &["new", "as_input", "set_input", "send", "into_paginator", "into_items"];
 
 /// Suffix appended to a type name found in [`RESERVED_TYPE_NAMES`].
 pub const RESERVED_TYPE_SUFFIX: &str = "Shape";
@@ -211,6 +229,46 @@ pub fn module_name(smithy: &str) -> String {
 #[must_use]
 pub fn const_name(smithy: &str) -> String {
     finish(separate(smithy).to_shouty_snake_case(), "EMPTY", "N")
+}
+
+/// A generated name without its raw-identifier prefix: `r#type` -> `type`. For file stems,
+/// `Debug` labels and names built from a field (`with_type`).
+#[must_use]
+pub fn plain(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// The model crate's chainable setter of a field: `with_{field}` (`r#type` -> `with_type`).
+#[must_use]
+pub fn with_setter(field: &str) -> String {
+    format!("with_{}", plain(field))
+}
+
+/// A fluent builder's two setters of a field: the setter named like the field and the
+/// clearing `set_` setter, both moved out of [`BUILDER_METHODS`]' way with `_value`.
+#[must_use]
+pub fn builder_setters(field: &str) -> (String, String) {
+    let mut base = plain(field).to_owned();
+    if BUILDER_METHODS.contains(&base.as_str()) || BUILDER_METHODS.contains(&format!("set_{base}").as_str()) {
+        base.push_str("_value");
+    }
+    let setter = if field.starts_with("r#") && base == plain(field) {
+        field.to_owned()
+    } else {
+        base.clone()
+    };
+    (setter, format!("set_{base}"))
+}
+
+/// The client's method for an operation whose function name is `fn_name`, moved out of
+/// [`CLIENT_METHODS`]' way with `_operation`.
+#[must_use]
+pub fn client_method(fn_name: &str) -> String {
+    if CLIENT_METHODS.contains(&fn_name) {
+        format!("{fn_name}_operation")
+    } else {
+        fn_name.to_owned()
+    }
 }
 
 /// Normalizes a generated name for collision detection: strips a leading
@@ -412,6 +470,38 @@ mod tests {
             collision_key(&field_name("fooBar")),
             collision_key(&field_name("foo_bar"))
         );
+    }
+
+    #[test]
+    fn generated_method_names() {
+        let cases = [
+            ("arn", "arn", "set_arn"),
+            ("r#type", "r#type", "set_type"),
+            ("input", "input_value", "set_input_value"),
+            ("send", "send_value", "set_send_value"),
+            ("as_input", "as_input_value", "set_as_input_value"),
+            ("new", "new_value", "set_new_value"),
+            ("into_items", "into_items_value", "set_into_items_value"),
+            ("customize", "customize", "set_customize"),
+            ("value", "value", "set_value"),
+        ];
+        for (field, setter, set) in cases {
+            assert_eq!(builder_setters(field), (setter.to_owned(), set.to_owned()), "{field}");
+        }
+        for (field, with) in [("arn", "with_arn"), ("r#type", "with_type"), ("self_", "with_self_")] {
+            assert_eq!(with_setter(field), with);
+        }
+        for (name, method) in [
+            ("config", "config_operation"),
+            ("new", "new_operation"),
+            ("from_env", "from_env_operation"),
+            ("clone", "clone_operation"),
+            ("get_channel", "get_channel"),
+            ("r#match", "r#match"),
+        ] {
+            assert_eq!(client_method(name), method);
+        }
+        assert_eq!((plain("r#type"), plain("arn")), ("type", "arn"));
     }
 
     #[test]

@@ -12,7 +12,13 @@
 //!   `date-time`, `http-date`), as serde `with` modules and as string forms for
 //!   HTTP headers and query strings.
 //! - [`blob`]: binary data ([`Blob`]), serialized as base64 text.
-//! - [`enums`]: serde helpers for generated string and integer enums.
+//! - [`enums`]: what every generated string and integer enum does
+//!   ([`string_enum!`], [`int_enum!`]).
+//! - [`protocol`]: the traits a generated model crate implements per operation and error
+//!   ([`operation_error!`] writes an error enum's), and [`protocol::Protocol`], the one
+//!   interface through which the client and the server reach the wire protocol.
+//! - [`rest_json`]: restJson1, the protocol generated crates speak: binding helpers and error
+//!   responses.
 //!
 //! Nothing in this crate panics on input data: malformed or out-of-range values
 //! are reported as errors.
@@ -73,7 +79,7 @@ pub mod client;
 pub mod enums;
 pub mod pattern;
 pub mod protocol;
-pub mod rest;
+pub mod rest_json;
 #[cfg(feature = "server")]
 pub mod server;
 pub mod timestamp;

@@ -1671,3 +1671,86 @@ fn clashing_pattern_static_names_are_numbered() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The protocol: chosen in lowering, and nothing on the wire silently dropped
+// ---------------------------------------------------------------------------------------
+
+/// A service whose only protocol is one the generator does not implement, and traits that
+/// change the wire format the generator does not implement, are reported in the same pass as
+/// every other problem, each where it is.
+#[test]
+fn unsupported_protocol_and_wire_traits_in_one_pass() {
+    let input = model(json!({
+        "t#Svc": {
+            "type": "service",
+            "version": "2024-01-01",
+            "operations": [{ "target": "t#Op" }],
+            "traits": { "aws.protocols#awsJson1_0": {} }
+        },
+        "t#Op": {
+            "type": "operation",
+            "input": { "target": "t#OpInput" },
+            "output": { "target": "t#OpOutput" },
+            "traits": {
+                "smithy.api#http": { "method": "POST", "uri": "/op" },
+                "smithy.api#httpChecksumRequired": {}
+            }
+        },
+        "t#OpInput": { "type": "structure", "members": {
+            "host": { "target": "smithy.api#String", "traits": { "smithy.api#hostLabel": {} } },
+            "length": { "target": "smithy.api#String", "traits": { "smithy.api#length": { "min": 3, "max": 2 } } }
+        } }
+    }));
+    assert_errors(
+        input,
+        &[
+            "model/test.json: t#Op: @smithy.api#httpChecksumRequired: not implemented by this generator (it changes a checksum header the service requires)",
+            "model/test.json: t#OpInput$host: @smithy.api#hostLabel: not implemented by this generator (it changes the host the request is sent to)",
+            "model/test.json: t#OpInput$length: @smithy.api#length: `min` (3) is greater than `max` (2)",
+            "model/test.json: t#Svc: @aws.protocols#awsJson1_0: the service's protocol (aws.protocols#awsJson1_0) is not supported; this generator implements aws.protocols#restJson1",
+        ],
+    );
+}
+
+/// restJson1 is chosen (also for a service that names no protocol), the error message member
+/// is the one the error structures use, `@jsonName` renames a member's JSON key and
+/// `@endpoint` gives the operation's host prefix.
+#[test]
+fn the_protocol_and_error_message_member_come_from_the_model() {
+    let service = loaded(model(json!({
+        "t#Op": {
+            "type": "operation",
+            "input": { "target": "t#OpInput" },
+            "output": { "target": "t#OpOutput" },
+            "errors": [{ "target": "t#Oops" }],
+            "traits": {
+                "smithy.api#http": { "method": "POST", "uri": "/op" },
+                "smithy.api#endpoint": { "hostPrefix": "data." }
+            }
+        },
+        "t#OpInput": { "type": "structure", "members": {
+            "name": { "target": "smithy.api#String", "traits": { "smithy.api#jsonName": "Name" } }
+        } },
+        "t#Oops": {
+            "type": "structure",
+            "members": { "detail": { "target": "smithy.api#String" }, "errorMessage": { "target": "smithy.api#String" } },
+            "traits": { "smithy.api#error": "client", "smithy.api#retryable": { "throttling": true } }
+        }
+    })));
+    assert_eq!(service.protocol, ir::Protocol::RestJson1);
+    assert_eq!(service.error_message, "errorMessage");
+    assert_eq!(service.operations[0].host_prefix.as_deref(), Some("data."));
+    let name = member(structure(&service, "OpInput"), "name");
+    assert_eq!((name.wire_name.as_str(), name.json_name.as_str()), ("name", "Name"));
+    let oops = structure(&service, "Oops").error.as_ref().expect("an error");
+    assert_eq!(
+        (oops.code.as_str(), oops.retryable, oops.throttling),
+        ("Oops", true, true)
+    );
+    let mut no_protocol = with(json!({}));
+    no_protocol["t#Svc"]["traits"] = json!({});
+    let service = loaded(shapes(Value::Object(no_protocol)));
+    assert_eq!(service.protocol, ir::Protocol::RestJson1);
+    assert_eq!(service.error_message, "message");
+}

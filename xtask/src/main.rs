@@ -137,7 +137,9 @@ fn codegen(rest: &[String]) -> Result<ExitCode, String> {
     }
     println!("done in {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
     if check && stale_anything {
-        eprintln!("generated files are out of date: run `cargo xtask codegen` and review the snapshot diffs");
+        eprintln!(
+            "generated files are out of date: run `cargo xtask codegen` and review the diff (the API digest first)"
+        );
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

@@ -3,7 +3,7 @@
 //! Everything that is not specific to an operation lives in that hand-written runtime.
 
 use super::format::{EmitError, HEADER, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
-use super::rust_types::{io_type, rust_type_in};
+use super::rust_types::{Scope, io_type, rust_type_in};
 use crate::ir::{Member, Operation, Service, Struct, TyKind};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -28,8 +28,8 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     let (model, krate) = (&model, &krate);
     let mut rust = Vec::new();
     for op in &service.operations {
-        let path = format!("src/fluent/{}.rs", op.fn_name.trim_start_matches("r#"));
-        rust.push(RustFile::new(path, move || fluent_builder(service, op, &ident(model))));
+        let path = format!("src/fluent/{}.rs", op.module);
+        rust.push(RustFile::new(path, move || fluent_builder(service, op)));
     }
     rust.push(RustFile::new("src/fluent/mod.rs", || {
         let modules = service.operations.iter().map(|op| {
@@ -74,7 +74,7 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
         docs.push(format!("let client = {krate}::Client::from_env()?;"));
         docs.push(format!(
             "let output = client.{}(){}.send().await?;",
-            op.fn_name,
+            op.client_method,
             example_setters(service, op)
         ));
         docs.push("println!(\"{output:?}\");".to_string());
@@ -93,6 +93,9 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
 
         pub use client::Client;
         pub use ::#model as model;
+
+        #[allow(unused_imports)]
+        use ::smithy_runtime as rt;
         pub use ::#model::*;
         pub use ::smithy_runtime::client::{
             Config, ConfigBuilder, ConfigError, Credentials, Error, Items, Paginator, ServiceError,
@@ -108,7 +111,7 @@ fn client_rs(service: &Service, krate: &str) -> TokenStream {
         .unwrap_or_else(|| service.crate_base.clone());
     let prefix = service.endpoint_prefix.clone().unwrap_or_else(|| signing_name.clone());
     let methods = service.operations.iter().map(|op| {
-        let method = ident(&op.fn_name);
+        let method = ident(&op.client_method);
         let builder = builder_name(op);
         let mut lines = op.docs.clone();
         if lines.is_empty() {
@@ -126,7 +129,7 @@ fn client_rs(service: &Service, krate: &str) -> TokenStream {
         ));
         lines.push(format!(
             "let output = client.{}(){}.send().await?;",
-            op.fn_name,
+            op.client_method,
             example_setters(service, op)
         ));
         lines.push("# let _ = output;".to_string());
@@ -191,7 +194,7 @@ fn example_setters(service: &Service, op: &Operation) -> String {
     };
     let mut out = String::new();
     for m in input.members.iter().filter(|m| m.required) {
-        let setter = setter_name(m);
+        let setter = &m.builder_setters.0;
         let value = match &m.ty.kind {
             TyKind::String => "\"example\"".to_string(),
             TyKind::Integer | TyKind::Long | TyKind::Short | TyKind::Byte => "1".to_string(),
@@ -207,57 +210,51 @@ fn example_setters(service: &Service, op: &Operation) -> String {
     out
 }
 
-/// Builder methods that a member's setter must not shadow.
-const RESERVED: &[&str] = &["new", "send", "as_input", "into_input", "into_paginator", "into_items"];
-
-fn setter_name(m: &Member) -> String {
-    let bare = m.field.trim_start_matches("r#");
-    if RESERVED.contains(&bare) {
-        format!("{bare}_value")
-    } else {
-        m.field.clone()
-    }
-}
-
-fn fluent_builder(service: &Service, op: &Operation, model: &proc_macro2::Ident) -> TokenStream {
+fn fluent_builder(service: &Service, op: &Operation) -> TokenStream {
     let builder = builder_name(op);
     let module = ident(&op.fn_name);
     let marker = ident(&op.type_name);
     let error_enum = ident(&op.error_enum);
-    let op_path = quote!(::#model::operation::#module::#marker);
     let input_struct = op.input.as_ref().and_then(|n| service.structure(n));
-    let input_ty = io_type(op.input.as_ref(), Some(model));
-    let output_ty = io_type(op.output.as_ref(), Some(model));
+    let input_ty = io_type(op.input.as_ref(), Scope::Outside);
+    let output_ty = io_type(op.output.as_ref(), Scope::Outside);
     let setters = input_struct
-        .map(|s| s.members.iter().map(|m| member_setters(m, model)))
+        .map(|s| s.members.iter().map(member_setters))
         .into_iter()
         .flatten();
     // Intra-doc links cannot spell raw identifiers (`r#match`): those link to the client.
-    let bare = op.fn_name.trim_start_matches("r#");
-    let target = if bare == op.fn_name {
-        format!("crate::Client::{bare}")
-    } else {
+    let method = &op.client_method;
+    let target = if method.starts_with("r#") {
         "crate::Client".to_string()
+    } else {
+        format!("crate::Client::{method}")
     };
     let summary = format!(
-        " Builds and sends a `{}` request: see [`Client::{bare}`]({target}).",
-        op.name
+        " Builds and sends a `{}` request: see [`Client::{}`]({target}).",
+        op.name,
+        crate::naming::plain(method)
     );
     let pagination = op.pagination.as_ref().and_then(|p| {
         input_struct?;
         let output = op.output.as_ref().and_then(|n| service.structure(n))?;
-        Some(paginator(p, output, (&op_path, &input_ty, &output_ty), model))
+        Some(paginator(p, output, (&marker, &input_ty, &output_ty)))
     });
+    // The methods below other than the member setters are `naming::BUILDER_METHODS`.
     quote! {
+        #[allow(unused_imports)]
+        use crate::{model, rt};
+        use crate::model::operation::#module as op;
+        use ::smithy_runtime::client::{Error, Handle};
+
         #[doc = #summary]
         #[derive(Clone, Debug)]
         pub struct #builder {
-            handle: ::smithy_runtime::client::Handle,
+            handle: Handle,
             input: #input_ty,
         }
 
         impl #builder {
-            pub(crate) fn new(handle: ::smithy_runtime::client::Handle) -> Self {
+            pub(crate) fn new(handle: Handle) -> Self {
                 #builder { handle, input: Default::default() }
             }
 
@@ -277,8 +274,8 @@ fn fluent_builder(service: &Service, op: &Operation, model: &proc_macro2::Ident)
 
             /// Validates the input (unless the configuration turned validation off), then sends
             /// the request, retrying throttling and transient errors, and decodes the response.
-            pub async fn send(self) -> Result<#output_ty, ::smithy_runtime::client::Error<::#model::operation::#module::#error_enum>> {
-                self.handle.call::<#op_path>(&self.input).await
+            pub async fn send(self) -> Result<#output_ty, Error<op::#error_enum>> {
+                self.handle.call::<op::#marker>(&self.input).await
             }
 
             #pagination
@@ -286,11 +283,10 @@ fn fluent_builder(service: &Service, op: &Operation, model: &proc_macro2::Ident)
     }
 }
 
-fn member_setters(m: &Member, model: &proc_macro2::Ident) -> TokenStream {
+fn member_setters(m: &Member) -> TokenStream {
     let field = ident(&m.field);
-    let setter = ident(&setter_name(m));
-    let set = format_ident!("set_{}", m.field.trim_start_matches("r#"));
-    let ty = rust_type_in(&m.ty, Some(model));
+    let (setter, set) = (ident(&m.builder_setters.0), ident(&m.builder_setters.1));
+    let ty = rust_type_in(&m.ty, Scope::Outside);
     let mut docs = first_paragraph(&m.docs);
     if docs.is_empty() {
         docs.push(format!("Sets `{}`.", m.wire_name));
@@ -317,7 +313,7 @@ fn member_setters(m: &Member, model: &proc_macro2::Ident) -> TokenStream {
     let set_all = assign(quote!(self.input.#field = value;));
     let main = match &m.ty.kind {
         TyKind::List(item) => {
-            let item = rust_type_in(item, Some(model));
+            let item = rust_type_in(item, Scope::Outside);
             quote! {
                 #docs
                 ///
@@ -331,7 +327,7 @@ fn member_setters(m: &Member, model: &proc_macro2::Ident) -> TokenStream {
             }
         }
         TyKind::Map { key, value } => {
-            let (key, value) = (rust_type_in(key, Some(model)), rust_type_in(value, Some(model)));
+            let (key, value) = (rust_type_in(key, Scope::Outside), rust_type_in(value, Scope::Outside));
             quote! {
                 #docs
                 ///
@@ -373,8 +369,7 @@ fn first_paragraph(lines: &[String]) -> Vec<String> {
 fn paginator(
     p: &crate::ir::Pagination,
     output: &Struct,
-    (op_path, input_ty, output_ty): (&TokenStream, &TokenStream, &TokenStream),
-    model: &proc_macro2::Ident,
+    (marker, input_ty, output_ty): (&proc_macro2::Ident, &TokenStream, &TokenStream),
 ) -> TokenStream {
     let token_in = ident(&p.input_token);
     let token_out = field_path(&p.output_token);
@@ -387,11 +382,11 @@ fn paginator(
         if path.contains('.') {
             return None;
         }
-        let item_ty = rust_type_in(item, Some(model));
+        let item_ty = rust_type_in(item, Scope::Outside);
         let field = ident(first);
         Some(quote! {
             /// Every item of every page, fetching pages as needed; stops after the first error.
-            pub fn into_items(self) -> ::smithy_runtime::client::Items<#op_path, #item_ty> {
+            pub fn into_items(self) -> rt::client::Items<op::#marker, #item_ty> {
                 self.into_paginator().items(|output| output.#field.unwrap_or_default())
             }
         })
@@ -399,8 +394,8 @@ fn paginator(
     let doc = " Every page, following the pagination token; stops on a missing, empty or repeated token, and after the first error.";
     quote! {
         #[doc = #doc]
-        pub fn into_paginator(self) -> ::smithy_runtime::client::Paginator<#op_path> {
-            ::smithy_runtime::client::paginate(
+        pub fn into_paginator(self) -> rt::client::Paginator<op::#marker> {
+            rt::client::paginate(
                 self.handle,
                 self.input,
                 |input: &mut #input_ty, token: Option<String>| input.#token_in = token,

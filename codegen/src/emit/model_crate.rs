@@ -1,9 +1,11 @@
-//! The model crate: one file per operation (its input and output), per shared shape and per
-//! error, a patterns table, `lib.rs` and `Cargo.toml`. Paths are relative to the crate root.
+//! The model crate: one module per operation (`operation/`: its input and output, bindings and
+//! errors), one file per shared shape and per error, the shared checks and patterns, `lib.rs`
+//! and `Cargo.toml`. Paths are relative to the crate root.
 
 use super::format::{EmitError, HEADER, RustFile, ident, inner_doc_attrs, rust_files};
-use super::{bindings, types, validate};
-use crate::ir::{Home, Service, TypeDef};
+use super::rust_types::MODEL;
+use super::{operation, protocol, types, validate};
+use crate::ir::{Home, Service, Struct, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -20,9 +22,18 @@ pub struct CrateOptions {
 /// Every file of the model crate, by path relative to the crate folder.
 pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<String, String>, EmitError> {
     let mut modules: BTreeMap<&'static str, BTreeMap<String, Vec<&TypeDef>>> = BTreeMap::new();
+    // Each operation's input and output, by the operation's `fn_name`: looked up once per
+    // operation (a scan of every type per operation is quadratic on large models).
+    let mut io: BTreeMap<&str, Vec<&Struct>> = BTreeMap::new();
     for def in service.types.values() {
         let (folder, module) = match def.home() {
-            Home::Operation(op) => ("operations", op.clone()),
+            // Emitted in the operation's own module, below.
+            Home::Operation(op) => {
+                if let TypeDef::Struct(s) = def {
+                    io.entry(op.as_str()).or_default().push(s);
+                }
+                continue;
+            }
             Home::Error => ("errors", crate::naming::module_name(def.name())),
             Home::Shared(module) => ("shapes", module.clone()),
         };
@@ -32,43 +43,43 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     for (folder, entries) in &modules {
         for (module, defs) in entries {
             rust.push(RustFile::new(format!("src/{folder}/{module}.rs"), move || {
-                let tokens: TokenStream = defs.iter().map(|def| type_tokens(def)).collect();
-                quote! { #[allow(unused_imports)] use crate::*; #tokens }
+                let tokens: TokenStream = defs.iter().map(|def| type_tokens(service, def)).collect();
+                // Every type's impls name the runtime or `Validate`: the import is always used.
+                quote! { use crate::*; #tokens }
             }));
         }
         rust.push(RustFile::new(format!("src/{folder}/mod.rs"), || module_index(entries)));
     }
-    // Per operation, its marker type and error enum, in a module of their own: an error enum
-    // named `{Op}Error` may share its name with a model shape (IVS has one).
+    // Per operation, a module of its own: its error enum, named `{Op}Error`, may share its
+    // name with a model shape (IVS has one), so it is not re-exported at the root.
     for op in &service.operations {
-        let path = format!("src/operation/{}.rs", op.fn_name.trim_start_matches("r#"));
-        rust.push(RustFile::new(path, move || {
-            let tokens = bindings::operation(service, op);
-            quote! { #[allow(unused_imports)] use crate::*; #tokens }
-        }));
+        let path = format!("src/operation/{}.rs", op.module);
+        let structures = io.get(op.fn_name.as_str()).cloned().unwrap_or_default();
+        rust.push(RustFile::new(path, move || operation::module(service, op, &structures)));
     }
     rust.push(RustFile::new("src/operation/mod.rs", || operation_index(service)));
     rust.push(RustFile::new("src/patterns.rs", || patterns(service)));
     rust.push(RustFile::new("src/checks.rs", || validate::check_functions(service)));
     let folders: Vec<&str> = modules.keys().copied().collect();
-    rust.push(RustFile::new("src/lib.rs", move || lib_rs(service, &folders)));
+    let io = &io;
+    rust.push(RustFile::new("src/lib.rs", move || lib_rs(service, &folders, io)));
     let mut files = rust_files(rust)?;
     files.insert("Cargo.toml".to_string(), manifest(service, options));
     Ok(files)
 }
 
-fn type_tokens(def: &TypeDef) -> TokenStream {
+fn type_tokens(service: &Service, def: &TypeDef) -> TokenStream {
     match def {
         TypeDef::Struct(s) => {
             let (t, v, b) = (
-                types::structure(s),
+                types::structure(s, MODEL),
                 validate::structure(s),
-                bindings::error_structure(s),
+                protocol::error_structure(service, s),
             );
             quote!(#t #v #b)
         }
         TypeDef::Union(u) => {
-            let (t, v) = (types::union(u), validate::union(u));
+            let (t, v) = (types::union(u, MODEL), validate::union(u));
             quote!(#t #v)
         }
         TypeDef::Enum(e) => types::enumeration(e),
@@ -89,20 +100,21 @@ fn module_index(entries: &BTreeMap<String, Vec<&TypeDef>>) -> TokenStream {
 fn operation_index(service: &Service) -> TokenStream {
     let modules = service.operations.iter().map(|op| {
         let doc = format!(
-            " The `{}` operation: its marker type, error enum and HTTP bindings.",
+            " The `{}` operation: its input and output, marker type, HTTP bindings and error enum.",
             op.name
         );
         let module = ident(&op.fn_name);
         quote! { #[doc = #doc] pub mod #module; }
     });
     quote! {
-        #![doc = " One module per operation: its marker type (implementing `protocol::Operation`, with the"]
-        #![doc = " operation's HTTP bindings in both directions) and its error enum."]
+        #![doc = " One module per operation: its input and output structures (also re-exported at the"]
+        #![doc = " crate root), its marker type (implementing `protocol::Operation`, with the operation's"]
+        #![doc = " HTTP bindings in both directions) and its error enum."]
         #(#modules)*
     }
 }
 
-fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
+fn lib_rs(service: &Service, folders: &[&str], io: &BTreeMap<&str, Vec<&Struct>>) -> TokenStream {
     let mut docs = vec![format!(
         "Model types of {} (API version {}), with Smithy validation.",
         service.title, service.version
@@ -119,6 +131,18 @@ fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
     }
     let docs = inner_doc_attrs(&docs);
     let folders: Vec<_> = folders.iter().map(|f| ident(f)).collect();
+    // The operations' inputs and outputs, re-exported at the root like every other type.
+    let io = service.operations.iter().filter_map(|op| {
+        let module = ident(&op.fn_name);
+        let names: Vec<_> = io
+            .get(op.fn_name.as_str())
+            .into_iter()
+            .flatten()
+            .map(|s| ident(&s.name))
+            .collect();
+        (!names.is_empty()).then(|| quote!(#module::{#(#names),*}))
+    });
+    let protocol_items = protocol::crate_items(service);
     quote! {
         #docs
         #![forbid(unsafe_code)]
@@ -131,8 +155,18 @@ fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
         mod patterns;
 
         #( pub use #folders::*; )*
+        pub use operation::{#(#io),*};
         pub use ::smithy_runtime as runtime;
         pub use ::smithy_runtime::{Validate, ValidationError, Violation};
+
+        // Short names for every generated file (`use crate::*`): the runtime, and the modules
+        // of it that bindings use.
+        #[allow(unused_imports)]
+        use ::smithy_runtime::{self as rt, http, protocol};
+        #[allow(unused_imports)]
+        use ::smithy_runtime::protocol::{DecodeError, EncodeError, HttpRequest, HttpResponse};
+
+        #protocol_items
     }
 }
 
@@ -147,10 +181,12 @@ fn patterns(service: &Service) -> TokenStream {
     let statics = found.iter().map(|(name, source)| {
         let doc = format!(" {}", crate::docs::code_span(source));
         let name = ident(name);
-        quote! { #[doc = #doc] pub(crate) static #name: ::smithy_runtime::Pattern = ::smithy_runtime::Pattern::new(#source); }
+        quote! { #[doc = #doc] pub(crate) static #name: rt::Pattern = rt::Pattern::new(#source); }
     });
     quote! {
         #![doc = " Every `@pattern` of the model, compiled once, on first use."]
+        #[allow(unused_imports)]
+        use crate::*;
         #(#statics)*
     }
 }

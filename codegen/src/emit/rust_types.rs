@@ -1,18 +1,38 @@
 //! How IR types are spelled in Rust, and how they travel through serde.
+//!
+//! Generated files name the runtime `rt` (each crate's `lib.rs` imports `::smithy_runtime as
+//! rt`), so paths stay short enough that the formatter does not wrap simple calls.
 
 use super::format::ident;
 use crate::ir::{Binding, TimestampFormat, Ty, TyKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The Rust type of a value of this IR type (without the `Option` of optional members).
-pub fn rust_type(ty: &Ty) -> TokenStream {
-    rust_type_in(ty, None)
+/// Where generated code names the model's types from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope<'a> {
+    /// The model crate, where every type is in scope by name; `shadowed` is a type whose name
+    /// an item of the file itself takes (an operation's error enum may be named like a model
+    /// shape), spelled `crate::Name` there.
+    Model {
+        /// The type the file shadows, if any.
+        shadowed: Option<&'a str>,
+    },
+    /// The client and server crates: through their `model` re-export (`model::Channel`).
+    Outside,
 }
 
-/// The same, with the model's types qualified by `krate` (`::ivs_model::Channel`) when the code
-/// lives in another crate.
-pub fn rust_type_in(ty: &Ty, krate: Option<&proc_macro2::Ident>) -> TokenStream {
+/// The model crate's scope, with nothing shadowed.
+pub const MODEL: Scope<'static> = Scope::Model { shadowed: None };
+
+/// The Rust type of a value of this IR type (without the `Option` of optional members), as
+/// the model crate spells it.
+pub fn rust_type(ty: &Ty) -> TokenStream {
+    rust_type_in(ty, MODEL)
+}
+
+/// The Rust type of a value of this IR type, as code in `scope` spells it.
+pub fn rust_type_in(ty: &Ty, scope: Scope<'_>) -> TokenStream {
     match &ty.kind {
         TyKind::Bool => quote!(bool),
         TyKind::Byte => quote!(i8),
@@ -23,60 +43,59 @@ pub fn rust_type_in(ty: &Ty, krate: Option<&proc_macro2::Ident>) -> TokenStream 
         TyKind::Double => quote!(f64),
         TyKind::BigInteger | TyKind::BigDecimal => quote!(::serde_json::Number),
         TyKind::String => quote!(String),
-        TyKind::Blob => quote!(::smithy_runtime::Blob),
-        TyKind::Timestamp(_) => quote!(::smithy_runtime::Timestamp),
-        TyKind::Document => quote!(::smithy_runtime::Document),
-        TyKind::Unit => quote!(::smithy_runtime::Unit),
+        TyKind::Blob => quote!(rt::Blob),
+        TyKind::Timestamp(_) => quote!(rt::Timestamp),
+        TyKind::Document => quote!(rt::Document),
+        TyKind::Unit => quote!(rt::Unit),
         TyKind::Named { name, boxed, .. } => {
-            let name = ident(name);
-            let path = match krate {
-                Some(krate) => quote!(::#krate::#name),
-                None => quote!(#name),
-            };
+            let path = named(name, scope);
             if *boxed { quote!(Box<#path>) } else { path }
         }
         TyKind::List(item) => {
-            let item = rust_type_in(item, krate);
+            let item = rust_type_in(item, scope);
             quote!(Vec<#item>)
         }
         TyKind::Map { key, value } => {
-            let (key, value) = (rust_type_in(key, krate), rust_type_in(value, krate));
+            let (key, value) = (rust_type_in(key, scope), rust_type_in(value, scope));
             quote!(::std::collections::BTreeMap<#key, #value>)
         }
+    }
+}
+
+/// A generated type's name as code in `scope` spells it.
+pub fn named(name: &str, scope: Scope<'_>) -> TokenStream {
+    let id = ident(name);
+    match scope {
+        Scope::Model { shadowed } if shadowed == Some(name) => quote!(crate::#id),
+        Scope::Model { .. } => quote!(#id),
+        Scope::Outside => quote!(model::#id),
     }
 }
 
 /// The serde `with` module for a timestamp format.
 pub fn timestamp_module(format: TimestampFormat) -> &'static str {
     match format {
-        TimestampFormat::EpochSeconds => "::smithy_runtime::timestamp::epoch_seconds",
-        TimestampFormat::DateTime => "::smithy_runtime::timestamp::date_time",
-        TimestampFormat::HttpDate => "::smithy_runtime::timestamp::http_date",
+        TimestampFormat::EpochSeconds => "rt::timestamp::epoch_seconds",
+        TimestampFormat::DateTime => "rt::timestamp::date_time",
+        TimestampFormat::HttpDate => "rt::timestamp::http_date",
     }
 }
 
 /// The same module as a path, for calling its `format`, `parse` or `Formatted` in code.
 pub fn timestamp_path(format: TimestampFormat) -> TokenStream {
     match format {
-        TimestampFormat::EpochSeconds => quote!(::smithy_runtime::timestamp::epoch_seconds),
-        TimestampFormat::DateTime => quote!(::smithy_runtime::timestamp::date_time),
-        TimestampFormat::HttpDate => quote!(::smithy_runtime::timestamp::http_date),
+        TimestampFormat::EpochSeconds => quote!(rt::timestamp::epoch_seconds),
+        TimestampFormat::DateTime => quote!(rt::timestamp::date_time),
+        TimestampFormat::HttpDate => quote!(rt::timestamp::http_date),
     }
 }
 
-/// An operation's input or output type: the named structure (qualified by `krate` when the
-/// code lives outside the model crate), or the runtime's `Unit` when the model says `Unit`.
-pub fn io_type(name: Option<&String>, krate: Option<&proc_macro2::Ident>) -> TokenStream {
-    match (name, krate) {
-        (None, _) => quote!(::smithy_runtime::Unit),
-        (Some(name), None) => {
-            let name = ident(name);
-            quote!(#name)
-        }
-        (Some(name), Some(krate)) => {
-            let name = ident(name);
-            quote!(::#krate::#name)
-        }
+/// An operation's input or output type: the named structure as code in `scope` spells it, or
+/// the runtime's `Unit` when the model says `Unit`.
+pub fn io_type(name: Option<&String>, scope: Scope<'_>) -> TokenStream {
+    match name {
+        None => quote!(rt::Unit),
+        Some(name) => named(name, scope),
     }
 }
 

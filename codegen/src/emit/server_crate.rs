@@ -3,9 +3,9 @@
 //! that hands every request to `smithy_runtime::server`, which routes, decodes, validates and
 //! encodes. The generated part is only the trait and the table that ties operations to methods.
 
-use super::bindings;
 use super::format::{EmitError, HEADER, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
-use super::rust_types::io_type;
+use super::protocol;
+use super::rust_types::{Scope, io_type};
 use crate::ir::{Binding, Operation, Service};
 use crate::naming;
 use proc_macro2::{Literal, TokenStream};
@@ -30,8 +30,8 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     let krate = options.crate_name.replace('-', "_");
     let (model, krate) = (&model, &krate);
     let mut files = rust_files(vec![
-        RustFile::new("src/service.rs", || trait_rs(service, &ident(model))),
-        RustFile::new("src/dispatch.rs", || dispatch_rs(service, &ident(model))),
+        RustFile::new("src/service.rs", || trait_rs(service)),
+        RustFile::new("src/dispatch.rs", || dispatch_rs(service)),
         RustFile::new("src/lib.rs", || lib_rs(service, &ident(model), krate)),
     ])?;
     files.insert("Cargo.toml".to_string(), manifest(service, options));
@@ -43,23 +43,24 @@ pub fn trait_name(service: &Service) -> String {
     naming::type_name(&service.sdk_id)
 }
 
-fn op_types(op: &Operation, model: &proc_macro2::Ident) -> (TokenStream, TokenStream, TokenStream, TokenStream) {
+/// The marker, input, output and error types of an operation, through the `model` re-export.
+fn op_types(op: &Operation) -> (TokenStream, TokenStream, TokenStream, TokenStream) {
     let module = ident(&op.fn_name);
     let marker = ident(&op.type_name);
     let error = ident(&op.error_enum);
     (
-        quote!(::#model::operation::#module::#marker),
-        io_type(op.input.as_ref(), Some(model)),
-        io_type(op.output.as_ref(), Some(model)),
-        quote!(::#model::operation::#module::#error),
+        quote!(model::operation::#module::#marker),
+        io_type(op.input.as_ref(), Scope::Outside),
+        io_type(op.output.as_ref(), Scope::Outside),
+        quote!(model::operation::#module::#error),
     )
 }
 
-fn trait_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
+fn trait_rs(service: &Service) -> TokenStream {
     let name = ident(&trait_name(service));
     let methods = service.operations.iter().map(|op| {
         let method = ident(&op.fn_name);
-        let (_, input, output, error) = op_types(op, model);
+        let (_, input, output, error) = op_types(op);
         let mut lines = op.docs.clone();
         if lines.is_empty() {
             lines.push(format!("Handles `{}`.", op.name));
@@ -76,38 +77,47 @@ fn trait_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
             fn #method(
                 &self,
                 input: #input,
-                context: ::smithy_runtime::server::RequestContext,
-            ) -> impl ::std::future::Future<Output = Result<#output, #error>> + Send {
+                context: RequestContext,
+            ) -> impl Future<Output = Result<#output, #error>> + Send {
                 let _ = (input, context);
-                async { Err(::smithy_runtime::protocol::UnhandledError::not_implemented(#op_name).into()) }
+                async { Err(UnhandledError::not_implemented(#op_name).into()) }
             }
         }
     });
     let doc = format!(" {}: one method per operation.", service.title);
     quote! {
+        #[allow(unused_imports)]
+        use crate::{model, rt};
+        use ::smithy_runtime::protocol::UnhandledError;
+        use ::smithy_runtime::server::RequestContext;
+        use ::std::future::Future;
+
         #[doc = #doc]
         ///
         /// Every method has a default that answers 501 `NotImplementedException`, so an
         /// implementation provides only the operations it serves. Inputs arrive decoded and
         /// validated; a returned error is sent with its modeled status and code.
+        // Methods are named after the operations (`New` -> `new`, `IntoX` -> `into_x`), not
+        // after Rust's conventions for such names.
+        #[allow(clippy::wrong_self_convention)]
         pub trait #name: Send + Sync + 'static {
             #(#methods)*
         }
     }
 }
 
-fn dispatch_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
+fn dispatch_rs(service: &Service) -> TokenStream {
     let name = ident(&trait_name(service));
     let count = Literal::usize_unsuffixed(service.operations.len());
     let infos = service.operations.iter().map(|op| {
-        let (marker, ..) = op_types(op, model);
-        quote!(<#marker as ::smithy_runtime::protocol::Operation>::INFO)
+        let (marker, ..) = op_types(op);
+        quote!(<#marker as Operation>::INFO)
     });
     let arms = service.operations.iter().enumerate().map(|(index, op)| {
-        let (marker, ..) = op_types(op, model);
+        let (marker, ..) = op_types(op);
         let method = ident(&op.fn_name);
         quote! {
-            #index => ::smithy_runtime::server::handle::<#marker, _, _>(request, |input, context| self.0.#method(input, context)).await,
+            #index => handle::<#marker, _, _>(request, |input, context| self.0.#method(input, context)).await,
         }
     });
     // Operations whose input is a raw `@httpPayload` read another media type than JSON.
@@ -118,7 +128,7 @@ fn dispatch_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
         .filter_map(|(index, op)| {
             let input = op.input.as_ref().and_then(|n| service.structure(n))?;
             let payload = input.members.iter().find(|m| m.binding == Binding::Payload)?;
-            Some((index, bindings::raw_payload_media_type(&payload.ty)?))
+            Some((index, protocol::raw_payload_media_type(service, &payload.ty)?))
         })
         .collect();
     let media_type = (!media.is_empty()).then(|| {
@@ -127,14 +137,15 @@ fn dispatch_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
             fn media_type(&self, index: usize) -> &'static str {
                 match index {
                     #(#arms)*
-                    _ => ::smithy_runtime::rest::JSON,
+                    _ => self.protocol().media_type(),
                 }
             }
         }
     });
     quote! {
-        use ::smithy_runtime::protocol::{HttpResponse, OperationInfo};
-        use ::smithy_runtime::server::{Dispatch, OperationRequest};
+        use crate::model;
+        use ::smithy_runtime::protocol::{HttpResponse, Operation, OperationInfo, Protocol};
+        use ::smithy_runtime::server::{Dispatch, OperationRequest, handle, internal_error};
         use ::std::future::Future;
         use ::std::pin::Pin;
 
@@ -149,12 +160,16 @@ fn dispatch_rs(service: &Service, model: &proc_macro2::Ident) -> TokenStream {
                 &OPERATIONS
             }
 
+            fn protocol(&self) -> &'static dyn Protocol {
+                &model::PROTOCOL
+            }
+
             fn call(&self, index: usize, request: OperationRequest) -> Pin<Box<dyn Future<Output = HttpResponse> + Send + '_>> {
                 Box::pin(async move {
                     match index {
                         #(#arms)*
                         // The router only hands out indexes of `OPERATIONS`.
-                        _ => ::smithy_runtime::server::internal_error(),
+                        _ => internal_error(self.protocol()),
                     }
                 })
             }
@@ -186,13 +201,14 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
             .to_string(),
     ];
     if let Some(op) = example_op {
-        let (_, input, output, error) = op_types(op, model);
-        // `::ivs_model::X` as the doc example spells it: through this crate's `model` re-export.
-        let model_prefix = format!("::{model}::");
+        let (_, input, output, error) = op_types(op);
+        // `model::X` as the doc example spells it: through this crate's `model` re-export.
         let plain = |t: TokenStream| {
-            t.to_string()
-                .replace(' ', "")
-                .replacen(&model_prefix, &format!("{krate}::model::"), 1)
+            let t = t.to_string().replace(' ', "");
+            match t.strip_prefix("model::") {
+                Some(rest) => format!("{krate}::model::{rest}"),
+                None => t,
+            }
         };
         docs.extend([
             String::new(),
@@ -231,6 +247,9 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
         pub use service::#name;
         pub use ::#model as model;
         pub use ::smithy_runtime::server::{Auth, RequestContext, ServerConfig};
+
+        #[allow(unused_imports)]
+        use ::smithy_runtime as rt;
 
         /// The HTTP service for an implementation of the trait: an `axum::Router`, servable with
         /// `axum::serve` and wrappable in any tower middleware.

@@ -2,27 +2,28 @@
 //! redacted), chainable setters and error `Display`.
 
 use super::format::{doc_attrs, docs_or, ident};
-use super::rust_types::{member_serde_attrs, redacted, rust_type, timestamp_path};
+use super::rust_types::{Scope, member_serde_attrs, named, redacted, rust_type_in, timestamp_path};
 use crate::ir::{Enum, EnumValue, Member, Struct, TyKind, Union};
+use crate::naming;
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
-/// A structure with its impls.
-pub fn structure(s: &Struct) -> TokenStream {
+/// A structure with its impls; member types are spelled for `scope`.
+pub fn structure(s: &Struct, scope: Scope<'_>) -> TokenStream {
     let name = ident(&s.name);
     let docs = docs_or(&s.docs, || format!("The `{}` structure.", s.name));
     let fields = s.members.iter().map(|m| {
         let field = ident(&m.field);
-        let ty = rust_type(&m.ty);
+        let ty = rust_type_in(&m.ty, scope);
         let docs = member_docs(m);
-        let serde = member_serde_attrs(&m.wire_name, &m.ty, &m.binding);
+        let serde = member_serde_attrs(&m.json_name, &m.ty, &m.binding);
         let deprecated = m.deprecated.then(|| quote!(#[deprecated]));
         quote! { #docs #deprecated #serde pub #field: Option<#ty>, }
     });
     let sensitive = s.sensitive || s.members.iter().any(|m| redacted(&m.ty));
     let derive_debug = (!sensitive).then(|| quote!(Debug,));
     let debug = sensitive.then(|| debug_impl(s));
-    let setters = setters(s);
+    let setters = setters(s, scope);
     let name_str = s.name.as_str();
     let error = s.error.as_ref().map(|e| {
         let message = match &e.message_field {
@@ -55,6 +56,15 @@ pub fn structure(s: &Struct) -> TokenStream {
     }
 }
 
+/// `#[allow(deprecated)]` for an impl that names these members, when one of them is deprecated.
+pub fn allow_deprecated(members: &[Member]) -> TokenStream {
+    if members.iter().any(|m| m.deprecated) {
+        quote!(#[allow(deprecated)])
+    } else {
+        TokenStream::new()
+    }
+}
+
 fn member_docs(m: &Member) -> TokenStream {
     let mut lines = if m.docs.is_empty() {
         vec![format!("The `{}` member.", m.wire_name)]
@@ -73,19 +83,19 @@ fn member_docs(m: &Member) -> TokenStream {
 }
 
 /// `with_<field>` setters, so values build in one expression.
-fn setters(s: &Struct) -> TokenStream {
+fn setters(s: &Struct, scope: Scope<'_>) -> TokenStream {
     let name = ident(&s.name);
     let methods = s.members.iter().map(|m| {
         let field = ident(&m.field);
-        let setter = format_ident!("with_{}", m.field.trim_start_matches("r#"));
+        let setter = ident(&m.with_setter);
         let doc = format!(" Sets `{}`.", m.wire_name);
         let value = match &m.ty.kind {
             TyKind::Named { name, boxed: true, .. } => {
-                let inner = ident(name);
+                let inner = named(name, scope);
                 (quote!(impl Into<#inner>), quote!(Box::new(value.into())))
             }
             _ => {
-                let ty = rust_type(&m.ty);
+                let ty = rust_type_in(&m.ty, scope);
                 (quote!(impl Into<#ty>), quote!(value.into()))
             }
         };
@@ -99,7 +109,8 @@ fn setters(s: &Struct) -> TokenStream {
     if s.members.is_empty() {
         return TokenStream::new();
     }
-    quote! { #[allow(deprecated)] impl #name { #(#methods)* } }
+    let allow = allow_deprecated(&s.members);
+    quote! { #allow impl #name { #(#methods)* } }
 }
 
 /// `Debug` that shows sensitive members only as present or absent.
@@ -112,22 +123,23 @@ fn debug_impl(s: &Struct) -> TokenStream {
         return quote! {
             impl ::std::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    write!(f, #format, ::smithy_runtime::REDACTED)
+                    write!(f, #format, rt::REDACTED)
                 }
             }
         };
     }
     let fields = s.members.iter().map(|m| {
         let field = ident(&m.field);
-        let label = m.field.trim_start_matches("r#");
+        let label = naming::plain(&m.field);
         if redacted(&m.ty) {
-            quote!(.field(#label, &self.#field.as_ref().map(|_| ::smithy_runtime::REDACTED)))
+            quote!(.field(#label, &self.#field.as_ref().map(|_| rt::REDACTED)))
         } else {
             quote!(.field(#label, &self.#field))
         }
     });
+    let allow = allow_deprecated(&s.members);
     quote! {
-        #[allow(deprecated)]
+        #allow
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct(#name_str) #(#fields)* .finish()
@@ -138,14 +150,14 @@ fn debug_impl(s: &Struct) -> TokenStream {
 
 /// A union as a Rust enum. On the wire it is an object with exactly one member; a member
 /// this version does not know is kept by name in `Unknown`.
-pub fn union(u: &Union) -> TokenStream {
+pub fn union(u: &Union, scope: Scope<'_>) -> TokenStream {
     let name = ident(&u.name);
     let docs = docs_or(&u.docs, || {
         format!("The `{}` union: exactly one variant is set.", u.name)
     });
     let variants = u.members.iter().map(|m| {
         let variant = ident(&m.field);
-        let ty = rust_type(&m.ty);
+        let ty = rust_type_in(&m.ty, scope);
         let docs = docs_or(&m.docs, || format!("The `{}` member.", m.wire_name));
         quote! { #docs #variant(#ty), }
     });
@@ -156,14 +168,14 @@ pub fn union(u: &Union) -> TokenStream {
         quote! {
             impl ::std::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    write!(f, #format, ::smithy_runtime::REDACTED)
+                    write!(f, #format, rt::REDACTED)
                 }
             }
         }
     });
     let serialize_arms = u.members.iter().map(|m| {
         let variant = ident(&m.field);
-        let wire = &m.wire_name;
+        let wire = &m.json_name;
         let value = match &m.ty.kind {
             TyKind::Timestamp(format) => {
                 let module = timestamp_path(*format);
@@ -175,7 +187,7 @@ pub fn union(u: &Union) -> TokenStream {
     });
     let deserialize_arms = u.members.iter().map(|m| {
         let variant = ident(&m.field);
-        let wire = &m.wire_name;
+        let wire = &m.json_name;
         let decode = match &m.ty.kind {
             TyKind::Timestamp(format) => {
                 let module = timestamp_path(*format);
@@ -213,7 +225,7 @@ pub fn union(u: &Union) -> TokenStream {
         }
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let (member, value) = ::smithy_runtime::union::one_member(deserializer)?;
+                let (member, value) = rt::union::one_member(deserializer)?;
                 let decoded = match member.as_str() {
                     #(#deserialize_arms)*
                     _ => return Ok(Self::Unknown(member)),
@@ -224,7 +236,9 @@ pub fn union(u: &Union) -> TokenStream {
     }
 }
 
-/// A string or int enum that keeps unknown values (and sends them back unchanged).
+/// A string or int enum that keeps unknown values (and sends them back unchanged): the enum
+/// with its documented variants, and one `rt::string_enum!` / `rt::int_enum!` call pairing
+/// each variant with its wire value; the runtime's macro writes the impls.
 pub fn enumeration(e: &Enum) -> TokenStream {
     let name = ident(&e.name);
     let docs = docs_or(&e.docs, || format!("The `{}` enum.", e.name));
@@ -241,8 +255,16 @@ pub fn enumeration(e: &Enum) -> TokenStream {
         lines.push(format!("Wire value: {wire}."));
         doc_attrs(&lines)
     });
-    let unknown = if e.int { quote!(i32) } else { quote!(String) };
-    let definition = quote! {
+    let values = e.variants.iter().map(|v| match &v.value {
+        EnumValue::Str(s) => Literal::string(s),
+        EnumValue::Int(i) => Literal::i32_unsuffixed(*i),
+    });
+    let (unknown, implement) = if e.int {
+        (quote!(i32), quote!(rt::int_enum!))
+    } else {
+        (quote!(String), quote!(rt::string_enum!))
+    };
+    quote! {
         #docs
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #name {
@@ -250,103 +272,6 @@ pub fn enumeration(e: &Enum) -> TokenStream {
             /// A value this version of the crate does not know, kept exactly as received.
             Unknown(#unknown),
         }
-    };
-    let body = if e.int {
-        int_enum_impls(e, &variants)
-    } else {
-        string_enum_impls(e, &variants)
-    };
-    quote! { #definition #body }
-}
-
-fn string_enum_impls(e: &Enum, variants: &[proc_macro2::Ident]) -> TokenStream {
-    let name = ident(&e.name);
-    let values: Vec<&str> = e
-        .variants
-        .iter()
-        .map(|v| match &v.value {
-            EnumValue::Str(s) => s.as_str(),
-            EnumValue::Int(_) => "",
-        })
-        .collect();
-    quote! {
-        impl #name {
-            /// Every known wire value, in model order.
-            pub const VALUES: &'static [&'static str] = &[#(#values),*];
-            /// The wire value.
-            pub fn as_str(&self) -> &str {
-                match self { #( Self::#variants => #values, )* Self::Unknown(value) => value }
-            }
-            /// Whether the value is one of [`Self::VALUES`].
-            pub fn is_known(&self) -> bool { !matches!(self, Self::Unknown(_)) }
-        }
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value { #( #values => Self::#variants, )* other => Self::Unknown(other.to_string()) }
-            }
-        }
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                match value.as_str() { #( #values => Self::#variants, )* _ => Self::Unknown(value) }
-            }
-        }
-        impl AsRef<str> for #name {
-            fn as_ref(&self) -> &str { self.as_str() }
-        }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { f.write_str(self.as_str()) }
-        }
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                ::smithy_runtime::enums::serialize_str(self.as_str(), serializer)
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                ::smithy_runtime::enums::deserialize_string(deserializer).map(Self::from)
-            }
-        }
-    }
-}
-
-fn int_enum_impls(e: &Enum, variants: &[proc_macro2::Ident]) -> TokenStream {
-    let name = ident(&e.name);
-    let values: Vec<Literal> = e
-        .variants
-        .iter()
-        .map(|v| match &v.value {
-            EnumValue::Int(i) => Literal::i32_unsuffixed(*i),
-            EnumValue::Str(_) => Literal::i32_unsuffixed(0),
-        })
-        .collect();
-    quote! {
-        impl #name {
-            /// Every known wire value, in model order.
-            pub const VALUES: &'static [i32] = &[#(#values),*];
-            /// The wire value.
-            pub fn as_i32(&self) -> i32 {
-                match self { #( Self::#variants => #values, )* Self::Unknown(value) => *value }
-            }
-            /// Whether the value is one of [`Self::VALUES`].
-            pub fn is_known(&self) -> bool { !matches!(self, Self::Unknown(_)) }
-        }
-        impl From<i32> for #name {
-            fn from(value: i32) -> Self {
-                match value { #( #values => Self::#variants, )* other => Self::Unknown(other) }
-            }
-        }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { write!(f, "{}", self.as_i32()) }
-        }
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_i32(self.as_i32())
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                ::smithy_runtime::enums::deserialize_i32(deserializer).map(Self::from)
-            }
-        }
+        #implement(#name, [#(#variants = #values),*]);
     }
 }

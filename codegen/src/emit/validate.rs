@@ -15,10 +15,11 @@ pub fn structure(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
     let members: Vec<TokenStream> = s.members.iter().filter_map(member_check).collect();
     let param = if members.is_empty() { quote!(_v) } else { quote!(v) };
+    let allow = super::types::allow_deprecated(&s.members);
     quote! {
-        #[allow(deprecated)]
-        impl ::smithy_runtime::Validate for #name {
-            fn validate_into(&self, #param: &mut ::smithy_runtime::Validator) { #(#members)* }
+        #allow
+        impl Validate for #name {
+            fn validate_into(&self, #param: &mut rt::Validator) { #(#members)* }
         }
     }
 }
@@ -37,9 +38,9 @@ pub fn union(u: &Union) -> TokenStream {
         }
     });
     quote! {
-        impl ::smithy_runtime::Validate for #name {
+        impl Validate for #name {
             #[allow(unused_variables)]
-            fn validate_into(&self, v: &mut ::smithy_runtime::Validator) {
+            fn validate_into(&self, v: &mut rt::Validator) {
                 match self {
                     #(#arms)*
                     Self::Unknown(member) => v.unknown_union_member(member),
@@ -49,7 +50,9 @@ pub fn union(u: &Union) -> TokenStream {
     }
 }
 
-/// The check of one member, or nothing when the member is unconstrained and optional.
+/// The check of one member, or nothing when the member is unconstrained and optional. A
+/// member checked by one shared check function passes that function itself; a structure or
+/// union checks itself.
 fn member_check(m: &Member) -> Option<TokenStream> {
     let field = ident(&m.field);
     let wire = &m.wire_name;
@@ -58,12 +61,27 @@ fn member_check(m: &Member) -> Option<TokenStream> {
     if checks.is_empty() && !required {
         return None;
     }
-    let closure = if checks.is_empty() {
-        quote!(|_, _| {})
-    } else {
-        quote!(|v, x| { #(#checks)* })
+    // Strings and lists are checked as `&str` and `&[T]`, like the shared check functions take them.
+    let borrowed = match &m.ty.kind {
+        TyKind::String | TyKind::List(_) | TyKind::Named { boxed: true, .. } => quote!(self.#field.as_deref()),
+        _ => quote!(self.#field.as_ref()),
     };
-    Some(quote!(v.member(#wire, self.#field.as_ref(), #required, #closure);))
+    let check = match (&m.ty.check, &m.ty.kind) {
+        _ if checks.is_empty() => quote!(|_, _| {}),
+        (Some(name), _) => {
+            let name = ident(name);
+            quote!(checks::#name)
+        }
+        (
+            None,
+            TyKind::Named {
+                kind: NamedKind::Struct | NamedKind::Union,
+                ..
+            },
+        ) => quote!(|v, x| x.validate_into(v)),
+        _ => quote!(|v, x| { #(#checks)* }),
+    };
+    Some(quote!(v.member(#wire, #borrowed, #required, #check);))
 }
 
 /// The checks of a value `x: &T` of this type: a call to the target shape's shared check
@@ -72,7 +90,7 @@ fn checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
     match &ty.check {
         Some(name) if !inline_checks(ty, &quote!(x)).is_empty() => {
             let name = ident(name);
-            vec![quote!(crate::checks::#name(v, #x);)]
+            vec![quote!(checks::#name(v, #x);)]
         }
         Some(_) => Vec::new(),
         None => inline_checks(ty, x),
@@ -106,7 +124,7 @@ pub fn check_functions(service: &Service) -> TokenStream {
             }
         };
         Some(quote! {
-            pub(crate) fn #name(v: &mut ::smithy_runtime::Validator, x: #param) { #(#body)* }
+            pub(crate) fn #name(v: &mut rt::Validator, x: #param) { #(#body)* }
         })
     });
     quote! {
@@ -171,7 +189,7 @@ fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
                 let name = ident(name);
                 out.push(quote!(v.enum_value(#x.is_known(), #name::VALUES);));
             }
-            NamedKind::Struct | NamedKind::Union => out.push(quote!(::smithy_runtime::Validate::validate_into(#x, v);)),
+            NamedKind::Struct | NamedKind::Union => out.push(quote!(Validate::validate_into(#x, v);)),
         },
         TyKind::Byte | TyKind::Short | TyKind::Integer => {
             if let Some(b) = &c.range {
@@ -211,7 +229,7 @@ fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
             TyKind::Named { .. } => quote!(#x.as_str()),
             _ => quote!(#x),
         };
-        out.push(quote!(v.pattern(#value, &crate::patterns::#name);));
+        out.push(quote!(v.pattern(#value, &patterns::#name);));
     }
     if ty.sensitive && !out.is_empty() {
         // Messages about a secret must not quote it.

@@ -6,6 +6,7 @@
 
 mod http;
 mod operations;
+mod protocol;
 mod selection;
 pub mod traits;
 mod types;
@@ -36,6 +37,7 @@ pub fn lower_excluding(model: &Model, service: Option<&str>, excluded: &[String]
     cx.collect_types();
     cx.assign_names();
     cx.assign_homes();
+    cx.check_wire_traits();
     let types = cx.lower_types();
     let operations = cx.lower_operations();
     let service = cx.lower_service(operations, types);
@@ -374,15 +376,8 @@ impl<'m> Lowering<'m> {
             .and_then(|v| v.as_str())
             .map(str::to_string);
         let endpoint_prefix = aws_str("endpointPrefix").or_else(|| signing_name.clone());
-        let protocol = [
-            id::REST_JSON,
-            "aws.protocols#awsJson1_0",
-            "aws.protocols#awsJson1_1",
-            "aws.protocols#restXml",
-        ]
-        .into_iter()
-        .find(|p| t.contains_key(*p))
-        .map(str::to_string);
+        let protocol = self.protocol();
+        let error_message = protocol::error_message_member(&types);
         Service {
             id,
             title: t
@@ -397,6 +392,7 @@ impl<'m> Lowering<'m> {
             signing_name,
             endpoint_prefix,
             protocol,
+            error_message,
             operations,
             types,
         }

@@ -46,9 +46,13 @@ impl Lowering<'_> {
                     );
                 }
             }
+            let host_prefix = self.host_prefix(&op_id, shape);
+            let fn_name = naming::field_name(&name);
             operations.push(Operation {
                 id: op_id.clone(),
-                fn_name: naming::field_name(&name),
+                module: naming::plain(&fn_name).to_owned(),
+                client_method: naming::client_method(&fn_name),
+                fn_name,
                 type_name,
                 error_enum,
                 name,
@@ -60,9 +64,39 @@ impl Lowering<'_> {
                 readonly,
                 idempotent: readonly || traits::has(&shape.traits, id::IDEMPOTENT),
                 pagination,
+                host_prefix,
             });
         }
         operations
+    }
+
+    /// `@endpoint`'s `hostPrefix`. A prefix with `{label}`s needs `@hostLabel`, which the
+    /// generator does not implement: that is an error rather than a wrong host.
+    fn host_prefix(&mut self, op: &str, shape: &AstShape) -> Option<String> {
+        let value = shape.traits.get(id::ENDPOINT)?;
+        match value.get("hostPrefix").and_then(|p| p.as_str()) {
+            Some(prefix) if prefix.contains('{') => {
+                self.error(
+                    op,
+                    None,
+                    Some(id::ENDPOINT),
+                    format!(
+                        "the host prefix {prefix:?} has labels (@hostLabel), which this generator does not implement"
+                    ),
+                );
+                None
+            }
+            Some(prefix) => Some(prefix.to_string()),
+            None => {
+                self.error(
+                    op,
+                    None,
+                    Some(id::ENDPOINT),
+                    format!("expected an object with a string `hostPrefix`, found {value}"),
+                );
+                None
+            }
+        }
     }
 
     /// The Rust name of an operation's input/output structure (`None` for Unit).

@@ -21,6 +21,8 @@ pub mod id {
     pub const HTTP_ERROR: &str = "smithy.api#httpError";
     pub const RETRYABLE: &str = "smithy.api#retryable";
     pub const HTTP: &str = "smithy.api#http";
+    pub const JSON_NAME: &str = "smithy.api#jsonName";
+    pub const ENDPOINT: &str = "smithy.api#endpoint";
     pub const HTTP_LABEL: &str = "smithy.api#httpLabel";
     pub const HTTP_QUERY: &str = "smithy.api#httpQuery";
     pub const STREAMING: &str = "smithy.api#streaming";
@@ -37,7 +39,6 @@ pub mod id {
     pub const TITLE: &str = "smithy.api#title";
     pub const AWS_SERVICE: &str = "aws.api#service";
     pub const SIGV4: &str = "aws.auth#sigv4";
-    pub const REST_JSON: &str = "aws.protocols#restJson1";
 }
 
 /// The traits of a member laid over the traits of its target: the member's win.

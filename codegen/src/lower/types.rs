@@ -110,8 +110,18 @@ impl Lowering<'_> {
                 .get(id::DEFAULT)
                 .or_else(|| target_traits.and_then(|t| t.get(id::DEFAULT)))
                 .cloned();
+            let json_name = match traits::string(&member.traits, id::JSON_NAME) {
+                Ok(name) => name.unwrap_or(wire_name).to_string(),
+                Err(message) => {
+                    self.error(id, Some(wire_name), Some(id::JSON_NAME), message);
+                    wire_name.clone()
+                }
+            };
             members.push(Member {
                 wire_name: wire_name.clone(),
+                json_name,
+                with_setter: naming::with_setter(&field),
+                builder_setters: naming::builder_setters(&field),
                 field,
                 docs: docs::to_markdown(traits::documentation(&member.traits)),
                 required: traits::has(&member.traits, id::REQUIRED),
@@ -553,6 +563,8 @@ impl Lowering<'_> {
             .map(|m| m.field.clone());
         let retryable = shape.traits.get(id::RETRYABLE);
         Some(ErrorInfo {
+            // The shape's own name, whatever `rename` makes of the Rust type.
+            code: id.split_once('#').map_or(id, |(_, name)| name).to_string(),
             fault,
             status,
             message_field,

@@ -20,6 +20,8 @@ mod client;
 pub mod fluent;
 pub use client::Client;
 pub use ::ivs_model as model;
+#[allow(unused_imports)]
+use ::smithy_runtime as rt;
 pub use ::ivs_model::*;
 pub use ::smithy_runtime::client::{
     Config, ConfigBuilder, ConfigError, Credentials, Error, Items, Paginator,

@@ -2,292 +2,253 @@
 //! The constraints of each constrained shape of the model, checked in one place.
 #[allow(unused_imports)]
 use crate::*;
-pub(crate) fn ad_break_id(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn ad_break_id(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(12), Some(12));
-    v.pattern(x, &crate::patterns::AD_BREAK_ID);
+    v.pattern(x, &patterns::AD_BREAK_ID);
 }
-pub(crate) fn ad_configuration_arn(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn ad_configuration_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::AD_CONFIGURATION_ARN);
+    v.pattern(x, &patterns::AD_CONFIGURATION_ARN);
 }
 pub(crate) fn ad_configuration_list(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[AdConfigurationSummary],
 ) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn ad_configuration_name(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn ad_configuration_name(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::AD_CONFIGURATION_NAME);
+    v.pattern(x, &patterns::AD_CONFIGURATION_NAME);
 }
-pub(crate) fn ad_duration_seconds(v: &mut ::smithy_runtime::Validator, x: &i32) {
+pub(crate) fn ad_duration_seconds(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(1), Some(300));
 }
-pub(crate) fn audio_configuration_list(
-    v: &mut ::smithy_runtime::Validator,
-    x: &[AudioConfiguration],
-) {
+pub(crate) fn audio_configuration_list(v: &mut rt::Validator, x: &[AudioConfiguration]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn batch_errors(v: &mut ::smithy_runtime::Validator, x: &[BatchError]) {
+pub(crate) fn batch_errors(v: &mut rt::Validator, x: &[BatchError]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
 pub(crate) fn batch_start_viewer_session_revocation_errors(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[BatchStartViewerSessionRevocationError],
 ) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
 pub(crate) fn batch_start_viewer_session_revocation_viewer_session_list(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[BatchStartViewerSessionRevocationViewerSession],
 ) {
     v.length(x.len(), Some(1), Some(20));
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn channel_ad_configuration_arn(
-    v: &mut ::smithy_runtime::Validator,
-    x: &str,
-) {
+pub(crate) fn channel_ad_configuration_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::CHANNEL_AD_CONFIGURATION_ARN);
+    v.pattern(x, &patterns::CHANNEL_AD_CONFIGURATION_ARN);
 }
-pub(crate) fn channel_arn(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn channel_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(1), Some(128));
-    v.pattern(x, &crate::patterns::CHANNEL_ARN);
+    v.pattern(x, &patterns::CHANNEL_ARN);
 }
-pub(crate) fn channel_arn_list(v: &mut ::smithy_runtime::Validator, x: &[String]) {
+pub(crate) fn channel_arn_list(v: &mut rt::Validator, x: &[String]) {
     v.length(x.len(), Some(1), Some(50));
     v.items(
         x.iter(),
         |v, x| {
-            crate::checks::channel_arn(v, x);
+            checks::channel_arn(v, x);
         },
     );
 }
-pub(crate) fn channel_list(v: &mut ::smithy_runtime::Validator, x: &[ChannelSummary]) {
+pub(crate) fn channel_list(v: &mut rt::Validator, x: &[ChannelSummary]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn channel_name(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn channel_name(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::CHANNEL_NAME);
+    v.pattern(x, &patterns::CHANNEL_NAME);
 }
-pub(crate) fn channel_playback_restriction_policy_arn(
-    v: &mut ::smithy_runtime::Validator,
-    x: &str,
-) {
+pub(crate) fn channel_playback_restriction_policy_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::CHANNEL_PLAYBACK_RESTRICTION_POLICY_ARN);
+    v.pattern(x, &patterns::CHANNEL_PLAYBACK_RESTRICTION_POLICY_ARN);
 }
-pub(crate) fn channel_recording_configuration_arn(
-    v: &mut ::smithy_runtime::Validator,
-    x: &str,
-) {
+pub(crate) fn channel_recording_configuration_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::CHANNEL_RECORDING_CONFIGURATION_ARN);
+    v.pattern(x, &patterns::CHANNEL_RECORDING_CONFIGURATION_ARN);
 }
-pub(crate) fn channels(v: &mut ::smithy_runtime::Validator, x: &[Channel]) {
+pub(crate) fn channels(v: &mut rt::Validator, x: &[Channel]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn max_ad_configuration_results(
-    v: &mut ::smithy_runtime::Validator,
-    x: &i32,
-) {
+pub(crate) fn max_ad_configuration_results(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(1), Some(100));
 }
-pub(crate) fn max_channel_results(v: &mut ::smithy_runtime::Validator, x: &i32) {
+pub(crate) fn max_channel_results(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(1), Some(100));
 }
-pub(crate) fn max_playback_key_pair_results(
-    v: &mut ::smithy_runtime::Validator,
-    x: &i32,
-) {
+pub(crate) fn max_playback_key_pair_results(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(1), Some(100));
 }
-pub(crate) fn max_playback_restriction_policy_results(
-    v: &mut ::smithy_runtime::Validator,
-    x: &i32,
-) {
+pub(crate) fn max_playback_restriction_policy_results(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(1), Some(100));
 }
-pub(crate) fn max_recording_configuration_results(
-    v: &mut ::smithy_runtime::Validator,
-    x: &i32,
-) {
+pub(crate) fn max_recording_configuration_results(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(1), Some(100));
 }
-pub(crate) fn max_stream_key_results(v: &mut ::smithy_runtime::Validator, x: &i32) {
+pub(crate) fn max_stream_key_results(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(1), Some(50));
 }
-pub(crate) fn max_stream_results(v: &mut ::smithy_runtime::Validator, x: &i32) {
+pub(crate) fn max_stream_results(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(1), Some(100));
 }
-pub(crate) fn media_tailor_playback_configuration_arn(
-    v: &mut ::smithy_runtime::Validator,
-    x: &str,
-) {
+pub(crate) fn media_tailor_playback_configuration_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::MEDIA_TAILOR_PLAYBACK_CONFIGURATION_ARN);
+    v.pattern(x, &patterns::MEDIA_TAILOR_PLAYBACK_CONFIGURATION_ARN);
 }
 pub(crate) fn media_tailor_playback_configurations_list(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[MediaTailorPlaybackConfiguration],
 ) {
     v.length(x.len(), Some(1), Some(1));
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn pagination_token(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn pagination_token(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(1024));
-    v.pattern(x, &crate::patterns::PAGINATION_TOKEN);
+    v.pattern(x, &patterns::PAGINATION_TOKEN);
 }
-pub(crate) fn playback_key_pair_arn(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn playback_key_pair_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(1), Some(128));
-    v.pattern(x, &crate::patterns::PLAYBACK_KEY_PAIR_ARN);
+    v.pattern(x, &patterns::PLAYBACK_KEY_PAIR_ARN);
 }
 pub(crate) fn playback_key_pair_list(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[PlaybackKeyPairSummary],
 ) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn playback_key_pair_name(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn playback_key_pair_name(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::PLAYBACK_KEY_PAIR_NAME);
+    v.pattern(x, &patterns::PLAYBACK_KEY_PAIR_NAME);
 }
 pub(crate) fn playback_restriction_policy_allowed_country(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &str,
 ) {
     v.length_str(x, Some(2), Some(2));
 }
 pub(crate) fn playback_restriction_policy_allowed_country_list(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[String],
 ) {
     v.items(
         x.iter(),
         |v, x| {
-            crate::checks::playback_restriction_policy_allowed_country(v, x);
+            checks::playback_restriction_policy_allowed_country(v, x);
         },
     );
 }
 pub(crate) fn playback_restriction_policy_allowed_origin(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &str,
 ) {
     v.length_str(x, Some(0), Some(128));
 }
 pub(crate) fn playback_restriction_policy_allowed_origin_list(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[String],
 ) {
     v.items(
         x.iter(),
         |v, x| {
-            crate::checks::playback_restriction_policy_allowed_origin(v, x);
+            checks::playback_restriction_policy_allowed_origin(v, x);
         },
     );
 }
-pub(crate) fn playback_restriction_policy_arn(
-    v: &mut ::smithy_runtime::Validator,
-    x: &str,
-) {
+pub(crate) fn playback_restriction_policy_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(1), Some(128));
-    v.pattern(x, &crate::patterns::PLAYBACK_RESTRICTION_POLICY_ARN);
+    v.pattern(x, &patterns::PLAYBACK_RESTRICTION_POLICY_ARN);
 }
 pub(crate) fn playback_restriction_policy_list(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[PlaybackRestrictionPolicySummary],
 ) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn playback_restriction_policy_name(
-    v: &mut ::smithy_runtime::Validator,
-    x: &str,
-) {
+pub(crate) fn playback_restriction_policy_name(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::PLAYBACK_RESTRICTION_POLICY_NAME);
+    v.pattern(x, &patterns::PLAYBACK_RESTRICTION_POLICY_NAME);
 }
-pub(crate) fn recording_configuration_arn(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn recording_configuration_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::RECORDING_CONFIGURATION_ARN);
+    v.pattern(x, &patterns::RECORDING_CONFIGURATION_ARN);
 }
 pub(crate) fn recording_configuration_list(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[RecordingConfigurationSummary],
 ) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn recording_configuration_name(
-    v: &mut ::smithy_runtime::Validator,
-    x: &str,
-) {
+pub(crate) fn recording_configuration_name(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(128));
-    v.pattern(x, &crate::patterns::RECORDING_CONFIGURATION_NAME);
+    v.pattern(x, &patterns::RECORDING_CONFIGURATION_NAME);
 }
-pub(crate) fn recording_reconnect_window_seconds(
-    v: &mut ::smithy_runtime::Validator,
-    x: &i32,
-) {
+pub(crate) fn recording_reconnect_window_seconds(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(0), Some(300));
 }
 pub(crate) fn rendition_configuration_rendition_list(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[RenditionConfigurationRendition],
 ) {
     v.items(
@@ -297,118 +258,112 @@ pub(crate) fn rendition_configuration_rendition_list(
         },
     );
 }
-pub(crate) fn resource_arn(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn resource_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(1), Some(128));
-    v.pattern(x, &crate::patterns::RESOURCE_ARN);
+    v.pattern(x, &patterns::RESOURCE_ARN);
 }
-pub(crate) fn s3_destination_bucket_name(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn s3_destination_bucket_name(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(3), Some(63));
-    v.pattern(x, &crate::patterns::S3_DESTINATION_BUCKET_NAME);
+    v.pattern(x, &patterns::S3_DESTINATION_BUCKET_NAME);
 }
-pub(crate) fn stream_events(v: &mut ::smithy_runtime::Validator, x: &[StreamEvent]) {
+pub(crate) fn stream_events(v: &mut rt::Validator, x: &[StreamEvent]) {
     v.length(x.len(), Some(0), Some(500));
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn stream_id(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn stream_id(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(26), Some(26));
-    v.pattern(x, &crate::patterns::STREAM_ID);
+    v.pattern(x, &patterns::STREAM_ID);
 }
-pub(crate) fn stream_key_arn(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn stream_key_arn(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(1), Some(128));
-    v.pattern(x, &crate::patterns::STREAM_KEY_ARN);
+    v.pattern(x, &patterns::STREAM_KEY_ARN);
 }
-pub(crate) fn stream_key_arn_list(v: &mut ::smithy_runtime::Validator, x: &[String]) {
+pub(crate) fn stream_key_arn_list(v: &mut rt::Validator, x: &[String]) {
     v.length(x.len(), Some(1), Some(50));
     v.items(
         x.iter(),
         |v, x| {
-            crate::checks::stream_key_arn(v, x);
+            checks::stream_key_arn(v, x);
         },
     );
 }
-pub(crate) fn stream_key_list(
-    v: &mut ::smithy_runtime::Validator,
-    x: &[StreamKeySummary],
-) {
+pub(crate) fn stream_key_list(v: &mut rt::Validator, x: &[StreamKeySummary]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn stream_keys(v: &mut ::smithy_runtime::Validator, x: &[StreamKey]) {
+pub(crate) fn stream_keys(v: &mut rt::Validator, x: &[StreamKey]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn stream_list(v: &mut ::smithy_runtime::Validator, x: &[StreamSummary]) {
+pub(crate) fn stream_list(v: &mut rt::Validator, x: &[StreamSummary]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn stream_metadata(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn stream_metadata(v: &mut rt::Validator, x: &str) {
     v.sensitive(|v| {
         v.length_str(x, Some(1), None);
     });
 }
-pub(crate) fn stream_session_list(
-    v: &mut ::smithy_runtime::Validator,
-    x: &[StreamSessionSummary],
-) {
+pub(crate) fn stream_session_list(v: &mut rt::Validator, x: &[StreamSessionSummary]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn tag_key(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn tag_key(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(1), Some(128));
 }
-pub(crate) fn tag_key_list(v: &mut ::smithy_runtime::Validator, x: &[String]) {
+pub(crate) fn tag_key_list(v: &mut rt::Validator, x: &[String]) {
     v.length(x.len(), Some(0), Some(50));
     v.items(
         x.iter(),
         |v, x| {
-            crate::checks::tag_key(v, x);
+            checks::tag_key(v, x);
         },
     );
 }
-pub(crate) fn tag_value(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn tag_value(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(0), Some(256));
 }
 pub(crate) fn tags(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &::std::collections::BTreeMap<String, String>,
 ) {
     v.length(x.len(), Some(0), Some(50));
     v.entries(
         x.iter(),
         |v, k| {
-            crate::checks::tag_key(v, k);
+            checks::tag_key(v, k);
         },
         |v, x| {
-            crate::checks::tag_value(v, x);
+            checks::tag_value(v, x);
         },
     );
 }
-pub(crate) fn target_interval_seconds(v: &mut ::smithy_runtime::Validator, x: &i64) {
+pub(crate) fn target_interval_seconds(v: &mut rt::Validator, x: &i64) {
     v.range_int(*x, Some(1), Some(60));
 }
 pub(crate) fn thumbnail_configuration_storage_list(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &[ThumbnailConfigurationStorage],
 ) {
     v.items(
@@ -418,20 +373,17 @@ pub(crate) fn thumbnail_configuration_storage_list(
         },
     );
 }
-pub(crate) fn video_configuration_list(
-    v: &mut ::smithy_runtime::Validator,
-    x: &[VideoConfiguration],
-) {
+pub(crate) fn video_configuration_list(v: &mut rt::Validator, x: &[VideoConfiguration]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn viewer_id(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn viewer_id(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(1), Some(40));
 }
-pub(crate) fn viewer_session_version(v: &mut ::smithy_runtime::Validator, x: &i32) {
+pub(crate) fn viewer_session_version(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(0), None);
 }

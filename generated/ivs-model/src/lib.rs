@@ -68,13 +68,88 @@
     clippy::field_reassign_with_default
 )]
 mod errors;
-mod operations;
 mod shapes;
 mod checks;
 pub mod operation;
 mod patterns;
 pub use errors::*;
-pub use operations::*;
 pub use shapes::*;
+pub use operation::{
+    batch_get_channel::{BatchGetChannelRequest, BatchGetChannelResponse},
+    batch_get_stream_key::{BatchGetStreamKeyRequest, BatchGetStreamKeyResponse},
+    batch_start_viewer_session_revocation::{
+        BatchStartViewerSessionRevocationRequest,
+        BatchStartViewerSessionRevocationResponse,
+    },
+    create_ad_configuration::{
+        CreateAdConfigurationRequest, CreateAdConfigurationResponse,
+    },
+    create_channel::{CreateChannelRequest, CreateChannelResponse},
+    create_playback_restriction_policy::{
+        CreatePlaybackRestrictionPolicyRequest, CreatePlaybackRestrictionPolicyResponse,
+    },
+    create_recording_configuration::{
+        CreateRecordingConfigurationRequest, CreateRecordingConfigurationResponse,
+    },
+    create_stream_key::{CreateStreamKeyRequest, CreateStreamKeyResponse},
+    delete_ad_configuration::DeleteAdConfigurationRequest,
+    delete_channel::DeleteChannelRequest,
+    delete_playback_key_pair::{
+        DeletePlaybackKeyPairRequest, DeletePlaybackKeyPairResponse,
+    },
+    delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyRequest,
+    delete_recording_configuration::DeleteRecordingConfigurationRequest,
+    delete_stream_key::DeleteStreamKeyRequest,
+    get_ad_configuration::{GetAdConfigurationRequest, GetAdConfigurationResponse},
+    get_channel::{GetChannelRequest, GetChannelResponse},
+    get_playback_key_pair::{GetPlaybackKeyPairRequest, GetPlaybackKeyPairResponse},
+    get_playback_restriction_policy::{
+        GetPlaybackRestrictionPolicyRequest, GetPlaybackRestrictionPolicyResponse,
+    },
+    get_recording_configuration::{
+        GetRecordingConfigurationRequest, GetRecordingConfigurationResponse,
+    },
+    get_stream::{GetStreamRequest, GetStreamResponse},
+    get_stream_key::{GetStreamKeyRequest, GetStreamKeyResponse},
+    get_stream_session::{GetStreamSessionRequest, GetStreamSessionResponse},
+    import_playback_key_pair::{
+        ImportPlaybackKeyPairRequest, ImportPlaybackKeyPairResponse,
+    },
+    insert_ad_break::{InsertAdBreakRequest, InsertAdBreakResponse},
+    list_ad_configurations::{ListAdConfigurationsRequest, ListAdConfigurationsResponse},
+    list_channels::{ListChannelsRequest, ListChannelsResponse},
+    list_playback_key_pairs::{ListPlaybackKeyPairsRequest, ListPlaybackKeyPairsResponse},
+    list_playback_restriction_policies::{
+        ListPlaybackRestrictionPoliciesRequest, ListPlaybackRestrictionPoliciesResponse,
+    },
+    list_recording_configurations::{
+        ListRecordingConfigurationsRequest, ListRecordingConfigurationsResponse,
+    },
+    list_stream_keys::{ListStreamKeysRequest, ListStreamKeysResponse},
+    list_stream_sessions::{ListStreamSessionsRequest, ListStreamSessionsResponse},
+    list_streams::{ListStreamsRequest, ListStreamsResponse},
+    list_tags_for_resource::{ListTagsForResourceRequest, ListTagsForResourceResponse},
+    put_metadata::PutMetadataRequest,
+    start_viewer_session_revocation::{
+        StartViewerSessionRevocationRequest, StartViewerSessionRevocationResponse,
+    },
+    stop_stream::{StopStreamRequest, StopStreamResponse},
+    tag_resource::{TagResourceRequest, TagResourceResponse},
+    untag_resource::{UntagResourceRequest, UntagResourceResponse},
+    update_channel::{UpdateChannelRequest, UpdateChannelResponse},
+    update_playback_restriction_policy::{
+        UpdatePlaybackRestrictionPolicyRequest, UpdatePlaybackRestrictionPolicyResponse,
+    },
+};
 pub use ::smithy_runtime as runtime;
 pub use ::smithy_runtime::{Validate, ValidationError, Violation};
+#[allow(unused_imports)]
+use ::smithy_runtime::{self as rt, http, protocol};
+#[allow(unused_imports)]
+use ::smithy_runtime::protocol::{DecodeError, EncodeError, HttpRequest, HttpResponse};
+#[allow(unused_imports)]
+use ::smithy_runtime::rest_json as rest;
+/// The service's protocol: restJson1, error messages in `exceptionMessage`.
+pub const PROTOCOL: rt::rest_json::RestJson1 = rt::rest_json::RestJson1::new(
+    "exceptionMessage",
+);

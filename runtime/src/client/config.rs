@@ -9,6 +9,8 @@ use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvid
 
 use super::endpoint::Endpoint;
 use super::env;
+use super::retry::RetryClassifier;
+use crate::protocol::Retry;
 
 /// Default total attempts per call (the first one and two retries), as in the AWS SDKs.
 pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
@@ -36,6 +38,7 @@ pub struct Config {
     attempt_timeout: Option<Duration>,
     call_timeout: Option<Duration>,
     validate: bool,
+    retry_classifier: Option<RetryClassifier>,
     /// Built (and checked) once here, so that making a [`super::Handle`] cannot fail.
     tls: Arc<rustls::ClientConfig>,
 }
@@ -59,6 +62,7 @@ impl Config {
             attempt_timeout: self.attempt_timeout,
             call_timeout: self.call_timeout,
             validate: self.validate,
+            retry_classifier: self.retry_classifier.clone(),
             notes: Vec::new(),
         }
     }
@@ -114,6 +118,11 @@ impl Config {
         self.validate
     }
 
+    /// The hook set with [`ConfigBuilder::retry_classifier`], if any.
+    pub(crate) fn retry_classifier(&self) -> Option<&RetryClassifier> {
+        self.retry_classifier.as_ref()
+    }
+
     pub(crate) fn tls(&self) -> &rustls::ClientConfig {
         &self.tls
     }
@@ -134,6 +143,7 @@ impl fmt::Debug for Config {
             .field("attempt_timeout", &self.attempt_timeout)
             .field("call_timeout", &self.call_timeout)
             .field("validate", &self.validate)
+            .field("retry_classifier", &self.retry_classifier)
             .finish_non_exhaustive()
     }
 }
@@ -151,6 +161,7 @@ pub struct ConfigBuilder {
     attempt_timeout: Option<Duration>,
     call_timeout: Option<Duration>,
     validate: bool,
+    retry_classifier: Option<RetryClassifier>,
     /// Why [`ConfigBuilder::from_env`] passed over a source, to explain a missing setting.
     notes: Vec<String>,
 }
@@ -168,6 +179,7 @@ impl Default for ConfigBuilder {
             attempt_timeout: Some(DEFAULT_ATTEMPT_TIMEOUT),
             call_timeout: None,
             validate: true,
+            retry_classifier: None,
             notes: Vec::new(),
         }
     }
@@ -241,6 +253,26 @@ impl ConfigBuilder {
     /// up to `initial_backoff * 2^n`, capped by [`ConfigBuilder::max_backoff`].
     pub fn initial_backoff(mut self, initial_backoff: Duration) -> Self {
         self.initial_backoff = initial_backoff;
+        self
+    }
+
+    /// A hook that can make an error response retryable: called with the status and the
+    /// error code of every error response, before anything else decides; `Some` retries the
+    /// call (subject to [`ConfigBuilder::max_attempts`] and the retry quota) with that kind of
+    /// backoff, `None` leaves the decision to the model's `@retryable` traits and then to the
+    /// standard fallback (throttling and transient codes, 429 and 5xx but 501).
+    ///
+    /// ```
+    /// use smithy_runtime::client::Config;
+    /// use smithy_runtime::protocol::Retry;
+    ///
+    /// // This service answers 409 ConflictException while a resource settles: try again.
+    /// let builder = Config::builder()
+    ///     .retry_classifier(|status, code| (status == 409 && code == "ConflictException").then_some(Retry::Transient));
+    /// # let _ = builder;
+    /// ```
+    pub fn retry_classifier(mut self, classify: impl Fn(u16, &str) -> Option<Retry> + Send + Sync + 'static) -> Self {
+        self.retry_classifier = Some(RetryClassifier::new(classify));
         self
     }
 
@@ -318,6 +350,7 @@ impl ConfigBuilder {
             attempt_timeout: self.attempt_timeout,
             call_timeout: self.call_timeout,
             validate: self.validate,
+            retry_classifier: self.retry_classifier,
             tls: Arc::new(tls),
         })
     }

@@ -24,6 +24,17 @@ impl Endpoint {
         format!("https://{prefix}.{region}.{suffix}")
     }
 
+    /// This endpoint with `prefix` prepended to its host (`@endpoint`'s `hostPrefix`).
+    pub(crate) fn with_host_prefix(&self, prefix: &str) -> Result<Self, String> {
+        let authority: Authority = format!("{prefix}{}", self.authority)
+            .parse()
+            .map_err(|e| format!("the host prefix {prefix:?} does not make a valid host: {e}"))?;
+        Ok(Endpoint {
+            authority,
+            ..self.clone()
+        })
+    }
+
     /// Parses an endpoint URL: `http` or `https`, a host, an optional port and path; no
     /// query, fragment or user name (which would end up in the `host` header).
     pub(crate) fn parse(url: &str) -> Result<Self, String> {
@@ -77,6 +88,18 @@ impl Endpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_prefix_goes_in_front_of_the_host() {
+        let endpoint = Endpoint::parse("https://ivs.us-west-2.amazonaws.com:8443/base").unwrap();
+        let prefixed = endpoint.with_host_prefix("data.").unwrap();
+        assert_eq!(prefixed.authority().as_str(), "data.ivs.us-west-2.amazonaws.com:8443");
+        assert_eq!(
+            prefixed.join(&"/x?y=1".parse().unwrap()).unwrap(),
+            "https://data.ivs.us-west-2.amazonaws.com:8443/base/x?y=1"
+        );
+        assert!(endpoint.with_host_prefix("bad prefix ").is_err());
+    }
 
     fn join(endpoint: &str, target: &str) -> String {
         Endpoint::parse(endpoint)

@@ -423,7 +423,7 @@ fn write_attempts(f: &mut fmt::Formatter<'_>, attempts: u32) -> fmt::Result {
 /// completed`).
 fn root_cause(error: &(dyn StdError + 'static)) -> String {
     let mut current = error;
-    while let Some(next) = super::transport::next_cause(current) {
+    while let Some(next) = super::cause::next_cause(current) {
         current = next;
     }
     current.to_string()

@@ -15,11 +15,10 @@ use super::config::Config;
 use super::credentials::CredentialsCache;
 use super::endpoint::Endpoint;
 use super::error::{CredentialsError, Error, ResponseError, ServiceError, TimeoutError, TimeoutKind};
-use super::retry::{self, RetryQuota, RetryReason};
+use super::retry::{self, RetryClassifier, RetryQuota, RetryReason};
 use super::signing::{SignError, sign_request};
 use super::transport::{Received, SendError, Transport};
 use crate::protocol::{EncodeError, Operation, OperationError, UnhandledError};
-use crate::rest::ErrorMeta;
 use crate::validate::Validate;
 
 /// A configured client for one service. Cheap to clone (the clones share connections,
@@ -95,7 +94,7 @@ impl Handle {
             input.validate().map_err(Error::Validation)?;
         }
         let request = inner
-            .prepare(Op::encode_input(input).map_err(Error::Encode)?)
+            .prepare(Op::encode_input(input).map_err(Error::Encode)?, Op::HOST_PREFIX)
             .map_err(Error::Encode)?;
         // Counted outside the attempts' future, so that a call timeout can still say how
         // many were made.
@@ -157,12 +156,21 @@ enum Outcome<T, E> {
 }
 
 impl Inner {
-    /// Makes the encoded request absolute and adds the transport headers.
-    fn prepare(&self, request: crate::protocol::HttpRequest) -> Result<Prepared, EncodeError> {
+    /// Makes the encoded request absolute and adds the transport headers. The operation's host
+    /// prefix applies to the service's default endpoint; an endpoint the configuration sets is
+    /// used as given (a local server has no `data.` subdomain).
+    fn prepare(&self, request: crate::protocol::HttpRequest, host_prefix: &str) -> Result<Prepared, EncodeError> {
         let endpoint = self
             .endpoint
             .as_ref()
             .map_err(|reason| EncodeError::new(format!("invalid endpoint: {reason}")))?;
+        let prefixed;
+        let endpoint = if host_prefix.is_empty() || self.config.endpoint_url().is_some() {
+            endpoint
+        } else {
+            prefixed = endpoint.with_host_prefix(host_prefix).map_err(EncodeError::new)?;
+            &prefixed
+        };
         let (parts, body) = request.into_parts();
         let uri = endpoint.join(&parts.uri).map_err(EncodeError::new)?;
         let mut headers = parts.headers;
@@ -253,7 +261,7 @@ impl Inner {
         match received {
             Ok(Received { parts, body }) => {
                 tracing::debug!(attempt, status = parts.status.as_u16(), "response");
-                response::<Op>(&parts, &body, attempt)
+                response::<Op>(&parts, &body, attempt, self.config.retry_classifier())
             }
             Err(SendError::Transport(error)) => {
                 tracing::debug!(attempt, kind = ?error.kind(), "transport error");
@@ -282,8 +290,15 @@ impl Inner {
     }
 }
 
-/// Turns a whole response into the output, or an error and whether to retry it.
-fn response<Op: Operation>(parts: &http::response::Parts, body: &[u8], attempt: u32) -> Outcome<Op::Output, Op::Error> {
+/// Turns a whole response into the output, or an error and whether to retry it. The
+/// operation's protocol reads the error's code and message; the decision to retry is the
+/// user's hook's, then the model's (`@retryable`), then the standard fallback's.
+fn response<Op: Operation>(
+    parts: &http::response::Parts,
+    body: &[u8],
+    attempt: u32,
+    hook: Option<&RetryClassifier>,
+) -> Outcome<Op::Output, Op::Error> {
     let status = parts.status.as_u16();
     if status == Op::INFO.status || parts.status.is_success() {
         return Outcome::Done(Op::decode_output(parts, body).map_err(|e| {
@@ -295,22 +310,30 @@ fn response<Op: Operation>(parts: &http::response::Parts, body: &[u8], attempt: 
             ))
         }));
     }
-    let meta = ErrorMeta::parse(&parts.headers, body);
+    let meta = Op::PROTOCOL.error_meta(&parts.headers, body);
     let code = meta.code.unwrap_or_else(|| "UnknownError".to_owned());
-    let reason = retry::classify_response(status, Some(&code));
     let unhandled = UnhandledError {
         code: code.clone(),
         message: meta.message,
         status,
     };
-    let error = match Op::Error::decode(&code, unhandled, parts, body) {
-        Ok(error) => Error::Service(ServiceError::new(error, meta.request_id, status, attempt)),
+    let (error, modeled) = match Op::Error::decode(&code, unhandled, parts, body) {
+        Ok(error) => {
+            let modeled = error.retry();
+            (
+                Error::Service(ServiceError::new(error, meta.request_id, status, attempt)),
+                modeled,
+            )
+        }
         Err(e) => {
             let message = format!("could not read the {code} error: {}", e.message());
-            Error::Response(ResponseError::new(status, message, meta.request_id, attempt))
+            (
+                Error::Response(ResponseError::new(status, message, meta.request_id, attempt)),
+                None,
+            )
         }
     };
-    match reason {
+    match retry::classify_error(status, &code, modeled, hook) {
         Some(reason) => Outcome::Retry { reason, error },
         None => Outcome::Done(Err(error)),
     }

@@ -44,6 +44,7 @@
 //! # }
 //! ```
 
+mod cause;
 mod config;
 mod credentials;
 mod endpoint;
@@ -71,6 +72,7 @@ pub use error::{
 };
 pub use handle::Handle;
 pub use paginate::{Items, Paginator, paginate};
+pub use retry::RetryClassifier;
 
 /// What a generated client crate says about its service; generated code writes it as a
 /// `static` and hands it to [`Handle::new`].

@@ -4,8 +4,31 @@
 //! without a network; [`crate::client::Handle`] only applies them.
 
 use std::fmt;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
+
+use crate::protocol::Retry;
+
+/// The user's hook that can make an error response retryable (see
+/// [`crate::client::ConfigBuilder::retry_classifier`]).
+#[derive(Clone)]
+pub struct RetryClassifier(Arc<ClassifyFn>);
+
+/// The hook's function: status and error code in, a kind of retry (or no opinion) out.
+type ClassifyFn = dyn Fn(u16, &str) -> Option<Retry> + Send + Sync;
+
+impl RetryClassifier {
+    pub(crate) fn new(classify: impl Fn(u16, &str) -> Option<Retry> + Send + Sync + 'static) -> Self {
+        RetryClassifier(Arc::new(classify))
+    }
+}
+
+impl fmt::Debug for RetryClassifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RetryClassifier(..)")
+    }
+}
 
 /// Error codes that mean "slow down": the request was fine, the caller was too fast.
 const THROTTLING_CODES: &[&str] = &[
@@ -38,7 +61,8 @@ const TRANSIENT_CODES: &[&str] = &[
 pub(crate) enum RetryReason {
     /// HTTP 429 or a throttling error code.
     Throttling,
-    /// A transient error code (`RequestTimeout`, `InternalError`, ...).
+    /// A transient error: a `@retryable` one, or a transient code (`RequestTimeout`,
+    /// `InternalError`, ...).
     TransientCode,
     /// A 5xx status.
     ServerError,
@@ -57,6 +81,23 @@ impl fmt::Display for RetryReason {
             RetryReason::Transport => "connection failed",
             RetryReason::Timeout => "attempt timed out",
         })
+    }
+}
+
+/// Whether an error response is worth retrying, and why. In order: the user's hook, then what
+/// the model says of the decoded error (`@retryable`, `modeled`), then
+/// [`classify_response`], the standard mode's fallback for errors the model says nothing of.
+pub(crate) fn classify_error(
+    status: u16,
+    code: &str,
+    modeled: Option<Retry>,
+    hook: Option<&RetryClassifier>,
+) -> Option<RetryReason> {
+    let from_hook = hook.and_then(|hook| (hook.0)(status, code));
+    match from_hook.or(modeled) {
+        Some(Retry::Throttling) => Some(RetryReason::Throttling),
+        Some(Retry::Transient) => Some(RetryReason::TransientCode),
+        None => classify_response(status, Some(code)),
     }
 }
 
@@ -198,6 +239,36 @@ mod tests {
         }
         // Codes are compared exactly, as the SDKs do.
         assert_eq!(classify_response(400, Some("throttlingexception")), None);
+    }
+
+    #[test]
+    fn the_hook_then_the_model_decide_before_the_fallback() {
+        let hook = RetryClassifier::new(|status, code| (status == 409 && code == "Busy").then_some(Retry::Transient));
+        assert_eq!(
+            classify_error(409, "Busy", None, Some(&hook)),
+            Some(RetryReason::TransientCode)
+        );
+        assert_eq!(classify_error(409, "Other", None, Some(&hook)), None);
+        // `@retryable(throttling: true)` on an error the fallback would not retry.
+        assert_eq!(
+            classify_error(400, "SlowerPlease", Some(Retry::Throttling), None),
+            Some(RetryReason::Throttling)
+        );
+        assert_eq!(
+            classify_error(400, "TryAgain", Some(Retry::Transient), None),
+            Some(RetryReason::TransientCode)
+        );
+        // Nothing modeled: the code list and the status decide.
+        assert_eq!(
+            classify_error(400, "ThrottlingException", None, None),
+            Some(RetryReason::Throttling)
+        );
+        assert_eq!(
+            classify_error(503, "Whatever", None, None),
+            Some(RetryReason::ServerError)
+        );
+        assert_eq!(classify_error(400, "Whatever", None, None), None);
+        assert_eq!(format!("{hook:?}"), "RetryClassifier(..)");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 
+use super::cause::next_cause;
 use super::error::{TransportError, TransportErrorKind};
 
 /// The largest response body read, so that a misbehaving peer cannot exhaust memory. IVS
@@ -127,16 +128,6 @@ pub(crate) fn classify(error: &(dyn StdError + 'static), is_connect: bool) -> (T
         (TransportErrorKind::Io, true)
     } else {
         (TransportErrorKind::Other, false)
-    }
-}
-
-/// The error underneath `error`. An `io::Error`'s `source` skips the error it wraps (it
-/// returns that error's source), and TLS failures arrive as a rustls error inside an
-/// `io::Error` inside another, so step into the wrapped error instead.
-pub(crate) fn next_cause<'a>(error: &'a (dyn StdError + 'static)) -> Option<&'a (dyn StdError + 'static)> {
-    match error.downcast_ref::<io::Error>().and_then(io::Error::get_ref) {
-        Some(inner) => Some(inner),
-        None => error.source(),
     }
 }
 

@@ -3,7 +3,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::protocol::{HttpResponse, OperationInfo};
+use crate::protocol::{HttpResponse, OperationInfo, Protocol};
 use crate::server::context::OperationRequest;
 
 /// A service's operations and their handlers, as the server machinery sees them.
@@ -17,7 +17,7 @@ use crate::server::context::OperationRequest;
 ///         0 => Box::pin(handle::<CreateChannel, _, _>(request, |input, cx| self.handler.create_channel(input, cx))),
 ///         // ...
 ///         // The router never passes another index; answer anyway rather than panic.
-///         _ => Box::pin(std::future::ready(internal_error())),
+///         _ => Box::pin(std::future::ready(internal_error(self.protocol()))),
 ///     }
 /// }
 /// ```
@@ -30,13 +30,16 @@ pub trait Dispatch: Send + Sync + 'static {
     /// indices of that slice; any other index should answer with an error response.
     fn call(&self, index: usize, request: OperationRequest) -> Pin<Box<dyn Future<Output = HttpResponse> + Send + '_>>;
 
+    /// The service's protocol: it writes the protocol errors the server answers by itself.
+    fn protocol(&self) -> &'static dyn Protocol;
+
     /// The media type (without parameters) the operation at `index` reads its request body
     /// as; a non-empty body sent with another `Content-Type` is answered with 415
-    /// `UnsupportedMediaTypeException`. JSON by default; generated code overrides it for
+    /// `UnsupportedMediaTypeException`. The protocol's by default; generated code overrides it for
     /// operations whose body is a raw `@httpPayload` (`application/octet-stream`, `text/plain`,
     /// or the member's `@mediaType`).
     fn media_type(&self, index: usize) -> &'static str {
         let _ = index;
-        crate::rest::JSON
+        self.protocol().media_type()
     }
 }

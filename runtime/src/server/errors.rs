@@ -1,12 +1,13 @@
 //! The protocol errors the server machinery answers by itself, before or around a handler.
 //!
-//! Every one is a restJson1 error response ([`crate::rest::message_error`]): the code in
-//! `X-Amzn-Errortype` and a JSON body carrying the text twice, as `exceptionMessage` (what IVS
-//! and its SDKs read) and `message` (what most other AWS clients read).
+//! Every one is written by the service's protocol ([`Protocol::error_response`]); for restJson1:
+//! the code in `X-Amzn-Errortype` and a JSON body carrying the text twice, under the model's
+//! message member (IVS: `exceptionMessage`, what its SDKs read) and `message` (what most
+//! other AWS clients read).
 
 use bytes::Bytes;
 
-use crate::protocol::HttpResponse;
+use crate::protocol::{HttpResponse, Protocol};
 
 /// 400: the request could not be decoded (malformed JSON, a bad label, header or query value).
 pub(crate) const SERIALIZATION: &str = "SerializationException";
@@ -23,10 +24,9 @@ pub(crate) const UNSUPPORTED_MEDIA_TYPE: &str = "UnsupportedMediaTypeException";
 /// 500: the server failed (a handler panicked, or a response could not be encoded).
 pub(crate) const INTERNAL: &str = "InternalServerException";
 
-/// An error response with `code` and `message`, the message in both `exceptionMessage` and
-/// `message`.
-pub(crate) fn protocol_error(status: u16, code: &str, message: &str) -> HttpResponse {
-    match crate::rest::message_error(status, code, Some(message)) {
+/// An error response with `code` and `message`, in `protocol`'s words.
+pub(crate) fn protocol_error(protocol: &dyn Protocol, status: u16, code: &str, message: &str) -> HttpResponse {
+    match protocol.error_response(status, code, Some(message)) {
         Ok(response) => response,
         Err(error) => {
             // Only a code that is not a valid header value gets here, and every code this
@@ -48,8 +48,9 @@ fn bare(status: u16) -> HttpResponse {
 /// the server answers when it fails (a handler panicked, a response could not be encoded).
 /// Generated [`crate::server::Dispatch`] implementations answer it for an index they do not
 /// know.
-pub fn internal_error() -> HttpResponse {
+pub fn internal_error(protocol: &dyn Protocol) -> HttpResponse {
     protocol_error(
+        protocol,
         500,
         INTERNAL,
         "The server encountered an internal error while processing the request",
@@ -59,10 +60,13 @@ pub fn internal_error() -> HttpResponse {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rest_json::RestJson1;
+
+    const IVS: RestJson1 = RestJson1::new("exceptionMessage");
 
     #[test]
     fn protocol_errors_carry_the_code_and_both_messages() {
-        let response = protocol_error(413, TOO_LARGE, "too big");
+        let response = protocol_error(&IVS, 413, TOO_LARGE, "too big");
         assert_eq!(response.status(), 413);
         assert_eq!(response.headers()["x-amzn-errortype"], TOO_LARGE);
         assert_eq!(response.headers()["content-type"], "application/json");
@@ -75,7 +79,7 @@ mod tests {
 
     #[test]
     fn an_unencodable_code_still_answers_with_the_status() {
-        let response = protocol_error(418, "bad\ncode", "x");
+        let response = protocol_error(&IVS, 418, "bad\ncode", "x");
         assert_eq!(response.status(), 418);
         assert!(response.body().is_empty());
     }

@@ -33,19 +33,19 @@ where
         Ok(input) => input,
         Err(error) => {
             tracing::debug!(operation, %error, "cannot decode the input");
-            return protocol_error(400, SERIALIZATION, error.message());
+            return protocol_error(Op::PROTOCOL, 400, SERIALIZATION, error.message());
         }
     };
     // The decoded parts are not needed any more: free them before the handler runs.
     drop((parts, labels, body));
     if let Err(error) = input.validate() {
         tracing::debug!(operation, %error, "invalid input");
-        return protocol_error(400, VALIDATION, &error.to_string());
+        return protocol_error(Op::PROTOCOL, 400, VALIDATION, &error.to_string());
     }
     match f(input, context).await {
         Ok(output) => Op::encode_output(&output).unwrap_or_else(|error| {
             tracing::error!(operation, %error, "cannot encode the output");
-            internal_error()
+            internal_error(Op::PROTOCOL)
         }),
         Err(error) => {
             tracing::debug!(
@@ -54,9 +54,9 @@ where
                 status = error.status(),
                 "the handler failed"
             );
-            error.encode().unwrap_or_else(|encode_error| {
+            error.encode(Op::PROTOCOL).unwrap_or_else(|encode_error| {
                 tracing::error!(operation, %error, %encode_error, "cannot encode the error");
-                internal_error()
+                internal_error(Op::PROTOCOL)
             })
         }
     }

@@ -26,7 +26,8 @@
 //! | 500 | `InternalServerException` | a panic, or a response that cannot be encoded |
 //! | 501 | `NotImplementedException` | [`crate::protocol::UnhandledError::not_implemented`], for operations a server leaves out |
 //!
-//! Each has a JSON body with the text in both `exceptionMessage` (what IVS clients read) and
+//! Each is written by the service's [`Protocol`](crate::protocol::Protocol): for restJson1, a JSON body with the
+//! text under both the model's message member (IVS: `exceptionMessage`) and
 //! `message`, and, like every response, the request id in `x-amzn-requestid`.
 
 mod auth;

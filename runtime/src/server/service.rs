@@ -14,7 +14,7 @@ use http::{HeaderMap, HeaderValue};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use tracing::Instrument;
 
-use crate::protocol::HttpResponse;
+use crate::protocol::{HttpResponse, Protocol};
 use crate::server::auth::Auth;
 use crate::server::context::{OperationRequest, RequestContext};
 use crate::server::dispatch::Dispatch;
@@ -66,9 +66,9 @@ impl ServerConfig {
 /// `dispatch`. Serve it with `axum::serve(listener, router(dispatch, config))`, nest it, or
 /// wrap it in tower middleware.
 ///
-/// Every request goes through these steps; the first that fails answers (each error is JSON
-/// with the text in both `message` and `exceptionMessage`, and its code in
-/// `X-Amzn-Errortype`):
+/// Every request goes through these steps; the first that fails answers (each error is written
+/// by the service's protocol: for restJson1, JSON with the text in both `message` and the
+/// model's message member, and its code in `X-Amzn-Errortype`):
 ///
 /// 1. A new request id, sent back in `x-amzn-requestid` on every response, errors included.
 /// 2. Routing by method and URI template: 404 `UnknownOperationException` when no operation
@@ -124,7 +124,7 @@ impl<D: Dispatch> Server<D> {
             Ok(response) => response,
             Err(payload) => {
                 span.in_scope(|| tracing::error!(panic = panic::message(&payload), "the request panicked"));
-                internal_error()
+                internal_error(self.dispatch.protocol())
             }
         };
         let mut response = response.map(Body::from);
@@ -141,7 +141,9 @@ impl<D: Dispatch> Server<D> {
             .route(parts.method.as_str(), parts.uri.path(), parts.uri.query())
         {
             Route::Matched { index, labels } => (index, labels),
-            Route::InvalidLabel { message, .. } => return protocol_error(400, SERIALIZATION, &message),
+            Route::InvalidLabel { message, .. } => {
+                return protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &message);
+            }
             Route::MethodNotAllowed { allowed } => {
                 let allowed = allowed.join(", ");
                 let message = format!(
@@ -149,7 +151,7 @@ impl<D: Dispatch> Server<D> {
                     parts.method,
                     parts.uri.path()
                 );
-                let mut response = protocol_error(405, METHOD_NOT_ALLOWED, &message);
+                let mut response = protocol_error(self.dispatch.protocol(), 405, METHOD_NOT_ALLOWED, &message);
                 if let Ok(value) = HeaderValue::from_str(&allowed) {
                     response.headers_mut().insert(ALLOW, value);
                 }
@@ -157,7 +159,7 @@ impl<D: Dispatch> Server<D> {
             }
             Route::NotFound => {
                 let message = format!("No operation matches {} {}", parts.method, parts.uri.path());
-                return protocol_error(404, UNKNOWN_OPERATION, &message);
+                return protocol_error(self.dispatch.protocol(), 404, UNKNOWN_OPERATION, &message);
             }
         };
         if let Some(info) = self.dispatch.operations().get(index) {
@@ -170,11 +172,11 @@ impl<D: Dispatch> Server<D> {
         let media_type = self.dispatch.media_type(index);
         let wrong_media_type = !media_type_matches(&parts.headers, media_type);
         if wrong_media_type && declared.is_some_and(|len| len > 0) {
-            return unsupported_media_type(&parts.headers, media_type);
+            return unsupported_media_type(self.dispatch.protocol(), &parts.headers, media_type);
         }
         let limit = self.config.body_limit;
         if declared.is_some_and(|len| len > u64::try_from(limit).unwrap_or(u64::MAX)) {
-            return too_large(limit);
+            return too_large(self.dispatch.protocol(), limit);
         }
 
         let claim = match &self.config.auth {
@@ -182,7 +184,7 @@ impl<D: Dispatch> Server<D> {
                 Ok(claim) => Some((auth, claim)),
                 Err(error) => {
                     tracing::debug!(%error, "not authenticated");
-                    return protocol_error(403, error.code(), error.message());
+                    return protocol_error(self.dispatch.protocol(), 403, error.code(), error.message());
                 }
             },
             None => None,
@@ -190,15 +192,20 @@ impl<D: Dispatch> Server<D> {
 
         let body: Bytes = match Limited::new(body, limit).collect().await {
             Ok(collected) => collected.to_bytes(),
-            Err(error) if error.is::<LengthLimitError>() => return too_large(limit),
+            Err(error) if error.is::<LengthLimitError>() => return too_large(self.dispatch.protocol(), limit),
             Err(error) => {
                 tracing::debug!(%error, "cannot read the request body");
-                return protocol_error(400, SERIALIZATION, &format!("Cannot read the request body: {error}"));
+                return protocol_error(
+                    self.dispatch.protocol(),
+                    400,
+                    SERIALIZATION,
+                    &format!("Cannot read the request body: {error}"),
+                );
             }
         };
         // A body without a declared length is only known to be non-empty once read.
         if wrong_media_type && !body.is_empty() {
-            return unsupported_media_type(&parts.headers, media_type);
+            return unsupported_media_type(self.dispatch.protocol(), &parts.headers, media_type);
         }
 
         let access_key_id = match claim {
@@ -206,7 +213,7 @@ impl<D: Dispatch> Server<D> {
                 Ok(()) => Some(claim.access_key_id),
                 Err(error) => {
                     tracing::debug!(%error, "not authenticated");
-                    return protocol_error(403, error.code(), error.message());
+                    return protocol_error(self.dispatch.protocol(), 403, error.code(), error.message());
                 }
             },
             None => None,
@@ -248,20 +255,22 @@ fn media_type_matches(headers: &HeaderMap, expected: &str) -> bool {
     essence.eq_ignore_ascii_case(expected)
 }
 
-fn unsupported_media_type(headers: &HeaderMap, expected: &str) -> HttpResponse {
+fn unsupported_media_type(protocol: &dyn Protocol, headers: &HeaderMap, expected: &str) -> HttpResponse {
     let sent = headers
         .get(CONTENT_TYPE)
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         .unwrap_or_default();
     protocol_error(
+        protocol,
         415,
         UNSUPPORTED_MEDIA_TYPE,
         &format!("Unsupported Content-Type {sent:?}: this operation reads {expected}"),
     )
 }
 
-fn too_large(limit: usize) -> HttpResponse {
+fn too_large(protocol: &dyn Protocol, limit: usize) -> HttpResponse {
     protocol_error(
+        protocol,
         413,
         TOO_LARGE,
         &format!("The request body is larger than the limit of {limit} bytes"),

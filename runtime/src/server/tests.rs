@@ -16,9 +16,14 @@ use tokio::net::{TcpListener, TcpStream};
 
 use super::*;
 use crate::protocol::{
-    DecodeError, EncodeError, HttpRequest, HttpResponse, Operation, OperationError, OperationInfo, UnhandledError,
+    DecodeError, EncodeError, HttpRequest, HttpResponse, Operation, OperationError, OperationInfo, Protocol,
+    UnhandledError,
 };
+use crate::rest_json::RestJson1;
 use crate::{Unit, Validate, Validator};
+
+/// The fake service's protocol: restJson1 with IVS's error message member.
+const IVS: RestJson1 = RestJson1::new("exceptionMessage");
 
 // ----- a fake service -----
 
@@ -70,14 +75,14 @@ impl OperationError for EchoError {
     fn decode(_: &str, unhandled: UnhandledError, _: &http::response::Parts, _: &[u8]) -> Result<Self, DecodeError> {
         Ok(EchoError::Unhandled(unhandled))
     }
-    fn encode(&self) -> Result<HttpResponse, EncodeError> {
+    fn encode(&self, protocol: &dyn Protocol) -> Result<HttpResponse, EncodeError> {
         match self {
             EchoError::Conflict(message) => {
                 let mut body = serde_json::Map::new();
                 body.insert("exceptionMessage".into(), message.as_str().into());
-                crate::rest::error_response(409, "ConflictException", Some(message), body)
+                crate::rest_json::error_response(409, "ConflictException", Some(message), body)
             }
-            EchoError::Unhandled(error) => error.encode(),
+            EchoError::Unhandled(error) => error.encode(protocol),
         }
     }
     fn unhandled(error: UnhandledError) -> Self {
@@ -112,6 +117,7 @@ fn not_decoded<T>() -> Result<T, DecodeError> {
 }
 
 impl Operation for Echo {
+    const PROTOCOL: &'static dyn Protocol = &IVS;
     const INFO: OperationInfo = OperationInfo {
         name: "Echo",
         method: "POST",
@@ -140,8 +146,8 @@ impl Operation for Echo {
         Ok(input)
     }
     fn encode_output(output: &EchoOutput) -> Result<HttpResponse, EncodeError> {
-        let mut builder = crate::rest::ResponseBuilder::new(200);
-        builder.header("x-echo", Some(output.header.clone()))?;
+        let mut builder = crate::rest_json::ResponseBuilder::new(200);
+        builder.header_text("x-echo", Some(output.header.clone()))?;
         builder.json_body(&json!({ "greeting": output.greeting }))?;
         builder.build()
     }
@@ -186,6 +192,7 @@ const LABEL_OPS: [OperationInfo; 3] = [
 ];
 
 impl<const N: usize> Operation for Labels<N> {
+    const PROTOCOL: &'static dyn Protocol = &IVS;
     const INFO: OperationInfo = LABEL_OPS[N];
     type Input = LabelsInput;
     type Output = Unit;
@@ -228,6 +235,10 @@ impl Dispatch for Fake {
         &OPERATIONS
     }
 
+    fn protocol(&self) -> &'static dyn Protocol {
+        &IVS
+    }
+
     fn call(&self, index: usize, request: OperationRequest) -> Pin<Box<dyn Future<Output = HttpResponse> + Send + '_>> {
         match index {
             0 => Box::pin(handle::<Echo, _, _>(request, echo)),
@@ -243,9 +254,10 @@ impl Dispatch for Fake {
             // Reads its body as raw bytes: answers with their length.
             4 => Box::pin(async move {
                 let message = format!("{} bytes", request.body.len());
-                crate::rest::error_response(409, "ConflictException", Some(&message), serde_json::Map::new()).unwrap()
+                crate::rest_json::error_response(409, "ConflictException", Some(&message), serde_json::Map::new())
+                    .unwrap()
             }),
-            _ => Box::pin(std::future::ready(internal_error())),
+            _ => Box::pin(std::future::ready(internal_error(self.protocol()))),
         }
     }
 
@@ -253,7 +265,7 @@ impl Dispatch for Fake {
         if index == 4 {
             "application/octet-stream"
         } else {
-            crate::rest::JSON
+            crate::rest_json::JSON
         }
     }
 }

@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::ServiceInfo;
 use crate::protocol::{
-    DecodeError, EncodeError, HttpRequest, HttpResponse, Operation, OperationError, OperationInfo, UnhandledError,
+    DecodeError, EncodeError, HttpRequest, HttpResponse, Operation, OperationError, OperationInfo, Protocol,
+    UnhandledError,
 };
-use crate::rest::{self, RequestBuilder};
+use crate::rest_json::{self as rest, RequestBuilder, RestJson1};
 use crate::{Validate, Validator};
 
 pub(super) static SERVICE: ServiceInfo = ServiceInfo {
@@ -98,7 +99,7 @@ impl OperationError for ThingError {
         }
     }
 
-    fn encode(&self) -> Result<HttpResponse, EncodeError> {
+    fn encode(&self, _: &dyn Protocol) -> Result<HttpResponse, EncodeError> {
         Err(EncodeError::new("clients do not encode errors"))
     }
 
@@ -129,6 +130,7 @@ impl OperationError for ThingError {
 }
 
 impl Operation for GetThing {
+    const PROTOCOL: &'static dyn Protocol = &RestJson1::new("exceptionMessage");
     const INFO: OperationInfo = OperationInfo {
         name: "GetThing",
         method: "POST",
@@ -143,8 +145,8 @@ impl Operation for GetThing {
     fn encode_input(input: &ThingInput) -> Result<HttpRequest, EncodeError> {
         let mut builder = RequestBuilder::new("POST");
         builder.literal("things");
-        builder.label("name", input.name.clone())?;
-        builder.query("token", input.token.clone());
+        builder.label("name", &input.name)?;
+        builder.query("token", &input.token);
         builder.json_body(input)?;
         builder.build()
     }

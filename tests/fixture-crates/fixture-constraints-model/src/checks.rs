@@ -2,61 +2,61 @@
 //! The constraints of each constrained shape of the model, checked in one place.
 #[allow(unused_imports)]
 use crate::*;
-pub(crate) fn big(v: &mut ::smithy_runtime::Validator, x: &i64) {
+pub(crate) fn big(v: &mut rt::Validator, x: &i64) {
     v.range_int(*x, Some(0), None);
 }
-pub(crate) fn count(v: &mut ::smithy_runtime::Validator, x: &i32) {
+pub(crate) fn count(v: &mut rt::Validator, x: &i32) {
     v.range_int(i64::from(*x), Some(1), Some(100));
 }
-pub(crate) fn data(v: &mut ::smithy_runtime::Validator, x: &::smithy_runtime::Blob) {
+pub(crate) fn data(v: &mut rt::Validator, x: &rt::Blob) {
     v.length(x.as_bytes().len(), None, Some(4));
 }
-pub(crate) fn ids(v: &mut ::smithy_runtime::Validator, x: &[String]) {
+pub(crate) fn ids(v: &mut rt::Validator, x: &[String]) {
     v.length(x.len(), None, Some(3));
     v.unique_items(x);
     v.items(
         x.iter(),
         |v, x| {
-            crate::checks::name(v, x);
+            checks::name(v, x);
         },
     );
 }
 pub(crate) fn labels(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &::std::collections::BTreeMap<String, String>,
 ) {
     v.length(x.len(), Some(1), None);
     v.entries(
         x.iter(),
         |v, k| {
-            crate::checks::name(v, k);
+            checks::name(v, k);
         },
         |v, x| {
             v.length_str(x, None, Some(4));
         },
     );
 }
-pub(crate) fn name(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn name(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(1), Some(8));
-    v.pattern(x, &crate::patterns::NAME);
+    v.pattern(x, &patterns::NAME);
 }
-pub(crate) fn nested_list(v: &mut ::smithy_runtime::Validator, x: &[Nested]) {
+pub(crate) fn nested_list(v: &mut rt::Validator, x: &[Nested]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
-pub(crate) fn pin(v: &mut ::smithy_runtime::Validator, x: &i32) {
+pub(crate) fn pin(v: &mut rt::Validator, x: &i32) {
     v.sensitive(|v| {
         v.range_int(i64::from(*x), Some(1000), Some(9999));
     });
 }
-pub(crate) fn ratio(v: &mut ::smithy_runtime::Validator, x: &f64) {
+pub(crate) fn ratio(v: &mut rt::Validator, x: &f64) {
     v.range_float(*x, Some(0.5f64), Some(2.5f64));
 }
-pub(crate) fn secret(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn secret(v: &mut rt::Validator, x: &str) {
     v.sensitive(|v| {
         v.length_str(x, Some(4), None);
     });

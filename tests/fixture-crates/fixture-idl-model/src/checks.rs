@@ -2,35 +2,35 @@
 //! The constraints of each constrained shape of the model, checked in one place.
 #[allow(unused_imports)]
 use crate::*;
-pub(crate) fn tag_key(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn tag_key(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(1), Some(32));
 }
 pub(crate) fn tag_map(
-    v: &mut ::smithy_runtime::Validator,
+    v: &mut rt::Validator,
     x: &::std::collections::BTreeMap<String, String>,
 ) {
     v.length(x.len(), None, Some(10));
     v.entries(
         x.iter(),
         |v, k| {
-            crate::checks::tag_key(v, k);
+            checks::tag_key(v, k);
         },
         |v, x| {
-            crate::checks::tag_value(v, x);
+            checks::tag_value(v, x);
         },
     );
 }
-pub(crate) fn tag_value(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn tag_value(v: &mut rt::Validator, x: &str) {
     v.length_str(x, None, Some(256));
 }
-pub(crate) fn widget_id(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn widget_id(v: &mut rt::Validator, x: &str) {
     v.length_str(x, Some(12), Some(12));
 }
-pub(crate) fn widget_list(v: &mut ::smithy_runtime::Validator, x: &[Widget]) {
+pub(crate) fn widget_list(v: &mut rt::Validator, x: &[Widget]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }

@@ -31,6 +31,8 @@ mod service;
 pub use service::FixtureIdl;
 pub use ::fixture_idl_model as model;
 pub use ::smithy_runtime::server::{Auth, RequestContext, ServerConfig};
+#[allow(unused_imports)]
+use ::smithy_runtime as rt;
 /// The HTTP service for an implementation of the trait: an `axum::Router`, servable with
 /// `axum::serve` and wrappable in any tower middleware.
 pub fn router<S: FixtureIdl>(service: S, config: ServerConfig) -> ::axum::Router {

@@ -2,6 +2,6 @@
 //! The constraints of each constrained shape of the model, checked in one place.
 #[allow(unused_imports)]
 use crate::*;
-pub(crate) fn id_set(v: &mut ::smithy_runtime::Validator, x: &[String]) {
+pub(crate) fn id_set(v: &mut rt::Validator, x: &[String]) {
     v.unique_items(x);
 }

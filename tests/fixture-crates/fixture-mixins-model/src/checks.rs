@@ -2,14 +2,14 @@
 //! The constraints of each constrained shape of the model, checked in one place.
 #[allow(unused_imports)]
 use crate::*;
-pub(crate) fn tag(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn tag(v: &mut rt::Validator, x: &str) {
     v.length_str(x, None, Some(2));
 }
-pub(crate) fn tag_list(v: &mut ::smithy_runtime::Validator, x: &[String]) {
+pub(crate) fn tag_list(v: &mut rt::Validator, x: &[String]) {
     v.items(
         x.iter(),
         |v, x| {
-            crate::checks::tag(v, x);
+            checks::tag(v, x);
         },
     );
 }

@@ -31,6 +31,20 @@ impl Client {
     pub fn config(&self) -> &Config {
         self.handle.config()
     }
+    /// An operation named like the client's `config()`: its method is `config_operation`.
+    ///
+    /// `POST /config`. Set the input's members on the returned builder, then `send()`.
+    ///
+    /// ```no_run
+    /// # async fn example(client: &fixture_naming_client::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let output = client.config_operation().send().await?;
+    /// # let _ = output;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn config_operation(&self) -> crate::fluent::ConfigFluentBuilder {
+        crate::fluent::ConfigFluentBuilder::new(self.handle.clone())
+    }
     /// Calls `Match`.
     ///
     /// `GET /match`. Set the input's members on the returned builder, then `send()`.
@@ -44,6 +58,20 @@ impl Client {
     /// ```
     pub fn r#match(&self) -> crate::fluent::MatchFluentBuilder {
         crate::fluent::MatchFluentBuilder::new(self.handle.clone())
+    }
+    /// An operation named like the client's `new()`: its method is `new_operation`.
+    ///
+    /// `POST /new`. Set the input's members on the returned builder, then `send()`.
+    ///
+    /// ```no_run
+    /// # async fn example(client: &fixture_naming_client::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let output = client.new_operation().send().await?;
+    /// # let _ = output;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn new_operation(&self) -> crate::fluent::NewFluentBuilder {
+        crate::fluent::NewFluentBuilder::new(self.handle.clone())
     }
     /// Calls `OpenStream`.
     ///

@@ -9,7 +9,7 @@
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 //! // Region and credentials from the environment and the shared AWS files.
 //! let client = fixture_naming_client::Client::from_env()?;
-//! let output = client.r#match().send().await?;
+//! let output = client.config_operation().send().await?;
 //! println!("{output:?}");
 //! # Ok(())
 //! # }
@@ -20,6 +20,8 @@ mod client;
 pub mod fluent;
 pub use client::Client;
 pub use ::fixture_naming_model as model;
+#[allow(unused_imports)]
+use ::smithy_runtime as rt;
 pub use ::fixture_naming_model::*;
 pub use ::smithy_runtime::client::{
     Config, ConfigBuilder, ConfigError, Credentials, Error, Items, Paginator,

@@ -11,12 +11,23 @@
     clippy::should_implement_trait,
     clippy::field_reassign_with_default
 )]
-mod operations;
 mod shapes;
 mod checks;
 pub mod operation;
 mod patterns;
-pub use operations::*;
 pub use shapes::*;
+pub use operation::{
+    config::ConfigInput,
+    new::NewInput,
+    open_stream::{StreamInput, StreamOutput},
+};
 pub use ::smithy_runtime as runtime;
 pub use ::smithy_runtime::{Validate, ValidationError, Violation};
+#[allow(unused_imports)]
+use ::smithy_runtime::{self as rt, http, protocol};
+#[allow(unused_imports)]
+use ::smithy_runtime::protocol::{DecodeError, EncodeError, HttpRequest, HttpResponse};
+#[allow(unused_imports)]
+use ::smithy_runtime::rest_json as rest;
+/// The service's protocol: restJson1, error messages in `message`.
+pub const PROTOCOL: rt::rest_json::RestJson1 = rt::rest_json::RestJson1::new("message");

@@ -31,6 +31,8 @@ mod service;
 pub use service::FixtureNaming;
 pub use ::fixture_naming_model as model;
 pub use ::smithy_runtime::server::{Auth, RequestContext, ServerConfig};
+#[allow(unused_imports)]
+use ::smithy_runtime as rt;
 /// The HTTP service for an implementation of the trait: an `axum::Router`, servable with
 /// `axum::serve` and wrappable in any tower middleware.
 pub fn router<S: FixtureNaming>(service: S, config: ServerConfig) -> ::axum::Router {

@@ -2,22 +2,22 @@
 //! The constraints of each constrained shape of the model, checked in one place.
 #[allow(unused_imports)]
 use crate::*;
-pub(crate) fn text(v: &mut ::smithy_runtime::Validator, x: &str) {
+pub(crate) fn text(v: &mut rt::Validator, x: &str) {
     v.length_str(x, None, Some(5));
 }
-pub(crate) fn texts(v: &mut ::smithy_runtime::Validator, x: &[String]) {
+pub(crate) fn texts(v: &mut rt::Validator, x: &[String]) {
     v.items(
         x.iter(),
         |v, x| {
-            crate::checks::text(v, x);
+            checks::text(v, x);
         },
     );
 }
-pub(crate) fn trees(v: &mut ::smithy_runtime::Validator, x: &[Tree]) {
+pub(crate) fn trees(v: &mut rt::Validator, x: &[Tree]) {
     v.items(
         x.iter(),
         |v, x| {
-            ::smithy_runtime::Validate::validate_into(x, v);
+            Validate::validate_into(x, v);
         },
     );
 }
