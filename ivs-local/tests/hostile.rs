@@ -57,3 +57,32 @@ fn a_megabyte_of_invalid_arns_gets_a_small_answer() {
         assert!(peak < 150 * 1024, "peak memory {peak} KiB");
     }
 }
+
+/// Finding 4: serde filled a structure's fields by position from a JSON array, so
+/// `["demo","LOW","BASIC",true]` created a channel named `demo`, authorized. A structure is
+/// a JSON object, at the top and nested; nothing is created.
+#[test]
+fn a_json_array_is_not_a_structure() {
+    let emulator = Emulator::start(&["--quiet"], &[]);
+    let addr = raw::address(&emulator.url);
+    let json = [("content-type", "application/json")];
+    for (path, body) in [
+        ("/CreateChannel", r#"["demo","LOW","BASIC",true]"#),
+        (
+            "/CreateChannel",
+            r#"{"name":"demo","multitrackInputConfiguration":[true]}"#,
+        ),
+        (
+            "/CreateRecordingConfiguration",
+            r#"{"destinationConfiguration":{"s3":["bucket"]}}"#,
+        ),
+    ] {
+        let response = raw::exchange(addr, &raw::request("POST", path, &json, body.as_bytes()));
+        assert_eq!(response.status, 400, "{body}: {response:?}");
+        assert_eq!(response.code(), "SerializationException", "{body}");
+        let message = response.json()["message"].as_str().unwrap().to_owned();
+        assert!(message.contains("invalid type: sequence, expected struct"), "{message}");
+    }
+    let listed = raw::exchange(addr, &raw::request("POST", "/ListChannels", &json, b"{}"));
+    assert_eq!(listed.json()["channels"], serde_json::json!([]), "nothing was created");
+}

@@ -76,6 +76,7 @@ pub mod protocol;
 pub mod rest;
 #[cfg(feature = "server")]
 pub mod server;
+pub mod strict;
 pub mod timestamp;
 pub mod union;
 pub mod unit;

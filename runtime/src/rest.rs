@@ -583,12 +583,13 @@ fn header_text(headers: &HeaderMap, name: &str) -> Result<Option<String>, Decode
     }
 }
 
-/// Reads a JSON body; an empty body is the empty structure.
+/// Reads a JSON body; an empty body is the empty structure. Structures, at any depth, must
+/// be JSON objects (see [`crate::strict`]).
 pub fn json_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DecodeError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
-    serde_json::from_slice(body).map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
+    crate::strict::from_slice(body).map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
 }
 
 /// An `@httpPayload` blob body: `None` when empty.
@@ -802,6 +803,10 @@ mod tests {
                 .starts_with("the JSON body is malformed")
         );
         assert!(json_body::<In>(b"{\"a\":\"x\"}").is_err());
+        assert!(
+            json_body::<In>(b"[1]").is_err(),
+            "a structure is an object, not an array"
+        );
     }
 
     #[test]

@@ -7,7 +7,6 @@ use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
 /// A response as read off the socket.
-#[derive(Debug)]
 pub struct Response {
     /// The status code.
     pub status: u16,
@@ -15,6 +14,16 @@ pub struct Response {
     pub headers: BTreeMap<String, String>,
     /// The body, as sent.
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Response")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .finish()
+    }
 }
 
 impl Response {
