@@ -86,3 +86,99 @@ fn a_json_array_is_not_a_structure() {
     let listed = raw::exchange(addr, &raw::request("POST", "/ListChannels", &json, b"{}"));
     assert_eq!(listed.json()["channels"], serde_json::json!([]), "nothing was created");
 }
+
+/// Reads from `stream` until the server closes it; returns how long that took and what came.
+fn until_closed(stream: &mut std::net::TcpStream) -> (Duration, Vec<u8>) {
+    use std::io::Read;
+    let started = Instant::now();
+    let mut received = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => received.extend_from_slice(&chunk[..n]),
+            Err(error) if error.kind() == std::io::ErrorKind::ConnectionReset => break,
+            Err(error) => panic!("the server did not close the connection: {error}"),
+        }
+    }
+    (started.elapsed(), received)
+}
+
+/// Finding 2: a client that sends half a request head, or nothing, used to hold its
+/// connection forever. Now it is closed after the header timeout.
+#[test]
+fn a_stuck_or_idle_client_is_disconnected_after_the_header_timeout() {
+    use std::io::Write;
+    let emulator = Emulator::start(&["--quiet", "--header-timeout", "1"], &[]);
+    let addr = raw::address(&emulator.url);
+    let mut partial = raw::connect(addr);
+    partial
+        .write_all(b"POST /ListChannels HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let mut silent = raw::connect(addr);
+    // A keep-alive connection that went idle after one exchange.
+    let mut idle = raw::connect(addr);
+    idle.write_all(b"POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\n\r\n{}")
+        .unwrap();
+    assert_eq!(raw::read_response(&mut idle).unwrap().status, 200);
+    for (what, stream) in [
+        ("partial head", &mut partial),
+        ("silent", &mut silent),
+        ("idle", &mut idle),
+    ] {
+        let (waited, _) = until_closed(stream);
+        assert!(waited < Duration::from_secs(3), "{what}: closed after {waited:?}");
+    }
+}
+
+/// Finding 2: a body that stops arriving is answered with 408 after the body timeout.
+#[test]
+fn a_stalled_body_gets_408_after_the_body_timeout() {
+    use std::io::Write;
+    let emulator = Emulator::start(&["--quiet", "--body-timeout", "1"], &[]);
+    let mut stream = raw::connect(raw::address(&emulator.url));
+    stream
+        .write_all(b"POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-length: 10\r\n\r\n{\"a\"")
+        .unwrap();
+    let started = Instant::now();
+    let response = raw::read_response(&mut stream).expect("an answer");
+    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    assert_eq!(response.status, 408, "{response:?}");
+    assert_eq!(response.code(), "RequestTimeoutException");
+    assert_eq!(response.headers.get("connection").map(String::as_str), Some("close"));
+}
+
+/// Finding 2: one stuck client made SIGTERM (and Ctrl-C) wait forever. Now the emulator
+/// stops within the shutdown deadline.
+#[test]
+fn sigterm_with_a_stuck_client_stops_within_the_deadline() {
+    use std::io::Write;
+    let emulator = Emulator::start(&["--quiet", "--shutdown-timeout", "1"], &[]);
+    let addr = raw::address(&emulator.url);
+    let mut stuck_head = raw::connect(addr);
+    stuck_head
+        .write_all(b"POST /ListChannels HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let mut stuck_body = raw::connect(addr);
+    stuck_body
+        .write_all(b"POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-length: 10\r\n\r\n{")
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    let (status, stdout, _) = emulator.signal("-TERM");
+    let took = started.elapsed();
+    assert!(status.success(), "{status:?}");
+    assert!(stdout.contains("ivs-local stopped"), "{stdout}");
+    assert!(took < Duration::from_secs(4), "stopped after {took:?}");
+}
+
+/// Finding 6: with stdout closed (`ivs-local | head -1`), Ctrl-C made the final
+/// `println!` panic: exit code 101. Now it stops cleanly.
+#[test]
+fn ctrl_c_with_stdout_closed_stops_cleanly() {
+    let mut emulator = Emulator::start(&["--quiet"], &[]);
+    drop(emulator.child.stdout.take()); // what `head -1` does after the first line
+    let (status, _, stderr) = emulator.signal("-INT");
+    assert!(status.success(), "{status:?} {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

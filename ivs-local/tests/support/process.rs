@@ -52,8 +52,12 @@ impl Emulator {
         assert!(Command::new("kill").args([signal, &pid]).status().unwrap().success());
         let status = wait(&mut self.child, Duration::from_secs(10));
         let (mut stdout, mut stderr) = (String::new(), String::new());
-        self.child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
-        self.child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        if let Some(mut out) = self.child.stdout.take() {
+            out.read_to_string(&mut stdout).unwrap();
+        }
+        if let Some(mut err) = self.child.stderr.take() {
+            err.read_to_string(&mut stderr).unwrap();
+        }
         (status, stdout, stderr)
     }
 }

@@ -16,6 +16,8 @@ pub(crate) const VALIDATION: &str = "ValidationException";
 pub(crate) const UNKNOWN_OPERATION: &str = "UnknownOperationException";
 /// 405: an operation matches the path, but not with this method.
 pub(crate) const METHOD_NOT_ALLOWED: &str = "MethodNotAllowedException";
+/// 408: the body did not arrive in time.
+pub(crate) const REQUEST_TIMEOUT: &str = "RequestTimeoutException";
 /// 413: the body is larger than the configured limit.
 pub(crate) const TOO_LARGE: &str = "RequestEntityTooLargeException";
 /// 415: the body's media type is not the one the operation reads.

@@ -5,9 +5,15 @@
 //! [`handle`] for each operation; [`router`] turns it into an [`axum::Router`]:
 //!
 //! ```ignore
-//! let app = smithy_runtime::server::router(MyService::new(handlers), ServerConfig::default());
-//! axum::serve(tokio::net::TcpListener::bind("127.0.0.1:8080").await?, app).await?;
+//! let config = ServerConfig::default();
+//! let timeouts = config.timeouts;
+//! let app = smithy_runtime::server::router(MyService::new(handlers), config);
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//! smithy_runtime::server::serve(listener, app, timeouts, shutdown_signal).await?;
 //! ```
+//!
+//! [`serve`] adds what `axum::serve` lacks for a server facing strangers: a deadline for
+//! request heads (and idle keep-alive connections) and a graceful shutdown that ends.
 //!
 //! The protocol errors the server answers by itself (see [`router`] for when):
 //!
@@ -21,6 +27,7 @@
 //! | 403 | `UnrecognizedClientException` | an unknown access key id |
 //! | 404 | `UnknownOperationException` | no operation matches the path |
 //! | 405 | `MethodNotAllowedException` | an operation matches the path, not the method (with `Allow`) |
+//! | 408 | `RequestTimeoutException` | the body did not arrive within [`Timeouts::body_read`] |
 //! | 413 | `RequestEntityTooLargeException` | the body exceeds [`ServerConfig::body_limit`] |
 //! | 415 | `UnsupportedMediaTypeException` | a non-empty body of another media type than the operation reads |
 //! | 500 | `InternalServerException` | a panic, or a response that cannot be encoded |
@@ -36,6 +43,7 @@ mod errors;
 mod handle;
 mod panic;
 mod router;
+mod serve;
 mod service;
 
 pub use auth::{Auth, AuthError};
@@ -44,6 +52,7 @@ pub use dispatch::Dispatch;
 pub use errors::internal_error;
 pub use handle::handle;
 pub use router::{Route, RouteTable};
+pub use serve::{Timeouts, serve};
 pub use service::{REQUEST_ID_HEADER, ServerConfig, router};
 
 #[cfg(test)]

@@ -19,11 +19,12 @@ use crate::server::auth::Auth;
 use crate::server::context::{OperationRequest, RequestContext};
 use crate::server::dispatch::Dispatch;
 use crate::server::errors::{
-    METHOD_NOT_ALLOWED, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION, UNSUPPORTED_MEDIA_TYPE, internal_error,
-    protocol_error,
+    METHOD_NOT_ALLOWED, REQUEST_TIMEOUT, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION, UNSUPPORTED_MEDIA_TYPE,
+    internal_error, protocol_error,
 };
 use crate::server::panic::{self, CatchPanic};
 use crate::server::router::{Route, RouteTable};
+use crate::server::serve::Timeouts;
 
 /// The response header that carries the request id.
 pub const REQUEST_ID_HEADER: &str = "x-amzn-requestid";
@@ -37,6 +38,9 @@ pub struct ServerConfig {
     /// When set, every request must carry a valid SigV4 signature from one of these keys;
     /// when `None`, requests are not authenticated at all.
     pub auth: Option<Auth>,
+    /// How long clients may take: the body read limit applies in the router; the others
+    /// apply when the router is served with [`crate::server::serve`].
+    pub timeouts: Timeouts,
 }
 
 impl Default for ServerConfig {
@@ -44,6 +48,7 @@ impl Default for ServerConfig {
         ServerConfig {
             body_limit: 1_048_576,
             auth: None,
+            timeouts: Timeouts::default(),
         }
     }
 }
@@ -52,6 +57,12 @@ impl ServerConfig {
     /// Replaces the body limit.
     pub fn with_body_limit(mut self, body_limit: usize) -> Self {
         self.body_limit = body_limit;
+        self
+    }
+
+    /// Replaces the timeouts.
+    pub fn with_timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
         self
     }
 
@@ -83,7 +94,8 @@ impl ServerConfig {
 ///    scope, an unknown key or a skewed clock (see [`crate::server::AuthError`]), checked
 ///    before the body is read so that unauthenticated callers cannot make the server buffer.
 /// 6. The body is read, at most the limit (413 when a body without `Content-Length` is
-///    longer), then the signature is verified over it (403 `InvalidSignatureException`).
+///    longer) and within [`Timeouts::body_read`] (408 `RequestTimeoutException`), then the
+///    signature is verified over it (403 `InvalidSignatureException`).
 /// 7. The operation runs ([`crate::server::handle`]).
 ///
 /// A panic anywhere in these steps, the handler included, is answered with 500
@@ -188,10 +200,12 @@ impl<D: Dispatch> Server<D> {
             None => None,
         };
 
-        let body: Bytes = match Limited::new(body, limit).collect().await {
-            Ok(collected) => collected.to_bytes(),
-            Err(error) if error.is::<LengthLimitError>() => return too_large(limit),
-            Err(error) => {
+        let deadline = self.config.timeouts.body_read;
+        let body: Bytes = match tokio::time::timeout(deadline, Limited::new(body, limit).collect()).await {
+            Err(_elapsed) => return body_timeout(deadline),
+            Ok(Ok(collected)) => collected.to_bytes(),
+            Ok(Err(error)) if error.is::<LengthLimitError>() => return too_large(limit),
+            Ok(Err(error)) => {
                 tracing::debug!(%error, "cannot read the request body");
                 return protocol_error(400, SERIALIZATION, &format!("Cannot read the request body: {error}"));
             }
@@ -258,6 +272,20 @@ fn unsupported_media_type(headers: &HeaderMap, expected: &str) -> HttpResponse {
         UNSUPPORTED_MEDIA_TYPE,
         &format!("Unsupported Content-Type {sent:?}: this operation reads {expected}"),
     )
+}
+
+/// 408, with `Connection: close`: the rest of the body may still come, and it cannot be
+/// told from the next request.
+fn body_timeout(deadline: std::time::Duration) -> HttpResponse {
+    let mut response = protocol_error(
+        408,
+        REQUEST_TIMEOUT,
+        &format!("The request body did not arrive within {} s", deadline.as_secs_f64()),
+    );
+    response
+        .headers_mut()
+        .insert(http::header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }
 
 fn too_large(limit: usize) -> HttpResponse {
