@@ -139,6 +139,7 @@ async fn run(options: Options) -> Result<(), String> {
     let stop = stop_requested()?;
     // The one line tools wait for: the endpoint to give clients (`--endpoint-url`).
     say(&format!("ivs-local listening on http://{bound}"));
+    let _log = request_log::install(options.quiet);
     let mut app = emulator.into_router(config);
     if !options.quiet {
         app = app.layer(axum::middleware::from_fn(request_log::log));

@@ -182,3 +182,34 @@ fn ctrl_c_with_stdout_closed_stops_cleanly() {
     assert!(status.success(), "{status:?} {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Sends `count` requests for a 4 KB path (a 404, logged with the path) and checks each is
+/// answered: about 4 KB of request log per request.
+fn many_logged_requests(url: &str, count: usize) {
+    let path = format!("/{}", "x".repeat(4000));
+    for i in 0..count {
+        let response = raw::exchange(raw::address(url), &raw::request("GET", &path, &[], b""));
+        assert_eq!(response.status, 404, "request {i}: {response:?}");
+    }
+}
+
+/// Finding 3: the request log used `eprintln!` outside the panic catcher: with stderr a pipe
+/// nobody reads, the workers blocked after about 64 KiB of log. Now 800 KB of log later,
+/// requests are still answered.
+#[test]
+fn a_stderr_nobody_reads_does_not_stop_the_server() {
+    let emulator = Emulator::start(&[], &[]);
+    // stderr is a pipe the test never reads while the requests go.
+    many_logged_requests(&emulator.url, 200);
+}
+
+/// Finding 3: with stderr closed, `eprintln!` panicked and every request got an empty reply.
+#[test]
+fn a_closed_stderr_does_not_stop_the_server() {
+    let mut emulator = Emulator::start(&[], &[]);
+    drop(emulator.child.stderr.take());
+    many_logged_requests(&emulator.url, 20);
+    let (status, stdout, _) = emulator.signal("-INT");
+    assert!(status.success(), "{status:?}");
+    assert!(stdout.contains("ivs-local stopped"), "{stdout}");
+}
