@@ -55,6 +55,7 @@ mod paginate;
 mod retry;
 mod signing;
 mod transport;
+pub mod untrusted;
 
 #[cfg(test)]
 mod tests;
@@ -70,7 +71,7 @@ pub use error::{
     CredentialsError, Error, ResponseError, ServiceError, TimeoutError, TimeoutKind, TransportError, TransportErrorKind,
 };
 pub use handle::Handle;
-pub use paginate::{Items, Paginator, paginate};
+pub use paginate::{Items, MAX_REMEMBERED_TOKENS, Paginator, paginate};
 
 /// What a generated client crate says about its service; generated code writes it as a
 /// `static` and hands it to [`Handle::new`].

@@ -49,6 +49,10 @@ struct EchoOutput {
     header: String,
 }
 
+impl Validate for EchoOutput {
+    fn validate_into(&self, _: &mut Validator) {}
+}
+
 #[derive(Debug)]
 enum EchoError {
     Conflict(String),
