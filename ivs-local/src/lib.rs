@@ -123,9 +123,12 @@ impl Emulator {
             && let Err(error) = state::save(path, &state)
         {
             *state = before;
+            // The details (the file's path, the OS error) are for the operator's log, not for
+            // whoever sent the request.
+            tracing::error!(%error, "a change could not be saved and was undone");
             return Err(UnhandledError::new(
                 "InternalServerException",
-                format!("the change was not saved: {error}"),
+                "The change was not saved: the emulator cannot write its state file",
                 500,
             )
             .into());

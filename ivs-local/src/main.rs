@@ -32,9 +32,9 @@ struct Options {
     /// Keep the state in this JSON file: loaded at start, saved after every change.
     #[arg(long, env = "IVS_LOCAL_STATE")]
     state: Option<PathBuf>,
-    /// Verify SigV4 signatures made with this access key id (requires --secret-access-key);
-    /// without it any signature, or none, is accepted.
-    #[arg(long, env = "IVS_LOCAL_ACCESS_KEY_ID", requires = "secret_access_key")]
+    /// Verify SigV4 signatures made with this access key id (requires --secret-access-key or
+    /// --secret-access-key-file); without it any signature, or none, is accepted.
+    #[arg(long, env = "IVS_LOCAL_ACCESS_KEY_ID", requires = "secret")]
     access_key_id: Option<String>,
     /// Do not log each request on stderr.
     #[arg(long)]
@@ -50,14 +50,49 @@ struct Options {
     /// stops anyway.
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0, value_parser = seconds)]
     shutdown_timeout: f64,
-    /// The secret access key of --access-key-id.
+    /// The secret access key of --access-key-id. A command line is visible to every user of
+    /// the machine: prefer --secret-access-key-file.
     #[arg(
         long,
         env = "IVS_LOCAL_SECRET_ACCESS_KEY",
         requires = "access_key_id",
+        group = "secret",
         hide_env_values = true
     )]
     secret_access_key: Option<String>,
+    /// A file holding the secret access key of --access-key-id (one line; a final newline
+    /// is ignored).
+    #[arg(
+        long,
+        env = "IVS_LOCAL_SECRET_ACCESS_KEY_FILE",
+        value_name = "PATH",
+        requires = "access_key_id",
+        group = "secret"
+    )]
+    secret_access_key_file: Option<PathBuf>,
+}
+
+impl Options {
+    /// The secret key, from the option or the file.
+    fn secret(&self) -> Result<Option<String>, String> {
+        if let Some(secret) = &self.secret_access_key {
+            return Ok(Some(secret.clone()));
+        }
+        let Some(path) = &self.secret_access_key_file else {
+            return Ok(None);
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| format!("cannot read the secret access key file {}: {error}", path.display()))?;
+        let secret = text.strip_suffix('\n').unwrap_or(&text);
+        let secret = secret.strip_suffix('\r').unwrap_or(secret);
+        if secret.is_empty() || secret.contains('\n') {
+            return Err(format!(
+                "the secret access key file {} must hold the key on one line",
+                path.display()
+            ));
+        }
+        Ok(Some(secret.to_owned()))
+    }
 }
 
 /// A future that resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM (what `docker stop` and
@@ -116,6 +151,7 @@ fn main() -> ExitCode {
 }
 
 async fn run(options: Options) -> Result<(), String> {
+    let secret = options.secret()?;
     let settings = Settings {
         region: options.region.clone(),
         account_id: options.account_id,
@@ -128,7 +164,7 @@ async fn run(options: Options) -> Result<(), String> {
         shutdown: Duration::from_secs_f64(options.shutdown_timeout),
     };
     let mut config = ServerConfig::default().with_timeouts(timeouts);
-    if let (Some(key), Some(secret)) = (options.access_key_id, options.secret_access_key) {
+    if let (Some(key), Some(secret)) = (options.access_key_id, secret) {
         config = config.with_auth(Auth::new(options.region, "ivs").key(key, secret));
     }
     let address = SocketAddr::new(options.bind, options.port);

@@ -122,12 +122,30 @@ pub(crate) fn save(path: &Path, state: &State) -> Result<(), StateError> {
     let mut temporary = path.as_os_str().to_owned();
     temporary.push(".tmp");
     let temporary = PathBuf::from(temporary);
-    let mut file = std::fs::File::create(&temporary).map_err(write_error)?;
+    let mut file = create_private(&temporary).map_err(write_error)?;
     file.write_all(&json)
         .and_then(|()| file.sync_all())
         .map_err(write_error)?;
     drop(file);
     std::fs::rename(&temporary, path).map_err(write_error)
+}
+
+/// Creates (or truncates) `path` readable and writable by its owner only: the state holds
+/// stream keys and SRT passphrases.
+pub(crate) fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let file = options.open(path)?;
+        // `mode` only applies to a new file: tighten one left by an older version too.
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    options.open(path)
 }
 
 #[cfg(test)]
@@ -161,6 +179,12 @@ mod tests {
         save(&path, &state).unwrap();
         assert_eq!(load(&path).unwrap(), state);
         assert!(!path.with_extension("json.tmp").exists());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "the state holds secrets: {mode:o}");
+        }
     }
 
     #[test]

@@ -1031,7 +1031,7 @@ async fn a_change_that_cannot_be_saved_is_undone_and_reported() {
     let client = start_with(settings).await;
     let (error, status) = failure(client.create_channel().name("unsaved").send().await);
     assert_eq!(status, 500);
-    assert!(error.to_string().contains("the change was not saved"), "{error}");
+    assert!(error.to_string().contains("The change was not saved"), "{error}");
     let listed = client.list_channels().send().await.unwrap().channels.unwrap();
     assert!(listed.is_empty(), "the failed change left nothing behind: {listed:?}");
 }

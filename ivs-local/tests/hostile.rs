@@ -213,3 +213,97 @@ fn a_closed_stderr_does_not_stop_the_server() {
     assert!(status.success(), "{status:?}");
     assert!(stdout.contains("ivs-local stopped"), "{stdout}");
 }
+
+/// A fresh directory for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ivs-local-hostile-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn create_channel(url: &str) -> raw::Response {
+    raw::exchange(
+        raw::address(url),
+        &raw::request("POST", "/CreateChannel", &[("content-type", "application/json")], b"{}"),
+    )
+}
+
+/// Finding 9: the state file, which holds stream keys and SRT passphrases, was created
+/// readable by everyone (0644).
+#[cfg(unix)]
+#[test]
+fn the_state_file_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("mode");
+    let state = dir.join("ivs.json");
+    let emulator = Emulator::start(&["--quiet", "--state", state.to_str().unwrap()], &[]);
+    assert_eq!(create_channel(&emulator.url).status, 200);
+    let mode = std::fs::metadata(&state).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    drop(emulator);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Finding 9: a 500 for a state file that cannot be written showed its absolute path.
+#[test]
+fn a_failed_save_does_not_show_the_state_files_path() {
+    let dir = scratch("unwritable");
+    let state = dir.join("ivs.json");
+    // The temporary file the save writes first cannot be created: a directory is there.
+    std::fs::create_dir(dir.join("ivs.json.tmp")).unwrap();
+    let emulator = Emulator::start(&["--quiet", "--state", state.to_str().unwrap()], &[]);
+    let response = create_channel(&emulator.url);
+    assert_eq!(response.status, 500, "{response:?}");
+    let body = String::from_utf8_lossy(&response.body).into_owned();
+    assert!(body.contains("was not saved"), "{body}");
+    assert!(
+        !body.contains(dir.to_str().unwrap()) && !body.contains("ivs.json"),
+        "{body}"
+    );
+    let (_, _, log) = emulator.interrupt();
+    assert!(log.contains("ivs.json"), "the operator's log says which file: {log}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Finding 9: the secret key could only be given on the command line (visible to every user)
+/// or in the environment; now also in a file.
+#[test]
+fn the_secret_key_can_come_from_a_file() {
+    let dir = scratch("secret");
+    let file = dir.join("secret");
+    std::fs::write(&file, format!("{}\n", support::SECRET_KEY)).unwrap();
+    let args = [
+        "--quiet",
+        "--access-key-id",
+        support::ACCESS_KEY,
+        "--secret-access-key-file",
+        file.to_str().unwrap(),
+    ];
+    let emulator = Emulator::start(&args, &[]);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        emulator.client().list_channels().send().await.unwrap();
+        let wrong = ivs_client::Client::new(support::config(&emulator.url, "wrong").build().unwrap());
+        let refused = wrong.list_channels().send().await.unwrap_err();
+        assert_eq!(refused.code(), Some("InvalidSignatureException"), "{refused:?}");
+    });
+    let missing = support::process::command(
+        &[
+            "--access-key-id",
+            "AKID",
+            "--secret-access-key-file",
+            "/nonexistent/secret",
+        ],
+        &[],
+    )
+    .output()
+    .unwrap();
+    assert!(!missing.status.success());
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("cannot read the secret access key file"), "{stderr}");
+    let _ = std::fs::remove_dir_all(dir);
+}
