@@ -307,3 +307,55 @@ fn the_secret_key_can_come_from_a_file() {
     assert!(stderr.contains("cannot read the secret access key file"), "{stderr}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Sends `head` and `body` on a keep-alive connection and reads the answer.
+fn keep_alive_exchange(url: &str, head: &str, body: &[u8]) -> raw::Response {
+    use std::io::Write;
+    let mut stream = raw::connect(raw::address(url));
+    stream.write_all(head.as_bytes()).unwrap();
+    let _ = stream.write_all(body); // the server may answer before reading it
+    raw::read_response(&mut stream).expect("an answer")
+}
+
+/// Finding 10: after an early 404, 413 or 415 with a large unread body, the connection was
+/// dropped without `Connection: close`, so the client's next request on it failed. Now the
+/// answer says the connection closes; an answer to a request without a body keeps it open.
+#[test]
+fn an_early_answer_with_an_unread_body_closes_the_connection_and_says_so() {
+    let emulator = Emulator::start(&["--quiet"], &[]);
+    let body = vec![b' '; 512 * 1024];
+    for (head, status) in [
+        (
+            "POST /NoSuchOperation HTTP/1.1\r\nhost: x\r\ncontent-length: 524288\r\n\r\n",
+            404,
+        ),
+        (
+            "POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-type: text/plain\r\ncontent-length: 524288\r\n\r\n",
+            415,
+        ),
+        (
+            "POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-length: 2000000\r\n\r\n",
+            413,
+        ),
+        (
+            "POST /ListChannels HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\n200000\r\n",
+            413,
+        ),
+    ] {
+        let body: &[u8] = if status == 413 && head.contains("chunked") {
+            &[b' '; 2 * 1024 * 1024]
+        } else {
+            &body
+        };
+        let response = keep_alive_exchange(&emulator.url, head, body);
+        assert_eq!(response.status, status, "{head}");
+        assert_eq!(
+            response.headers.get("connection").map(String::as_str),
+            Some("close"),
+            "{head}: {response:?}"
+        );
+    }
+    let response = keep_alive_exchange(&emulator.url, "GET /NoSuchOperation HTTP/1.1\r\nhost: x\r\n\r\n", b"");
+    assert_eq!(response.status, 404);
+    assert_eq!(response.headers.get("connection"), None, "{response:?}");
+}

@@ -148,12 +148,17 @@ impl<D: Dispatch> Server<D> {
 
     async fn respond(&self, request: axum::extract::Request, request_id: &str) -> HttpResponse {
         let (parts, body) = request.into_parts();
+        // A request answered before its body is read leaves the body on the connection, where
+        // it cannot be told from the next request: such answers close the connection, and say
+        // so (`Connection: close`), so that the client does not send its next request on it.
+        let unread = !body.is_end_stream();
+        let early = |response: HttpResponse| if unread { closing(response) } else { response };
         let (index, labels) = match self
             .routes
             .route(parts.method.as_str(), parts.uri.path(), parts.uri.query())
         {
             Route::Matched { index, labels } => (index, labels),
-            Route::InvalidLabel { message, .. } => return protocol_error(400, SERIALIZATION, &message),
+            Route::InvalidLabel { message, .. } => return early(protocol_error(400, SERIALIZATION, &message)),
             Route::MethodNotAllowed { allowed } => {
                 let allowed = allowed.join(", ");
                 let message = format!(
@@ -165,11 +170,11 @@ impl<D: Dispatch> Server<D> {
                 if let Ok(value) = HeaderValue::from_str(&allowed) {
                     response.headers_mut().insert(ALLOW, value);
                 }
-                return response;
+                return early(response);
             }
             Route::NotFound => {
                 let message = format!("No operation matches {} {}", parts.method, parts.uri.path());
-                return protocol_error(404, UNKNOWN_OPERATION, &message);
+                return early(protocol_error(404, UNKNOWN_OPERATION, &message));
             }
         };
         if let Some(info) = self.dispatch.operations().get(index) {
@@ -182,11 +187,11 @@ impl<D: Dispatch> Server<D> {
         let media_type = self.dispatch.media_type(index);
         let wrong_media_type = !media_type_matches(&parts.headers, media_type);
         if wrong_media_type && declared.is_some_and(|len| len > 0) {
-            return unsupported_media_type(&parts.headers, media_type);
+            return early(unsupported_media_type(&parts.headers, media_type));
         }
         let limit = self.config.body_limit;
         if declared.is_some_and(|len| len > u64::try_from(limit).unwrap_or(u64::MAX)) {
-            return too_large(limit);
+            return early(too_large(limit));
         }
 
         let claim = match &self.config.auth {
@@ -194,7 +199,7 @@ impl<D: Dispatch> Server<D> {
                 Ok(claim) => Some((auth, claim)),
                 Err(error) => {
                     tracing::debug!(%error, "not authenticated");
-                    return protocol_error(403, error.code(), error.message());
+                    return early(protocol_error(403, error.code(), error.message()));
                 }
             },
             None => None,
@@ -204,7 +209,8 @@ impl<D: Dispatch> Server<D> {
         let body: Bytes = match tokio::time::timeout(deadline, Limited::new(body, limit).collect()).await {
             Err(_elapsed) => return body_timeout(deadline),
             Ok(Ok(collected)) => collected.to_bytes(),
-            Ok(Err(error)) if error.is::<LengthLimitError>() => return too_large(limit),
+            // The rest of the body is still coming.
+            Ok(Err(error)) if error.is::<LengthLimitError>() => return closing(too_large(limit)),
             Ok(Err(error)) => {
                 tracing::debug!(%error, "cannot read the request body");
                 return protocol_error(400, SERIALIZATION, &format!("Cannot read the request body: {error}"));
@@ -277,11 +283,15 @@ fn unsupported_media_type(headers: &HeaderMap, expected: &str) -> HttpResponse {
 /// 408, with `Connection: close`: the rest of the body may still come, and it cannot be
 /// told from the next request.
 fn body_timeout(deadline: std::time::Duration) -> HttpResponse {
-    let mut response = protocol_error(
+    closing(protocol_error(
         408,
         REQUEST_TIMEOUT,
         &format!("The request body did not arrive within {} s", deadline.as_secs_f64()),
-    );
+    ))
+}
+
+/// `response` with `Connection: close`: the server closes the connection after it.
+fn closing(mut response: HttpResponse) -> HttpResponse {
     response
         .headers_mut()
         .insert(http::header::CONNECTION, HeaderValue::from_static("close"));
