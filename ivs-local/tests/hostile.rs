@@ -245,21 +245,52 @@ fn the_state_file_is_readable_by_its_owner_only() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-/// Finding 9: a 500 for a state file that cannot be written showed its absolute path.
+/// Finding 9: a 500 for a state file that cannot be written showed its absolute path. The
+/// write is made to fail with a file size limit (`ulimit -f`, with `SIGXFSZ` ignored so that
+/// the write fails with `EFBIG` instead of killing the process): the state file is opened,
+/// but the first change does not fit. The change is undone too.
+#[cfg(unix)]
 #[test]
-fn a_failed_save_does_not_show_the_state_files_path() {
+fn a_failed_save_is_undone_and_does_not_show_the_state_files_path() {
     let dir = scratch("unwritable");
     let state = dir.join("ivs.json");
-    // The temporary file the save writes first cannot be created: a directory is there.
-    std::fs::create_dir(dir.join("ivs.json.tmp")).unwrap();
-    let emulator = Emulator::start(&["--quiet", "--state", state.to_str().unwrap()], &[]);
-    let response = create_channel(&emulator.url);
+    let mut shell = std::process::Command::new("sh");
+    shell.args([
+        "-c",
+        r#"trap '' XFSZ; ulimit -f 2 && exec "$0" --port 0 --quiet --state "$1""#,
+        env!("CARGO_BIN_EXE_ivs-local"),
+        state.to_str().unwrap(),
+    ]);
+    let emulator = Emulator::start_command(shell);
+    let huge_tags: String = (0..50)
+        .map(|i| format!("\"key{i}\":\"{}\"", "v".repeat(200)))
+        .collect::<Vec<_>>()
+        .join(",");
+    let body = format!("{{\"name\":\"big\",\"tags\":{{{huge_tags}}}}}");
+    let response = raw::exchange(
+        raw::address(&emulator.url),
+        &raw::request(
+            "POST",
+            "/CreateChannel",
+            &[("content-type", "application/json")],
+            body.as_bytes(),
+        ),
+    );
     assert_eq!(response.status, 500, "{response:?}");
-    let body = String::from_utf8_lossy(&response.body).into_owned();
-    assert!(body.contains("was not saved"), "{body}");
+    let text = String::from_utf8_lossy(&response.body).into_owned();
+    assert!(text.contains("was not saved"), "{text}");
     assert!(
-        !body.contains(dir.to_str().unwrap()) && !body.contains("ivs.json"),
-        "{body}"
+        !text.contains(dir.to_str().unwrap()) && !text.contains("ivs.json"),
+        "{text}"
+    );
+    let listed = raw::exchange(
+        raw::address(&emulator.url),
+        &raw::request("POST", "/ListChannels", &[("content-type", "application/json")], b"{}"),
+    );
+    assert_eq!(
+        listed.json()["channels"],
+        serde_json::json!([]),
+        "the change was undone"
     );
     let (_, _, log) = emulator.interrupt();
     assert!(log.contains("ivs.json"), "the operator's log says which file: {log}");
@@ -358,4 +389,22 @@ fn an_early_answer_with_an_unread_body_closes_the_connection_and_says_so() {
     let response = keep_alive_exchange(&emulator.url, "GET /NoSuchOperation HTTP/1.1\r\nhost: x\r\n\r\n", b"");
     assert_eq!(response.status, 404);
     assert_eq!(response.headers.get("connection"), None, "{response:?}");
+}
+
+/// Finding 5: two emulators on one `--state` file silently lost each other's acknowledged
+/// writes. Now the second is refused, saying why.
+#[test]
+fn a_second_emulator_on_the_same_state_file_is_refused() {
+    let dir = scratch("lock");
+    let state = dir.join("ivs.json");
+    let first = Emulator::start(&["--quiet", "--state", state.to_str().unwrap()], &[]);
+    let second = support::process::command(&["--state", state.to_str().unwrap()], &[])
+        .output()
+        .unwrap();
+    assert!(!second.status.success());
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(stderr.contains("is in use by another ivs-local"), "{stderr}");
+    assert_eq!(create_channel(&first.url).status, 200, "the first one keeps working");
+    drop(first);
+    let _ = std::fs::remove_dir_all(dir);
 }

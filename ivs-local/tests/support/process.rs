@@ -15,11 +15,12 @@ pub struct Emulator {
 impl Emulator {
     /// Starts the binary with `args` and `env` and waits for its endpoint line.
     pub fn start(args: &[&str], env: &[(&str, &str)]) -> Emulator {
-        let mut child = command(args, env)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        Emulator::start_command(command(args, env))
+    }
+
+    /// Starts `command` (the binary, or a shell that runs it) and waits for the endpoint line.
+    pub fn start_command(mut command: Command) -> Emulator {
+        let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
         let mut line = String::new();
         BufReader::new(child.stdout.as_mut().unwrap())
             .read_line(&mut line)
