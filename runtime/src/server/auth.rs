@@ -9,10 +9,17 @@
 //!
 //! The canonical request is built the way every AWS service but S3 expects it: the path
 //! normalized and its `%` escapes encoded again (`PercentEncodingMode::Double`). The payload
-//! hash is always computed from the body received: an `x-amz-content-sha256` header, when
-//! signed, is just another signed header, so a wrong one, `UNSIGNED-PAYLOAD` or a streaming
-//! (chunk-signed) payload fails the comparison. Only the `Authorization` header form is
-//! accepted (no presigned query strings), with `X-Amz-Date` (not `Date`).
+//! hash is the body's: when the client signed an `x-amz-content-sha256` header holding a
+//! SHA-256, the signature is first checked with that hash, before the body is read (so a
+//! caller without the secret cannot make the server read a body), and the body's hash must
+//! then equal it; without that header the body is read (at most the body limit) and hashed.
+//! `UNSIGNED-PAYLOAD` or a streaming (chunk-signed) payload fails. Only the `Authorization`
+//! header form is accepted (no presigned query strings), with `X-Amz-Date` (not `Date`).
+//!
+//! Stricter than the signature alone, as AWS is: a request with two `Authorization` or
+//! `X-Amz-Date` headers, or whose `SignedHeaders` is not lower case, sorted and unique, or
+//! names a header the request does not have, is refused (`IncompleteSignatureException`)
+//! even if its signature would match.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -24,6 +31,7 @@ use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, si
 use aws_sigv4::sign::v4;
 use aws_smithy_runtime_api::client::identity::Identity;
 use http::header::{AUTHORIZATION, HOST};
+use sha2::Digest as _;
 use time::OffsetDateTime;
 use time::macros::format_description;
 
@@ -40,6 +48,7 @@ pub(crate) const UNRECOGNIZED_CLIENT: &str = "UnrecognizedClientException";
 
 const ALGORITHM: &str = "AWS4-HMAC-SHA256";
 const X_AMZ_DATE: &str = "x-amz-date";
+const X_AMZ_CONTENT_SHA256: &str = "x-amz-content-sha256";
 /// The `X-Amz-Date` format: ISO 8601 basic, in UTC.
 const AMZ_DATE: &[time::format_description::BorrowedFormatItem<'static>] =
     format_description!("[year][month][day]T[hour][minute][second]Z");
@@ -140,6 +149,14 @@ impl Auth {
                 "Missing Authentication Token",
             ));
         };
+        // A second header could carry another signature than the one checked.
+        for name in [AUTHORIZATION.as_str(), X_AMZ_DATE] {
+            if parts.headers.get_all(name).iter().nth(1).is_some() {
+                return Err(AuthError::incomplete(&format!(
+                    "The request must carry exactly one '{name}' header."
+                )));
+            }
+        }
         let authorization = authorization
             .to_str()
             .map_err(|_| AuthError::incomplete("The Authorization header is not visible ASCII."))?;
@@ -165,6 +182,26 @@ impl Auth {
             return Err(AuthError::incomplete(
                 "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.",
             ));
+        }
+        // The canonical form signers write: anything else was not made by a signer.
+        let canonical = header.signed_headers.windows(2).all(|pair| pair[0] < pair[1])
+            && header
+                .signed_headers
+                .iter()
+                .all(|name| !name.is_empty() && !name.bytes().any(|b| b.is_ascii_uppercase()));
+        if !canonical {
+            return Err(AuthError::incomplete(
+                "'SignedHeaders' must list header names in lower case, sorted and without repeats.",
+            ));
+        }
+        if let Some(absent) = header
+            .signed_headers
+            .iter()
+            .find(|name| !parts.headers.contains_key(**name))
+        {
+            return Err(AuthError::incomplete(&format!(
+                "'SignedHeaders' names '{absent}', which the request does not have."
+            )));
         }
 
         if header.region != self.region {
@@ -204,13 +241,54 @@ impl Auth {
         };
         self.check_clock(date, time)?;
 
+        // A signed payload hash can be checked before the body is read.
+        let declared_hash = if header.signed_headers.contains(&X_AMZ_CONTENT_SHA256) {
+            parts
+                .headers
+                .get(X_AMZ_CONTENT_SHA256)
+                .and_then(|value| value.to_str().ok())
+                .filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+                .map(str::to_ascii_lowercase)
+        } else {
+            None
+        };
+
         Ok(Claim {
             access_key_id: header.access_key_id.to_owned(),
             secret: secret.clone(),
             time,
             signed_headers: header.signed_headers.iter().map(|h| (*h).to_owned()).collect(),
             signature: header.signature.to_owned(),
+            declared_hash,
         })
+    }
+
+    /// When the client signed a SHA-256 of its payload (`x-amz-content-sha256`), checks the
+    /// signature with that hash, before the body is read; `Ok(false)` when there is none (the
+    /// body must be read first).
+    pub(crate) fn check_signature_before_body(
+        &self,
+        parts: &http::request::Parts,
+        claim: &Claim,
+    ) -> Result<bool, AuthError> {
+        let Some(hash) = &claim.declared_hash else {
+            return Ok(false);
+        };
+        let expected = self.signature(parts, SignableBody::Precomputed(hash.clone()), claim)?;
+        compare(&expected, claim)?;
+        Ok(true)
+    }
+
+    /// After [`Auth::check_signature_before_body`] succeeded: the body must be the one signed.
+    pub(crate) fn check_declared_hash(&self, body: &[u8], claim: &Claim) -> Result<(), AuthError> {
+        let actual = hex(&sha2::Sha256::digest(body));
+        match &claim.declared_hash {
+            Some(declared) if constant_time_eq(declared.as_bytes(), actual.as_bytes()) => Ok(()),
+            _ => Err(AuthError::new(
+                INVALID_SIGNATURE,
+                "The provided 'x-amz-content-sha256' header does not match what was computed.",
+            )),
+        }
     }
 
     /// Rejects a request dated more than the allowed skew away from now, either way.
@@ -254,20 +332,17 @@ impl Auth {
         body: &[u8],
         claim: &Claim,
     ) -> Result<(), AuthError> {
-        let expected = self.signature(parts, body, claim)?;
-        if constant_time_eq(expected.as_bytes(), claim.signature.as_bytes()) {
-            Ok(())
-        } else {
-            Err(AuthError::new(
-                INVALID_SIGNATURE,
-                "The request signature we calculated does not match the signature you provided. \
-                 Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
-            ))
-        }
+        let expected = self.signature(parts, SignableBody::Bytes(body), claim)?;
+        compare(&expected, claim)
     }
 
     /// The signature the client should have sent, computed by `aws-sigv4`.
-    fn signature(&self, parts: &http::request::Parts, body: &[u8], claim: &Claim) -> Result<String, AuthError> {
+    fn signature(
+        &self,
+        parts: &http::request::Parts,
+        body: SignableBody<'_>,
+        claim: &Claim,
+    ) -> Result<String, AuthError> {
         let unsignable = |error: &dyn fmt::Display| {
             tracing::debug!(%error, "cannot compute the signature of the request");
             AuthError::new(
@@ -290,13 +365,8 @@ impl Auth {
             }
         }
         let uri = parts.uri.path_and_query().map_or("/", |pq| pq.as_str());
-        let request = SignableRequest::new(
-            parts.method.as_str(),
-            uri,
-            headers.into_iter(),
-            SignableBody::Bytes(body),
-        )
-        .map_err(|e| unsignable(&e))?;
+        let request =
+            SignableRequest::new(parts.method.as_str(), uri, headers.into_iter(), body).map_err(|e| unsignable(&e))?;
 
         // No header is excluded: the request only carries the ones the client signed, and a
         // client may well have signed `user-agent` (excluded by aws-sigv4's default).
@@ -328,6 +398,32 @@ pub(crate) struct Claim {
     time: SystemTime,
     signed_headers: Vec<String>,
     signature: String,
+    /// The signed `x-amz-content-sha256`, when it is a SHA-256 (lower-case hex).
+    declared_hash: Option<String>,
+}
+
+/// Compares the signature computed with the one the client sent, in constant time.
+fn compare(expected: &str, claim: &Claim) -> Result<(), AuthError> {
+    if constant_time_eq(expected.as_bytes(), claim.signature.as_bytes()) {
+        Ok(())
+    } else {
+        Err(AuthError::new(
+            INVALID_SIGNATURE,
+            "The request signature we calculated does not match the signature you provided. \
+             Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+        ))
+    }
+}
+
+/// Lower-case hex of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, byte| {
+            let _ = write!(out, "{byte:02x}");
+            out
+        })
 }
 
 impl fmt::Debug for Claim {
@@ -598,10 +694,10 @@ mod tests {
             .insert("x-amz-security-token", "other".parse().unwrap());
         assert_eq!(code(suite_auth().verify(&tampered, b"")), INVALID_SIGNATURE);
 
-        // A signed header that is missing from the request.
+        // A signed header that is missing from the request is refused before the signature.
         let mut tampered = get_with_token();
         tampered.headers.remove("x-amz-security-token");
-        assert_eq!(code(suite_auth().verify(&tampered, b"")), INVALID_SIGNATURE);
+        assert_eq!(code(suite_auth().verify(&tampered, b"")), INCOMPLETE_SIGNATURE);
 
         // Unsigned headers may change freely.
         let mut extra = get_vanilla();
@@ -848,6 +944,78 @@ mod tests {
             .parse()
             .unwrap();
         assert_eq!(code(auth.verify(&other, b"")), INVALID_SIGNATURE);
+    }
+
+    #[test]
+    fn what_a_signer_never_sends_is_refused_before_the_signature() {
+        let auth = Auth::new("us-west-2", "ivs").key(AKID, SECRET);
+        let now = SystemTime::now();
+        let headers = [("content-type", "application/json")];
+        let request = client_sign(
+            "POST",
+            "/CreateChannel",
+            &headers,
+            b"{}",
+            SigningSettings::default(),
+            now,
+        );
+        assert_eq!(auth.verify(&request, b"{}").unwrap(), AKID);
+
+        // A second Authorization (or X-Amz-Date) beside a valid one.
+        for name in ["authorization", "x-amz-date"] {
+            let mut doubled = request.clone();
+            doubled.headers.append(name, "AWS4-HMAC-SHA256 forged".parse().unwrap());
+            assert_eq!(code(auth.verify(&doubled, b"{}")), INCOMPLETE_SIGNATURE, "{name}");
+        }
+
+        // SignedHeaders out of order, repeated, or not lower case.
+        let authorization = request.headers["authorization"].to_str().unwrap().to_owned();
+        assert!(
+            authorization.contains("SignedHeaders=content-type;host;x-amz-date"),
+            "{authorization}"
+        );
+        for bad in [
+            "host;content-type;x-amz-date",
+            "content-type;host;host;x-amz-date",
+            "Content-Type;host;x-amz-date",
+        ] {
+            let mut edited = request.clone();
+            let value = authorization.replace("content-type;host;x-amz-date", bad);
+            edited.headers.insert("authorization", value.parse().unwrap());
+            let error = auth.verify(&edited, b"{}").unwrap_err();
+            assert_eq!(error.code(), INCOMPLETE_SIGNATURE, "{bad}");
+            assert!(error.message().contains("sorted"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_signed_payload_hash_is_checked_before_the_body_is_read() {
+        let auth = Auth::new("us-west-2", "ivs").key(AKID, SECRET);
+        let now = SystemTime::now();
+        let body = br#"{"name":"demo"}"#;
+        let mut settings = SigningSettings::default();
+        settings.payload_checksum_kind = aws_sigv4::http_request::PayloadChecksumKind::XAmzSha256;
+        let request = client_sign("POST", "/CreateChannel", &[], body, settings, now);
+        assert!(request.headers.contains_key("x-amz-content-sha256"));
+
+        let claim = auth.check_headers(&request).unwrap();
+        assert_eq!(auth.check_signature_before_body(&request, &claim), Ok(true));
+        assert_eq!(auth.check_declared_hash(body, &claim), Ok(()));
+        let error = auth.check_declared_hash(b"{}", &claim).unwrap_err();
+        assert_eq!(error.code(), INVALID_SIGNATURE);
+
+        // Without the secret, refused with no body at all.
+        let wrong = Auth::new("us-west-2", "ivs").key(AKID, "not-the-secret");
+        let claim = wrong.check_headers(&request).unwrap();
+        assert_eq!(
+            wrong.check_signature_before_body(&request, &claim).unwrap_err().code(),
+            INVALID_SIGNATURE
+        );
+
+        // Without the header, the body is needed.
+        let plain = client_sign("POST", "/CreateChannel", &[], body, SigningSettings::default(), now);
+        let claim = auth.check_headers(&plain).unwrap();
+        assert_eq!(auth.check_signature_before_body(&plain, &claim), Ok(false));
     }
 
     #[test]

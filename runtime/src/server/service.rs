@@ -82,20 +82,25 @@ impl ServerConfig {
 /// `X-Amzn-Errortype`):
 ///
 /// 1. A new request id, sent back in `x-amzn-requestid` on every response, errors included.
-/// 2. Routing by method and URI template: 404 `UnknownOperationException` when no operation
+/// 2. With [`ServerConfig::auth`], 403 for a missing or malformed `Authorization`, a wrong
+///    scope, an unknown key or a skewed clock (see [`crate::server::AuthError`]); and, when
+///    the client signed its payload's hash (`x-amz-content-sha256`), a wrong signature. All
+///    before anything else, so an unauthenticated caller learns nothing and makes the server
+///    read no body (without a signed payload hash, the body must be read to check the
+///    signature: a caller with a valid key id can make the server read one body, at most the
+///    limit, before being refused).
+/// 3. Routing by method and URI template: 404 `UnknownOperationException` when no operation
 ///    matches the path, 405 `MethodNotAllowedException` (with `Allow`) when one does but not
 ///    with this method, 400 `SerializationException` for a label that is not UTF-8.
-/// 3. 415 `UnsupportedMediaTypeException` when the body is not empty and `Content-Type` is
+/// 4. 415 `UnsupportedMediaTypeException` when the body is not empty and `Content-Type` is
 ///    set to another media type than the operation reads ([`Dispatch::media_type`],
 ///    `application/json` unless overridden; parameters such as `charset` are ignored, and
 ///    `application/x-amz-json-1.x` is refused: it is another protocol).
-/// 4. 413 `RequestEntityTooLargeException` when `Content-Length` exceeds the limit.
-/// 5. With [`ServerConfig::auth`], 403 for a missing or malformed `Authorization`, a wrong
-///    scope, an unknown key or a skewed clock (see [`crate::server::AuthError`]), checked
-///    before the body is read so that unauthenticated callers cannot make the server buffer.
+/// 5. 413 `RequestEntityTooLargeException` when `Content-Length` exceeds the limit.
 /// 6. The body is read, at most the limit (413 when a body without `Content-Length` is
 ///    longer) and within [`Timeouts::body_read`] (408 `RequestTimeoutException`), then the
-///    signature is verified over it (403 `InvalidSignatureException`).
+///    signature is verified over it, or its hash against the signed one (403
+///    `InvalidSignatureException`).
 /// 7. The operation runs ([`crate::server::handle`]).
 ///
 /// A panic anywhere in these steps, the handler included, is answered with 500
@@ -153,6 +158,25 @@ impl<D: Dispatch> Server<D> {
         // so (`Connection: close`), so that the client does not send its next request on it.
         let unread = !body.is_end_stream();
         let early = |response: HttpResponse| if unread { closing(response) } else { response };
+
+        // Authentication comes first, as on AWS: a caller who cannot sign learns nothing about
+        // routes, media types or limits, and makes the server read no body.
+        let (claim, verified) = match &self.config.auth {
+            Some(auth) => {
+                let checked = auth
+                    .check_headers(&parts)
+                    .and_then(|claim| Ok((auth.check_signature_before_body(&parts, &claim)?, claim)));
+                match checked {
+                    Ok((verified, claim)) => (Some((auth, claim)), verified),
+                    Err(error) => {
+                        tracing::debug!(%error, "not authenticated");
+                        return early(protocol_error(403, error.code(), error.message()));
+                    }
+                }
+            }
+            None => (None, false),
+        };
+
         let (index, labels) = match self
             .routes
             .route(parts.method.as_str(), parts.uri.path(), parts.uri.query())
@@ -194,17 +218,6 @@ impl<D: Dispatch> Server<D> {
             return early(too_large(limit));
         }
 
-        let claim = match &self.config.auth {
-            Some(auth) => match auth.check_headers(&parts) {
-                Ok(claim) => Some((auth, claim)),
-                Err(error) => {
-                    tracing::debug!(%error, "not authenticated");
-                    return early(protocol_error(403, error.code(), error.message()));
-                }
-            },
-            None => None,
-        };
-
         let deadline = self.config.timeouts.body_read;
         let body: Bytes = match tokio::time::timeout(deadline, Limited::new(body, limit).collect()).await {
             Err(_elapsed) => return body_timeout(deadline),
@@ -222,7 +235,11 @@ impl<D: Dispatch> Server<D> {
         }
 
         let access_key_id = match claim {
-            Some((auth, claim)) => match auth.check_signature(&parts, &body, &claim) {
+            Some((auth, claim)) => match if verified {
+                auth.check_declared_hash(&body, &claim)
+            } else {
+                auth.check_signature(&parts, &body, &claim)
+            } {
                 Ok(()) => Some(claim.access_key_id),
                 Err(error) => {
                     tracing::debug!(%error, "not authenticated");
