@@ -408,3 +408,35 @@ fn a_second_emulator_on_the_same_state_file_is_refused() {
     drop(first);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Finding 7: what hyper refuses before the router sees a request (a bad request line, a URI
+/// over its limit, too many headers) cannot be shaped as a protocol error: hyper offers no
+/// hook (see `smithy_runtime::server::serve`). What is kept: a prompt answer with the right
+/// status, and the connection closed, never a hang.
+#[test]
+fn what_hyper_refuses_is_answered_promptly_and_the_connection_closed() {
+    let emulator = Emulator::start(&["--quiet"], &[]);
+    let long_uri = format!("GET /{} HTTP/1.1\r\nhost: x\r\n\r\n", "a".repeat(70_000));
+    let many_headers = format!(
+        "GET /ListChannels HTTP/1.1\r\nhost: x\r\n{}\r\n",
+        (0..150).map(|i| format!("x-h{i}: v\r\n")).collect::<String>()
+    );
+    for (request, status) in [
+        ("GET / HTTP/1.1 extra\r\nhost: x\r\n\r\n".to_owned(), 400),
+        ("POST /ListChannels HTTP/1.1\r\nno colon here\r\n\r\n".to_owned(), 400),
+        (long_uri, 414),
+        (many_headers, 431),
+    ] {
+        use std::io::Write;
+        let mut stream = raw::connect(raw::address(&emulator.url));
+        let _ = stream.write_all(request.as_bytes());
+        let started = Instant::now();
+        let response = raw::read_response(&mut stream).expect("an answer");
+        assert_eq!(response.status, status, "{}", &request[..40]);
+        let (_, rest) = until_closed(&mut stream);
+        assert!(rest.is_empty());
+        assert!(started.elapsed() < Duration::from_secs(3));
+    }
+    // And the server keeps serving.
+    assert_eq!(create_channel(&emulator.url).status, 200);
+}

@@ -35,6 +35,9 @@
 //!
 //! Each has a JSON body with the text in both `exceptionMessage` (what IVS clients read) and
 //! `message`, and, like every response, the request id in `x-amzn-requestid`.
+//! Requests hyper itself cannot parse (a bad request line or header, a URI over 64 KiB, too
+//! many headers) never reach the router and get hyper's bare 400, 414 or 431 instead (see
+//! [`serve`]).
 
 mod auth;
 mod context;

@@ -5,6 +5,16 @@
 //! connection and sends nothing, holds a connection (and a file descriptor) forever, and a
 //! graceful shutdown waits for it forever. [`serve`] runs each connection with hyper's HTTP/1
 //! server directly, which can time out the request head, and bounds the shutdown.
+//!
+//! # What hyper answers by itself
+//!
+//! A request hyper cannot parse never reaches the router, so it is answered by hyper, not
+//! with a restJson1 error: a malformed request line or header, or a header without a colon
+//! (400), a URI over hyper's limit of 65,534 bytes (414), more than 100 headers or a head
+//! over hyper's buffer (431). Those answers have an empty body, no `X-Amzn-Errortype` and
+//! no request id, and the connection is closed after them. hyper 1 offers no hook to shape
+//! them (its HTTP/1 parser writes them before any service is called); they are rare outside
+//! attacks, and no AWS SDK can send such a request.
 
 use std::future::Future;
 use std::io;
