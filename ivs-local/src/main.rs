@@ -8,8 +8,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use ivs_local::{Emulator, Settings};
-use ivs_server::model::runtime::server::{Timeouts, serve};
-use ivs_server::{Auth, ServerConfig};
+use ivs_server::{Auth, ServerConfig, Timeouts, serve};
 
 mod request_log;
 
