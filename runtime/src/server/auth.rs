@@ -184,7 +184,7 @@ impl Auth {
             ));
         }
         // The canonical form signers write: anything else was not made by a signer.
-        let canonical = header.signed_headers.windows(2).all(|pair| pair[0] < pair[1])
+        let canonical = header.signed_headers.is_sorted_by(|a, b| a < b)
             && header
                 .signed_headers
                 .iter()
