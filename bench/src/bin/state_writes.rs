@@ -65,7 +65,11 @@ struct Row {
 }
 
 fn run(options: &Options) -> Result<String, String> {
-    let (sizes, writes) = if options.smoke { ([10, 100], 5) } else { ([100, 10_000], 300) };
+    let (sizes, writes) = if options.smoke {
+        ([10, 100], 5)
+    } else {
+        ([100, 10_000], 300)
+    };
     let mut rows = Vec::new();
     for resources in sizes {
         eprintln!("state_writes: {resources} resources");
@@ -119,9 +123,19 @@ fn section(smoke: bool, rows: &[Row]) -> String {
          synced). The old design rewrote and synced the whole state file on every write (39 ms at 574 \
          channels in issue 17's measurement).{}",
         rows.first().map_or(0, |row| row.writes.len()),
-        if smoke { " Smoke run: a few writes, not a measurement." } else { "" }
+        if smoke {
+            " Smoke run: a few writes, not a measurement."
+        } else {
+            ""
+        }
     );
-    let mut table = Table::new(&["resources in the state", "write p50", "write p99", "write mean", "filling the state (per create)"]);
+    let mut table = Table::new(&[
+        "resources in the state",
+        "write p50",
+        "write p99",
+        "write mean",
+        "filling the state (per create)",
+    ]);
     for row in rows {
         let mean = row.writes.iter().sum::<Duration>() / row.writes.len().max(1) as u32;
         let per_create = row.fill / row.resources.max(1) as u32;
