@@ -108,17 +108,36 @@ pub(crate) struct ChannelEndpoints {
     pub playback_url: String,
 }
 
-/// `length` random ASCII letters and digits.
+/// `length` random ASCII letters and digits, from the operating system's cryptographic
+/// random source: these become stream keys and SRT passphrases, which are secrets.
 pub(crate) fn random(length: usize) -> String {
-    (0..length)
-        .map(|_| ALPHANUMERIC[fastrand::usize(..ALPHANUMERIC.len())] as char)
-        .collect()
+    random_from(ALPHANUMERIC, length)
 }
 
 fn random_hex(length: usize) -> String {
-    (0..length)
-        .map(|_| char::from_digit(fastrand::u32(..16), 16).unwrap_or('0'))
-        .collect()
+    random_from(b"0123456789abcdef", length)
+}
+
+/// `length` characters of `alphabet` (at most 256), each equally likely: random bytes at or
+/// above the largest multiple of the alphabet's size are drawn again rather than folded in.
+fn random_from(alphabet: &[u8], length: usize) -> String {
+    let size = alphabet.len();
+    let limit = 256 - 256 % size;
+    let mut out = String::with_capacity(length);
+    let mut bytes = [0u8; 64];
+    while out.len() < length {
+        // The OS random source does not fail on the systems this runs on; if it ever did,
+        // the panic is answered as a 500 by the router, never with a guessable key.
+        if let Err(error) = getrandom::fill(&mut bytes) {
+            panic!("the operating system's random source failed: {error}");
+        }
+        for &byte in &bytes {
+            if usize::from(byte) < limit && out.len() < length {
+                out.push(char::from(alphabet[usize::from(byte) % size]));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -166,6 +185,18 @@ mod tests {
             env.kind_of("arn:aws:ivs:us-west-2:123456789012channel/abcdABCDefgh"),
             None
         );
+    }
+
+    #[test]
+    fn random_text_uses_the_whole_alphabet_evenly() {
+        let text = random(62_000);
+        assert_eq!(text.len(), 62_000);
+        for &c in ALPHANUMERIC {
+            let count = text.bytes().filter(|&b| b == c).count();
+            // 1,000 expected; a biased or broken generator falls far outside this.
+            assert!((800..1200).contains(&count), "{} appears {count} times", char::from(c));
+        }
+        assert_ne!(random(36), random(36));
     }
 
     #[test]

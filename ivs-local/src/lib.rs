@@ -28,7 +28,7 @@ mod service;
 mod state;
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use ivs_server::ServerConfig;
 use ivs_server::model::runtime::protocol::UnhandledError;
@@ -60,26 +60,41 @@ impl Default for Settings {
 
 /// The emulated service: implements the generated `ivs_server::Ivs` trait.
 pub struct Emulator {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
     env: ids::Env,
-    state: Mutex<state::State>,
-    state_file: Option<PathBuf>,
+    /// The state and, with a state file, where its changes are saved: one lock, so that the
+    /// journal's order is the order the changes were made in.
+    inner: Mutex<Inner>,
+}
+
+struct Inner {
+    state: state::State,
+    store: Option<state::Store>,
 }
 
 impl Emulator {
     /// An emulator with the state saved in `settings.state_file` (empty if the file does not
-    /// exist yet). A file that cannot be read or parsed is an error and is left as it is.
+    /// exist yet). A file that cannot be read or parsed is an error and is left as it is; so
+    /// is a state file another emulator has open ([`StateError::InUse`]).
     pub fn open(settings: Settings) -> Result<Emulator, StateError> {
-        let state = match &settings.state_file {
-            Some(path) => state::load(path)?,
-            None => state::State::empty(),
+        let (state, store) = match &settings.state_file {
+            Some(path) => {
+                let (store, state) = state::Store::open(path)?;
+                (state, Some(store))
+            }
+            None => (state::State::empty(), None),
         };
         Ok(Emulator {
-            env: ids::Env {
-                region: settings.region,
-                account_id: settings.account_id,
-            },
-            state: Mutex::new(state),
-            state_file: settings.state_file,
+            shared: Arc::new(Shared {
+                env: ids::Env {
+                    region: settings.region,
+                    account_id: settings.account_id,
+                },
+                inner: Mutex::new(Inner { state, store }),
+            }),
         })
     }
 
@@ -88,48 +103,83 @@ impl Emulator {
         ivs_server::router(self, config)
     }
 
-    fn lock(&self) -> MutexGuard<'_, state::State> {
-        // Operations check everything first and then change the state with plain inserts and
-        // removes, so a panic (caught by the router) cannot leave half a change behind: the
-        // state behind a poisoned lock is still consistent.
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
     /// Runs a read-only operation.
     fn read<T>(&self, operation: impl FnOnce(&state::State, &ids::Env) -> T) -> T {
-        operation(&self.lock(), &self.env)
+        operation(&self.shared.lock().state, &self.shared.env)
     }
 
     /// Runs an operation that may change the state and, when there is a state file and the
-    /// state changed, saves it before answering. If saving fails, the change is undone and the
-    /// caller gets a 500, so what a client was told succeeded is always on disk.
+    /// state changed, saves the change before answering. If saving fails, the change is
+    /// undone and the caller gets a 500, so what a client was told succeeded is always on
+    /// disk. With a state file the work (which waits for the disk) runs on tokio's blocking
+    /// threads, not on the workers that serve other requests.
+    async fn write<T, E>(
+        &self,
+        operation: impl FnOnce(&mut state::State, &ids::Env) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<UnhandledError> + Send + 'static,
+    {
+        if !self.shared.persistent() {
+            return self.shared.write(operation);
+        }
+        let shared = Arc::clone(&self.shared);
+        match tokio::task::spawn_blocking(move || shared.write(operation)).await {
+            Ok(result) => result,
+            // A panic is the router's to catch and answer (500), as for any other operation.
+            Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+            Err(_) => Err(UnhandledError::new("InternalServerException", "The change was cancelled", 500).into()),
+        }
+    }
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic inside an operation (caught by the router) poisons the lock; the change it
+        // was making is undone here, so the state behind the lock is the last saved one.
+        self.inner.lock().unwrap_or_else(|poisoned| {
+            let mut inner = poisoned.into_inner();
+            inner.state.undo();
+            inner
+        })
+    }
+
+    fn persistent(&self) -> bool {
+        self.lock().store.is_some()
+    }
+
     fn write<T, E: From<UnhandledError>>(
         &self,
         operation: impl FnOnce(&mut state::State, &ids::Env) -> Result<T, E>,
     ) -> Result<T, E> {
-        let mut state = self.lock();
-        let Some(path) = &self.state_file else {
-            return operation(&mut state, &self.env);
-        };
-        let before = state.clone();
-        let output = match operation(&mut state, &self.env) {
+        let mut guard = self.lock();
+        let Inner { state, store } = &mut *guard;
+        let output = match operation(state, &self.env) {
             Ok(output) => output,
             Err(error) => {
-                *state = before;
+                state.undo();
                 return Err(error);
             }
         };
-        if *state != before
-            && let Err(error) = state::save(path, &state)
-        {
-            *state = before;
-            return Err(UnhandledError::new(
-                "InternalServerException",
-                format!("the change was not saved: {error}"),
-                500,
-            )
-            .into());
+        if let Some(store) = store {
+            let change = state.changes();
+            if !change.is_empty()
+                && let Err(error) = store.save(&change, state)
+            {
+                state.undo();
+                // The details (the file's path, the OS error) are for the operator's log, not
+                // for whoever sent the request.
+                tracing::error!(%error, "a change could not be saved and was undone");
+                return Err(UnhandledError::new(
+                    "InternalServerException",
+                    "The change was not saved: the emulator cannot write its state file",
+                    500,
+                )
+                .into());
+            }
         }
+        state.commit();
         Ok(output)
     }
 }

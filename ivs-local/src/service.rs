@@ -42,14 +42,15 @@ impl Ivs for Emulator {
         input: CreateAdConfigurationRequest,
         _context: RequestContext,
     ) -> Result<CreateAdConfigurationResponse, create_ad_configuration::CreateAdConfigurationError> {
-        self.write(|state, env| ad_configurations::create(state, env, input))
+        self.write(move |state, env| ad_configurations::create(state, env, input))
+            .await
     }
     async fn create_channel(
         &self,
         input: CreateChannelRequest,
         _context: RequestContext,
     ) -> Result<CreateChannelResponse, create_channel::CreateChannelError> {
-        self.write(|state, env| channels::create(state, env, input))
+        self.write(move |state, env| channels::create(state, env, input)).await
     }
     async fn create_playback_restriction_policy(
         &self,
@@ -59,7 +60,8 @@ impl Ivs for Emulator {
         CreatePlaybackRestrictionPolicyResponse,
         create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError,
     > {
-        self.write(|state, env| restriction_policies::create(state, env, input))
+        self.write(move |state, env| restriction_policies::create(state, env, input))
+            .await
     }
     async fn create_recording_configuration(
         &self,
@@ -67,56 +69,62 @@ impl Ivs for Emulator {
         _context: RequestContext,
     ) -> Result<CreateRecordingConfigurationResponse, create_recording_configuration::CreateRecordingConfigurationError>
     {
-        self.write(|state, env| recording_configurations::create(state, env, input))
+        self.write(move |state, env| recording_configurations::create(state, env, input))
+            .await
     }
     async fn create_stream_key(
         &self,
         input: CreateStreamKeyRequest,
         _context: RequestContext,
     ) -> Result<CreateStreamKeyResponse, create_stream_key::CreateStreamKeyError> {
-        self.write(|state, env| stream_keys::create(state, env, input))
+        self.write(move |state, env| stream_keys::create(state, env, input))
+            .await
     }
     async fn delete_ad_configuration(
         &self,
         input: DeleteAdConfigurationRequest,
         _context: RequestContext,
     ) -> Result<Unit, delete_ad_configuration::DeleteAdConfigurationError> {
-        self.write(|state, _| ad_configurations::delete(state, input))
+        self.write(move |state, _| ad_configurations::delete(state, input))
+            .await
     }
     async fn delete_channel(
         &self,
         input: DeleteChannelRequest,
         _context: RequestContext,
     ) -> Result<Unit, delete_channel::DeleteChannelError> {
-        self.write(|state, _| channels::delete(state, input))
+        self.write(move |state, _| channels::delete(state, input)).await
     }
     async fn delete_playback_key_pair(
         &self,
         input: DeletePlaybackKeyPairRequest,
         _context: RequestContext,
     ) -> Result<DeletePlaybackKeyPairResponse, delete_playback_key_pair::DeletePlaybackKeyPairError> {
-        self.write(|state, _| playback_key_pairs::delete(state, input))
+        self.write(move |state, _| playback_key_pairs::delete(state, input))
+            .await
     }
     async fn delete_playback_restriction_policy(
         &self,
         input: DeletePlaybackRestrictionPolicyRequest,
         _context: RequestContext,
     ) -> Result<Unit, delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError> {
-        self.write(|state, _| restriction_policies::delete(state, input))
+        self.write(move |state, _| restriction_policies::delete(state, input))
+            .await
     }
     async fn delete_recording_configuration(
         &self,
         input: DeleteRecordingConfigurationRequest,
         _context: RequestContext,
     ) -> Result<Unit, delete_recording_configuration::DeleteRecordingConfigurationError> {
-        self.write(|state, _| recording_configurations::delete(state, input))
+        self.write(move |state, _| recording_configurations::delete(state, input))
+            .await
     }
     async fn delete_stream_key(
         &self,
         input: DeleteStreamKeyRequest,
         _context: RequestContext,
     ) -> Result<Unit, delete_stream_key::DeleteStreamKeyError> {
-        self.write(|state, _| stream_keys::delete(state, input))
+        self.write(move |state, _| stream_keys::delete(state, input)).await
     }
     async fn get_ad_configuration(
         &self,
@@ -180,7 +188,8 @@ impl Ivs for Emulator {
         input: ImportPlaybackKeyPairRequest,
         _context: RequestContext,
     ) -> Result<ImportPlaybackKeyPairResponse, import_playback_key_pair::ImportPlaybackKeyPairError> {
-        self.write(|state, env| playback_key_pairs::import(state, env, input))
+        self.write(move |state, env| playback_key_pairs::import(state, env, input))
+            .await
     }
     async fn insert_ad_break(
         &self,
@@ -283,21 +292,21 @@ impl Ivs for Emulator {
         input: TagResourceRequest,
         _context: RequestContext,
     ) -> Result<TagResourceResponse, tag_resource::TagResourceError> {
-        self.write(|state, env| tags::tag(state, env, input))
+        self.write(move |state, env| tags::tag(state, env, input)).await
     }
     async fn untag_resource(
         &self,
         input: UntagResourceRequest,
         _context: RequestContext,
     ) -> Result<UntagResourceResponse, untag_resource::UntagResourceError> {
-        self.write(|state, env| tags::untag(state, env, input))
+        self.write(move |state, env| tags::untag(state, env, input)).await
     }
     async fn update_channel(
         &self,
         input: UpdateChannelRequest,
         _context: RequestContext,
     ) -> Result<UpdateChannelResponse, update_channel::UpdateChannelError> {
-        self.write(|state, _| channels::update(state, input))
+        self.write(move |state, _| channels::update(state, input)).await
     }
     async fn update_playback_restriction_policy(
         &self,
@@ -307,6 +316,7 @@ impl Ivs for Emulator {
         UpdatePlaybackRestrictionPolicyResponse,
         update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError,
     > {
-        self.write(|state, _| restriction_policies::update(state, input))
+        self.write(move |state, _| restriction_policies::update(state, input))
+            .await
     }
 }

@@ -2,102 +2,17 @@
 //! restart (including after a kill), a corrupt state file, and authentication keys from the
 //! environment. Every test starts its own process on 127.0.0.1 and stops it.
 
-use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::time::{Duration, Instant};
 
 use ivs_client::Client;
 use ivs_client::model::*;
+use support::process::{Emulator, command};
 use support::{ACCESS_KEY, SECRET_KEY};
 
 mod support;
 
 const PUBLIC_KEY: &str = include_str!("data/p384-public.pem");
 const MEDIATAILOR: &str = "arn:aws:mediatailor:us-west-2:123456789012:playbackConfiguration/local";
-
-/// A running `ivs-local`, killed when dropped.
-struct Emulator {
-    child: Child,
-    url: String,
-}
-
-impl Emulator {
-    /// Starts the binary with `args` and `env` and waits for its endpoint line.
-    fn start(args: &[&str], env: &[(&str, &str)]) -> Emulator {
-        let mut child = command(args, env)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let Some(url) = line.trim().strip_prefix("ivs-local listening on ") else {
-            let mut stderr = String::new();
-            child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
-            panic!("ivs-local did not start: {line:?} {stderr}");
-        };
-        Emulator {
-            url: url.to_string(),
-            child,
-        }
-    }
-
-    fn client(&self) -> Client {
-        client(&self.url, SECRET_KEY)
-    }
-
-    /// Sends SIGINT (what Ctrl-C sends) and waits for the process to end.
-    fn interrupt(self) -> (ExitStatus, String, String) {
-        self.signal("-INT")
-    }
-
-    /// Sends `signal` (a `kill` option) and waits for the process to end; returns its exit
-    /// status, the rest of its stdout, and its stderr (the request log).
-    fn signal(mut self, signal: &str) -> (ExitStatus, String, String) {
-        let pid = self.child.id().to_string();
-        assert!(Command::new("kill").args([signal, &pid]).status().unwrap().success());
-        let status = wait(&mut self.child, Duration::from_secs(10));
-        let (mut stdout, mut stderr) = (String::new(), String::new());
-        self.child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
-        self.child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
-        (status, stdout, stderr)
-    }
-}
-
-impl Drop for Emulator {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_ivs-local"));
-    command.args(["--port", "0"]).args(args);
-    for variable in [
-        "IVS_LOCAL_ACCESS_KEY_ID",
-        "IVS_LOCAL_SECRET_ACCESS_KEY",
-        "IVS_LOCAL_STATE",
-    ] {
-        command.env_remove(variable);
-    }
-    command.envs(env.iter().copied());
-    command
-}
-
-fn wait(child: &mut Child, limit: Duration) -> ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        assert!(start.elapsed() < limit, "ivs-local did not stop within {limit:?}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 fn client(url: &str, secret: &str) -> Client {
     Client::new(support::config(url, secret).build().unwrap())

@@ -1019,8 +1019,8 @@ async fn a_batch_of_unknown_channels_is_all_errors() {
     assert!(matches!(empty, Err(Error::Validation(_))), "{empty:?}");
 }
 
-#[tokio::test]
-async fn a_change_that_cannot_be_saved_is_undone_and_reported() {
+#[test]
+fn a_state_file_that_cannot_be_created_is_refused_at_start() {
     let unwritable = std::env::temp_dir()
         .join(format!("ivs-local-{}-no-such-dir", std::process::id()))
         .join("state.json");
@@ -1028,10 +1028,8 @@ async fn a_change_that_cannot_be_saved_is_undone_and_reported() {
         state_file: Some(unwritable),
         ..ivs_local::Settings::default()
     };
-    let client = start_with(settings).await;
-    let (error, status) = failure(client.create_channel().name("unsaved").send().await);
-    assert_eq!(status, 500);
-    assert!(error.to_string().contains("the change was not saved"), "{error}");
-    let listed = client.list_channels().send().await.unwrap().channels.unwrap();
-    assert!(listed.is_empty(), "the failed change left nothing behind: {listed:?}");
+    // Refused before serving anything, rather than at the first change (the binary's tests
+    // check that a change that cannot be saved is undone and answered with a 500).
+    let error = ivs_local::Emulator::open(settings).err().expect("refused");
+    assert!(error.to_string().contains("no-such-dir"), "{error}");
 }

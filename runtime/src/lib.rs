@@ -82,6 +82,7 @@ pub mod protocol;
 pub mod rest_json;
 #[cfg(feature = "server")]
 pub mod server;
+pub mod strict;
 pub mod timestamp;
 pub mod union;
 pub mod unit;

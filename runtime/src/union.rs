@@ -7,16 +7,19 @@
 use serde::Deserializer;
 use serde::de::Error;
 
+use crate::strict::Strict;
+
 /// Reads a union object: its one non-null member's name and value. `null` members are
 /// ignored, and so is `__type` (restJson1 allows it beside the member); zero or several
-/// remaining members are an error.
-pub fn one_member<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(String, serde_json::Value), D::Error> {
+/// remaining members are an error. The value comes wrapped in [`Strict`], so a structure
+/// decoded from it must be a JSON object like everywhere else.
+pub fn one_member<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(String, Strict<serde_json::Value>), D::Error> {
     let object: serde_json::Map<String, serde_json::Value> = serde::Deserialize::deserialize(deserializer)?;
     let mut set = object
         .into_iter()
         .filter(|(name, value)| !value.is_null() && name != "__type");
     match (set.next(), set.next()) {
-        (Some(member), None) => Ok(member),
+        (Some((name, value)), None) => Ok((name, Strict(value))),
         (None, _) => Err(D::Error::custom("a union must have exactly one member set, found none")),
         (Some((first, _)), Some((second, _))) => Err(D::Error::custom(format!(
             "a union must have exactly one member set, found `{first}` and `{second}`"
@@ -30,7 +33,9 @@ mod tests {
     use serde_json::{Value, json};
 
     fn read(value: Value) -> Result<(String, Value), String> {
-        one_member(value).map_err(|e| e.to_string())
+        one_member(value)
+            .map(|(name, value)| (name, value.0))
+            .map_err(|e| e.to_string())
     }
 
     #[test]

@@ -10,10 +10,35 @@
 //! list item or map entry appends one segment and leaving it truncates the buffer
 //! again, so validating valid input does not allocate per member. A string is
 //! only copied out of the buffer when a violation is recorded.
+//!
+//! # Bounded output
+//!
+//! Input comes from strangers: a 1 MiB list of 340,000 empty ARNs breaks two
+//! constraints per item. Recording (and later rendering) every violation would turn
+//! that request into hundreds of megabytes of memory and of answer. So a
+//! [`Validator`] keeps only the first [`MAX_LISTED_VIOLATIONS`] violations and
+//! counts the rest ([`ValidationError::omitted`]): validation still reports the
+//! correct total, but after the cap no message is even formatted. The
+//! [`ValidationError`]'s text is bounded too (see its `Display`), since paths carry
+//! map keys the caller chose.
 
 use std::fmt::{self, Write as _};
 
 use crate::pattern::Pattern;
+
+/// How many violations a [`Validator`] keeps (and a [`ValidationError`] lists); the rest
+/// are only counted. AWS services list every violation, but they also limit request
+/// sizes per operation; a cap keeps a hostile input's answer small whatever the limits.
+pub const MAX_LISTED_VIOLATIONS: usize = 100;
+
+/// The most bytes of one violation's message that [`ValidationError`]'s `Display` shows
+/// (a longer one, which can only come from a long map key in its path, is cut and ends
+/// with `...`).
+pub const MAX_MESSAGE_BYTES: usize = 1024;
+
+/// The most bytes of violation messages `Display` lists in all; the violations past the
+/// budget are counted in the `and N more` tail like those past the cap.
+pub const MAX_LISTED_BYTES: usize = 16 * 1024;
 
 /// A shape whose Smithy constraints can be checked.
 pub trait Validate {
@@ -50,28 +75,69 @@ impl fmt::Display for Violation {
     }
 }
 
-/// Every violation found while validating one value.
+/// Every violation found while validating one value (the first
+/// [`MAX_LISTED_VIOLATIONS`] of them, and how many more there were).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
-    /// The violations, in the order they were found.
+    /// The violations, in the order they were found; at most [`MAX_LISTED_VIOLATIONS`].
     pub violations: Vec<Violation>,
+    /// How many more violations were found but not kept (0 unless the cap was reached).
+    pub omitted: usize,
+}
+
+impl ValidationError {
+    /// How many violations were found, kept or not.
+    pub fn total(&self) -> usize {
+        self.violations.len().saturating_add(self.omitted)
+    }
 }
 
 impl fmt::Display for ValidationError {
     /// `1 validation error detected: <msg>` or
-    /// `3 validation errors detected: <msg1>; <msg2>; <msg3>`.
+    /// `3 validation errors detected: <msg1>; <msg2>; <msg3>`; when there are more than
+    /// fit ([`MAX_LISTED_VIOLATIONS`] violations, [`MAX_LISTED_BYTES`] of messages, each cut
+    /// at [`MAX_MESSAGE_BYTES`]) the list ends with `; and <n> more`. The count in front is
+    /// always the total.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.violations.len();
+        let n = self.total();
         let noun = if n == 1 { "error" } else { "errors" };
         write!(f, "{n} validation {noun} detected: ")?;
-        for (i, violation) in self.violations.iter().enumerate() {
-            if i > 0 {
+        let mut written = 0;
+        let mut listed = 0;
+        for violation in &self.violations {
+            let message = cut(&violation.message, MAX_MESSAGE_BYTES);
+            // The first message is always shown, so the text is never just a count.
+            if listed > 0 && written + message.len() > MAX_LISTED_BYTES {
+                break;
+            }
+            if listed > 0 {
                 f.write_str("; ")?;
             }
-            f.write_str(&violation.message)?;
+            f.write_str(message)?;
+            if message.len() < violation.message.len() {
+                f.write_str("...")?;
+            }
+            written += message.len();
+            listed += 1;
+        }
+        let rest = n - listed;
+        if rest > 0 {
+            write!(f, "; and {rest} more")?;
         }
         Ok(())
     }
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
 }
 
 impl std::error::Error for ValidationError {}
@@ -82,7 +148,10 @@ pub struct Validator {
     /// The current location: the concatenation of `/segment` for every level
     /// entered, each segment escaped per RFC 6901.
     path: String,
+    /// The first [`MAX_LISTED_VIOLATIONS`] violations.
     violations: Vec<Violation>,
+    /// The violations found past the cap, only counted.
+    omitted: usize,
     /// How many `@sensitive` values enclose the current location: inside one,
     /// messages never show a value.
     sensitive: u32,
@@ -107,29 +176,57 @@ impl Validator {
         &self.path
     }
 
-    /// The violations recorded so far, in the order found.
+    /// The violations kept so far (at most [`MAX_LISTED_VIOLATIONS`]), in the order found.
     pub fn violations(&self) -> &[Violation] {
         &self.violations
     }
 
-    /// `Ok(())` when nothing was recorded, else every violation in the order found.
+    /// How many violations were found so far, kept or only counted.
+    pub fn count(&self) -> usize {
+        self.violations.len().saturating_add(self.omitted)
+    }
+
+    /// `Ok(())` when nothing was recorded, else the violations kept, in the order found,
+    /// and the count of the others.
     pub fn finish(self) -> Result<(), ValidationError> {
-        if self.violations.is_empty() {
+        if self.count() == 0 {
             Ok(())
         } else {
             Err(ValidationError {
                 violations: self.violations,
+                omitted: self.omitted,
             })
         }
     }
 
     /// Records a violation at the current path. `message` is the complete
-    /// sentence; use [`Validator::path`] to include the location in it.
+    /// sentence; use [`Validator::path`] to include the location in it. Past
+    /// [`MAX_LISTED_VIOLATIONS`] it is only counted.
     pub fn record(&mut self, message: String) {
+        self.record_with(|_| message);
+    }
+
+    /// Records a violation whose message `message` makes from the current path, only
+    /// when it will be kept: past the cap nothing is formatted, the violation is counted.
+    fn record_with(&mut self, message: impl FnOnce(&str) -> String) {
+        if self.count_if_full() {
+            return;
+        }
+        let message = message(&self.path);
         self.violations.push(Violation {
             path: self.path.clone(),
             message,
         });
+    }
+
+    /// When the cap is reached, counts one more violation and returns true: the caller
+    /// records nothing (and formats nothing).
+    fn count_if_full(&mut self) -> bool {
+        if self.violations.len() < MAX_LISTED_VIOLATIONS {
+            return false;
+        }
+        self.omitted = self.omitted.saturating_add(1);
+        true
     }
 
     /// Runs `check` with `segment` (escaped) appended to the path.
@@ -164,11 +261,9 @@ impl Validator {
         match value {
             Some(value) => self.at(name, |v| check(v, value)),
             None if required => self.at(name, |v| {
-                let message = format!(
-                    "Value at '{}' failed to satisfy constraint: Member must not be null",
-                    v.path
-                );
-                v.record(message);
+                v.record_with(|path| {
+                    format!("Value at '{path}' failed to satisfy constraint: Member must not be null")
+                });
             }),
             None => {}
         }
@@ -216,17 +311,20 @@ impl Validator {
     pub fn length(&mut self, len: usize, min: Option<u64>, max: Option<u64>) {
         let n = u64::try_from(len).unwrap_or(u64::MAX);
         if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
+            if self.count_if_full() {
+                return;
+            }
             let rule = match (min, max) {
                 (Some(min), Some(max)) => format!("between {min} and {max}, inclusive"),
                 (Some(min), None) => format!("greater than or equal to {min}"),
                 (None, Some(max)) => format!("less than or equal to {max}"),
                 (None, None) => return,
             };
-            let message = format!(
-                "Value with length {len} at '{}' failed to satisfy constraint: Member must have length {rule}",
-                self.path
-            );
-            self.record(message);
+            self.record_with(|path| {
+                format!(
+                    "Value with length {len} at '{path}' failed to satisfy constraint: Member must have length {rule}"
+                )
+            });
         }
     }
 
@@ -247,24 +345,23 @@ impl Validator {
     }
 
     fn record_range<N: fmt::Display>(&mut self, value: N, min: Option<N>, max: Option<N>) {
+        if self.count_if_full() {
+            return;
+        }
         let rule = match (min, max) {
             (Some(min), Some(max)) => format!("between {min} and {max}, inclusive"),
             (Some(min), None) => format!("greater than or equal to {min}"),
             (None, Some(max)) => format!("less than or equal to {max}"),
             (None, None) => return,
         };
-        let message = if self.sensitive > 0 {
-            format!(
-                "Value at '{}' failed to satisfy constraint: Member must be {rule}",
-                self.path
-            )
-        } else {
-            format!(
-                "Value {value} at '{}' failed to satisfy constraint: Member must be {rule}",
-                self.path
-            )
-        };
-        self.record(message);
+        let sensitive = self.sensitive > 0;
+        self.record_with(|path| {
+            if sensitive {
+                format!("Value at '{path}' failed to satisfy constraint: Member must be {rule}")
+            } else {
+                format!("Value {value} at '{path}' failed to satisfy constraint: Member must be {rule}")
+            }
+        });
     }
 
     /// `@pattern`: the value must contain a match (a search, not implicitly
@@ -272,20 +369,20 @@ impl Validator {
     /// the message, since it may be a secret. A pattern that cannot be compiled
     /// is recorded as a violation too.
     pub fn pattern(&mut self, value: &str, pattern: &Pattern) {
-        let message = match pattern.regex() {
-            Ok(regex) if regex.find(value).is_some() => return,
-            Ok(_) => format!(
-                "Value at '{}' failed to satisfy constraint: Member must satisfy regular expression pattern: {}",
-                self.path,
-                pattern.source()
-            ),
-            Err(reason) => format!(
-                "Value at '{}' could not be checked: regular expression pattern {} could not be compiled: {reason}",
-                self.path,
-                pattern.source()
-            ),
-        };
-        self.record(message);
+        let source = pattern.source();
+        match pattern.regex() {
+            Ok(regex) if regex.find(value).is_some() => {}
+            Ok(_) => self.record_with(|path| {
+                format!(
+                    "Value at '{path}' failed to satisfy constraint: Member must satisfy regular expression pattern: {source}"
+                )
+            }),
+            Err(reason) => self.record_with(|path| {
+                format!(
+                    "Value at '{path}' could not be checked: regular expression pattern {source} could not be compiled: {reason}"
+                )
+            }),
+        }
     }
 
     /// Enum membership: `known` is false when the value is not one of `allowed`,
@@ -294,27 +391,27 @@ impl Validator {
         if known {
             return;
         }
-        let mut message = format!(
-            "Value at '{}' failed to satisfy constraint: Member must satisfy enum value set: [",
-            self.path
-        );
-        for (i, value) in allowed.iter().enumerate() {
-            if i > 0 {
-                message.push_str(", ");
+        self.record_with(|path| {
+            let mut message =
+                format!("Value at '{path}' failed to satisfy constraint: Member must satisfy enum value set: [");
+            for (i, value) in allowed.iter().enumerate() {
+                if i > 0 {
+                    message.push_str(", ");
+                }
+                let _ = write!(message, "{value}");
             }
-            let _ = write!(message, "{value}");
-        }
-        message.push(']');
-        self.record(message);
+            message.push(']');
+            message
+        });
     }
 
     /// A union holding a member this version does not know.
     pub fn unknown_union_member(&mut self, member: &str) {
-        let message = format!(
-            "Value at '{}' failed to satisfy constraint: Member must set a known union member, not `{member}`",
-            self.path
-        );
-        self.record(message);
+        self.record_with(|path| {
+            format!(
+                "Value at '{path}' failed to satisfy constraint: Member must set a known union member, not `{member}`"
+            )
+        });
     }
 
     /// `@uniqueItems`: records one violation if any two items are equal.
@@ -324,11 +421,9 @@ impl Validator {
             .enumerate()
             .any(|(i, a)| items.iter().skip(i + 1).any(|b| a == b));
         if repeated {
-            let message = format!(
-                "Value with repeated values at '{}' failed to satisfy constraint: Member must have unique values",
-                self.path
-            );
-            self.record(message);
+            self.record_with(|path| {
+                format!("Value with repeated values at '{path}' failed to satisfy constraint: Member must have unique values")
+            });
         }
     }
 }

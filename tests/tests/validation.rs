@@ -391,7 +391,8 @@ fn pattern_without_anchors_is_a_search() {
             violations: vec![v(
                 "/code",
                 "Value at '/code' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]"
-            )]
+            )],
+            omitted: 0,
         })
     );
     assert!(DIGIT.is_match("x1y"));
@@ -1160,7 +1161,8 @@ fn published_resource_arn_pattern_would_reject_real_arns() {
                 &format!(
                     "Value at '/resourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: {PUBLISHED_RESOURCE_ARN}"
                 )
-            )]
+            )],
+            omitted: 0,
         })
     );
 }

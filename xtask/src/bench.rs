@@ -12,6 +12,7 @@ const SECTIONS: &[&str] = &[
     "server_throughput",
     "serde_validate",
     "build_size",
+    "state_writes",
 ];
 
 const PREAMBLE: &str = "# Benchmarks

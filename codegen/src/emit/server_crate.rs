@@ -213,7 +213,7 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
         docs.extend([
             String::new(),
             "```no_run".to_string(),
-            format!("use {krate}::{{{trait_str}, RequestContext, ServerConfig}};"),
+            format!("use {krate}::{{{trait_str}, RequestContext, ServerConfig, serve}};"),
             String::new(),
             "struct Demo;".to_string(),
             String::new(),
@@ -228,9 +228,12 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
             "    }".to_string(),
             "}".to_string(),
             String::new(),
-            "# async fn serve() -> std::io::Result<()> {".to_string(),
+            "# async fn run() -> std::io::Result<()> {".to_string(),
             "let listener = tokio::net::TcpListener::bind(\"127.0.0.1:8080\").await?;".to_string(),
-            format!("axum::serve(listener, {krate}::router(Demo, ServerConfig::default())).await"),
+            "let config = ServerConfig::default();".to_string(),
+            "let timeouts = config.timeouts;".to_string(),
+            "let stop = std::future::pending::<()>(); // or a signal: serving stops when it resolves".to_string(),
+            format!("serve(listener, {krate}::router(Demo, config), timeouts, stop).await"),
             "# }".to_string(),
             "```".to_string(),
         ]);
@@ -246,13 +249,14 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
 
         pub use service::#name;
         pub use ::#model as model;
-        pub use ::smithy_runtime::server::{Auth, RequestContext, ServerConfig};
+        pub use ::smithy_runtime::server::{Auth, RequestContext, ServerConfig, Timeouts, serve};
 
         #[allow(unused_imports)]
         use ::smithy_runtime as rt;
 
         /// The HTTP service for an implementation of the trait: an `axum::Router`, servable with
-        /// `axum::serve` and wrappable in any tower middleware.
+        /// [`serve`] (timeouts and a bounded graceful shutdown), `axum::serve`, and wrappable in
+        /// any tower middleware.
         pub fn router<S: #name>(service: S, config: ServerConfig) -> ::axum::Router {
             ::smithy_runtime::server::router(dispatch::Dispatcher(service), config)
         }

@@ -1,6 +1,12 @@
 //! What the ivs-local test binaries share: the test key, and a client configuration for an
 //! emulator on a local endpoint.
 
+// Each test binary uses part of the helpers.
+#![allow(dead_code)]
+
+pub mod process;
+pub mod raw;
+
 /// The access key id the tests sign with (and the emulator checks when authentication is on).
 pub const ACCESS_KEY: &str = "AKIDLOCALTEST";
 /// Its secret.

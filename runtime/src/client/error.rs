@@ -367,10 +367,13 @@ pub struct ResponseError {
 }
 
 impl ResponseError {
+    /// `message` often quotes the response (a decoder's error names the value it choked
+    /// on), so it is made safe to show ([`super::untrusted::message`]).
     pub(crate) fn new(status: u16, message: impl Into<String>, request_id: Option<String>, attempts: u32) -> Self {
+        let message = message.into();
         ResponseError {
             status,
-            message: message.into(),
+            message: super::untrusted::message(&message).into_owned(),
             request_id,
             attempts,
         }

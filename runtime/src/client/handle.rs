@@ -301,15 +301,21 @@ fn response<Op: Operation>(
 ) -> Outcome<Op::Output, Op::Error> {
     let status = parts.status.as_u16();
     if status == Op::INFO.status || parts.status.is_success() {
-        return Outcome::Done(Op::decode_output(parts, body).map_err(|e| {
-            Error::Response(ResponseError::new(
-                status,
-                e.message(),
-                request_id(&parts.headers),
-                attempt,
-            ))
-        }));
+        let response_error =
+            |message: String| Error::Response(ResponseError::new(status, message, request_id(&parts.headers), attempt));
+        let output = Op::decode_output(parts, body).map_err(|e| response_error(e.message().to_owned()));
+        // An empty body decodes as an output with nothing set: that is only an answer when
+        // the output requires nothing (a default output can only break `@required`).
+        return Outcome::Done(match output {
+            Ok(output) if body.iter().all(u8::is_ascii_whitespace) => match output.validate() {
+                Ok(()) => Ok(output),
+                Err(missing) => Err(response_error(format!("the response body is empty: {missing}"))),
+            },
+            other => other,
+        });
     }
+    // The service's messages are shown and logged: cap them and escape control characters.
+    let body = &*super::untrusted::error_body(body);
     let meta = Op::PROTOCOL.error_meta(&parts.headers, body);
     let code = meta.code.unwrap_or_else(|| "UnknownError".to_owned());
     let unhandled = UnhandledError {

@@ -56,6 +56,7 @@ mod paginate;
 mod retry;
 mod signing;
 mod transport;
+pub mod untrusted;
 
 #[cfg(test)]
 mod tests;
@@ -71,7 +72,7 @@ pub use error::{
     CredentialsError, Error, ResponseError, ServiceError, TimeoutError, TimeoutKind, TransportError, TransportErrorKind,
 };
 pub use handle::Handle;
-pub use paginate::{Items, Paginator, paginate};
+pub use paginate::{Items, MAX_REMEMBERED_TOKENS, Paginator, paginate};
 pub use retry::RetryClassifier;
 
 /// What a generated client crate says about its service; generated code writes it as a

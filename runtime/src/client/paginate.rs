@@ -1,17 +1,23 @@
 //! Paginated operations as streams of pages ([`Paginator`]) or of items ([`Items`]).
 
-use std::collections::VecDeque;
+use std::collections::hash_map::RandomState;
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::future::Future;
+use std::hash::BuildHasher;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
 use futures_core::Stream;
 
-use super::error::Error;
+use super::error::{Error, ResponseError};
 use super::handle::Handle;
 use crate::protocol::Operation;
+
+/// How many pages' tokens a paginator remembers to detect a cycle (8 bytes each); past that,
+/// only a token repeated back to back is caught.
+pub const MAX_REMEMBERED_TOKENS: usize = 1_000_000;
 
 /// One page's call, in flight.
 type PageFuture<Op> =
@@ -26,7 +32,10 @@ type NextToken<Op> = Box<dyn Fn(&<Op as Operation>::Output) -> Option<String> + 
 ///
 /// The pages end when a response has no next token, an empty one, or the same token that
 /// was sent (a service that repeats the token would otherwise loop forever), and after the
-/// first error, which is the last item.
+/// first error, which is the last item. A token that comes back after other pages (A, B,
+/// A: a cycle, which would also loop forever) ends them with an error
+/// ([`Error::Response`]) after the page that carried it: every token sent is remembered
+/// (as a 64-bit keyed hash, for the first [`MAX_REMEMBERED_TOKENS`] pages).
 pub fn paginate<Op, F, G>(handle: Handle, input: Op::Input, set_token: F, next_token: G) -> Paginator<Op>
 where
     Op: Operation + 'static,
@@ -40,6 +49,8 @@ where
         set_token: Box::new(set_token),
         next_token: Box::new(next_token),
         sent_token: None,
+        seen: SeenTokens::default(),
+        cycle: None,
         in_flight: None,
         done: false,
         _op: PhantomData,
@@ -55,6 +66,10 @@ pub struct Paginator<Op: Operation> {
     next_token: NextToken<Op>,
     /// The token the call in flight sent (`None` for the first page).
     sent_token: Option<String>,
+    /// Every token sent so far.
+    seen: SeenTokens,
+    /// A token seen before, that came back after other pages: reported after its page.
+    cycle: Option<String>,
     in_flight: Option<PageFuture<Op>>,
     done: bool,
     /// `fn() -> Op`: the marker type is neither stored nor sent anywhere.
@@ -94,6 +109,14 @@ where
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = &mut *self;
+        if let Some(token) = this.cycle.take() {
+            this.done = true;
+            let message = format!(
+                "the service sent back the pagination token {:?} of an earlier page: the pages would never end",
+                super::untrusted::message(&token)
+            );
+            return Poll::Ready(Some(Err(Error::Response(ResponseError::new(200, message, None, 1)))));
+        }
         if this.done {
             return Poll::Ready(None);
         }
@@ -107,8 +130,12 @@ where
         match &result {
             Ok(output) => match (this.next_token)(output) {
                 Some(token) if !token.is_empty() && this.sent_token.as_deref() != Some(token.as_str()) => {
-                    (this.set_token)(&mut this.input, Some(token.clone()));
-                    this.sent_token = Some(token);
+                    if this.seen.insert(&token) {
+                        (this.set_token)(&mut this.input, Some(token.clone()));
+                        this.sent_token = Some(token);
+                    } else {
+                        this.cycle = Some(token);
+                    }
                 }
                 _ => this.done = true,
             },
@@ -119,6 +146,29 @@ where
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         if self.done { (0, Some(0)) } else { (0, None) }
+    }
+}
+
+/// The tokens a paginator sent, as keyed hashes: 8 bytes each whatever a token's size, and
+/// a service cannot aim for collisions without the per-process key.
+#[derive(Default)]
+struct SeenTokens {
+    hashes: HashSet<u64>,
+    key: RandomState,
+}
+
+impl SeenTokens {
+    /// Remembers `token`; false when it was seen before. Past [`MAX_REMEMBERED_TOKENS`] new
+    /// tokens are not remembered (and count as new).
+    fn insert(&mut self, token: &str) -> bool {
+        let hash = self.key.hash_one(token);
+        if self.hashes.contains(&hash) {
+            return false;
+        }
+        if self.hashes.len() < MAX_REMEMBERED_TOKENS {
+            self.hashes.insert(hash);
+        }
+        true
     }
 }
 

@@ -57,8 +57,9 @@ pub trait Operation {
     const HOST_PREFIX: &'static str = "";
     /// The input structure (or [`crate::Unit`]).
     type Input: Validate + fmt::Debug + Send + Sync + 'static;
-    /// The output structure (or [`crate::Unit`]).
-    type Output: fmt::Debug + Send + 'static;
+    /// The output structure (or [`crate::Unit`]). Clients validate it only when the response
+    /// body is empty, to tell an empty answer from one that sets what the output requires.
+    type Output: Validate + fmt::Debug + Send + 'static;
     /// The operation's error enum: its modeled errors and an unhandled case.
     type Error: OperationError;
 

@@ -112,12 +112,13 @@ pub fn decode_component(text: &str, place: &str) -> Result<String, DecodeError> 
         })
 }
 
-/// Reads a JSON body; an empty body is the empty structure.
+/// Reads a JSON body; an empty body is the empty structure. Structures, at any depth, must
+/// be JSON objects (see [`crate::strict`]).
 pub fn json_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DecodeError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
-    serde_json::from_slice(body).map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
+    crate::strict::from_slice(body).map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
 }
 
 /// A structure or union `@httpPayload` body: `None` when empty (a union has no empty value,
@@ -126,7 +127,7 @@ pub fn json_payload<T: DeserializeOwned>(body: &[u8]) -> Result<Option<T>, Decod
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    serde_json::from_slice(body)
+    crate::strict::from_slice(body)
         .map(Some)
         .map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
 }

@@ -17,6 +17,8 @@ pub(crate) const VALIDATION: &str = "ValidationException";
 pub(crate) const UNKNOWN_OPERATION: &str = "UnknownOperationException";
 /// 405: an operation matches the path, but not with this method.
 pub(crate) const METHOD_NOT_ALLOWED: &str = "MethodNotAllowedException";
+/// 408: the body did not arrive in time.
+pub(crate) const REQUEST_TIMEOUT: &str = "RequestTimeoutException";
 /// 413: the body is larger than the configured limit.
 pub(crate) const TOO_LARGE: &str = "RequestEntityTooLargeException";
 /// 415: the body's media type is not the one the operation reads.
@@ -24,8 +26,27 @@ pub(crate) const UNSUPPORTED_MEDIA_TYPE: &str = "UnsupportedMediaTypeException";
 /// 500: the server failed (a handler panicked, or a response could not be encoded).
 pub(crate) const INTERNAL: &str = "InternalServerException";
 
-/// An error response with `code` and `message`, in `protocol`'s words.
+/// The longest message a protocol error carries, in bytes. Messages quote what the caller
+/// sent (a JSON value the decoder choked on, a path, a media type); a longer one is cut, so
+/// that no request gets an answer much bigger than a page of text (twice that, when the
+/// protocol writes it twice). A validation message is already bounded (about 17 KiB, see
+/// [`crate::ValidationError`]) and is never cut here.
+pub(crate) const MAX_MESSAGE_BYTES: usize = 32 * 1024;
+
+/// An error response with `code` and `message`, in `protocol`'s words, the message cut at
+/// [`MAX_MESSAGE_BYTES`] (ending with `...`).
 pub(crate) fn protocol_error(protocol: &dyn Protocol, status: u16, code: &str, message: &str) -> HttpResponse {
+    let cut;
+    let message = if message.len() > MAX_MESSAGE_BYTES {
+        let mut end = MAX_MESSAGE_BYTES;
+        while !message.is_char_boundary(end) {
+            end -= 1;
+        }
+        cut = format!("{}...", message.get(..end).unwrap_or_default());
+        cut.as_str()
+    } else {
+        message
+    };
     match protocol.error_response(status, code, Some(message)) {
         Ok(response) => response,
         Err(error) => {
@@ -74,6 +95,21 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({"exceptionMessage": "too big", "message": "too big"})
+        );
+    }
+
+    #[test]
+    fn long_messages_are_cut_on_a_character_boundary() {
+        let long = "é".repeat(MAX_MESSAGE_BYTES);
+        let response = protocol_error(&IVS, 400, SERIALIZATION, &long);
+        let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        let message = json["message"].as_str().unwrap();
+        assert!(message.len() <= MAX_MESSAGE_BYTES + 3, "{}", message.len());
+        assert!(message.ends_with("é..."));
+        assert!(
+            response.body().len() < 3 * MAX_MESSAGE_BYTES,
+            "{}",
+            response.body().len()
         );
     }
 

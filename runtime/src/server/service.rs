@@ -19,11 +19,12 @@ use crate::server::auth::Auth;
 use crate::server::context::{OperationRequest, RequestContext};
 use crate::server::dispatch::Dispatch;
 use crate::server::errors::{
-    METHOD_NOT_ALLOWED, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION, UNSUPPORTED_MEDIA_TYPE, internal_error,
-    protocol_error,
+    METHOD_NOT_ALLOWED, REQUEST_TIMEOUT, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION, UNSUPPORTED_MEDIA_TYPE,
+    internal_error, protocol_error,
 };
 use crate::server::panic::{self, CatchPanic};
 use crate::server::router::{Route, RouteTable};
+use crate::server::serve::Timeouts;
 
 /// The response header that carries the request id.
 pub const REQUEST_ID_HEADER: &str = "x-amzn-requestid";
@@ -37,6 +38,9 @@ pub struct ServerConfig {
     /// When set, every request must carry a valid SigV4 signature from one of these keys;
     /// when `None`, requests are not authenticated at all.
     pub auth: Option<Auth>,
+    /// How long clients may take: the body read limit applies in the router; the others
+    /// apply when the router is served with [`crate::server::serve`].
+    pub timeouts: Timeouts,
 }
 
 impl Default for ServerConfig {
@@ -44,6 +48,7 @@ impl Default for ServerConfig {
         ServerConfig {
             body_limit: 1_048_576,
             auth: None,
+            timeouts: Timeouts::default(),
         }
     }
 }
@@ -52,6 +57,12 @@ impl ServerConfig {
     /// Replaces the body limit.
     pub fn with_body_limit(mut self, body_limit: usize) -> Self {
         self.body_limit = body_limit;
+        self
+    }
+
+    /// Replaces the timeouts.
+    pub fn with_timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
         self
     }
 
@@ -66,24 +77,30 @@ impl ServerConfig {
 /// `dispatch`. Serve it with `axum::serve(listener, router(dispatch, config))`, nest it, or
 /// wrap it in tower middleware.
 ///
-/// Every request goes through these steps; the first that fails answers (each error is written
-/// by the service's protocol: for restJson1, JSON with the text in both `message` and the
-/// model's message member, and its code in `X-Amzn-Errortype`):
+/// Every request goes through these steps; the first that fails answers (each error is JSON
+/// with the text in both `message` and `exceptionMessage`, and its code in
+/// `X-Amzn-Errortype`):
 ///
 /// 1. A new request id, sent back in `x-amzn-requestid` on every response, errors included.
-/// 2. Routing by method and URI template: 404 `UnknownOperationException` when no operation
+/// 2. With [`ServerConfig::auth`], 403 for a missing or malformed `Authorization`, a wrong
+///    scope, an unknown key or a skewed clock (see [`crate::server::AuthError`]); and, when
+///    the client signed its payload's hash (`x-amz-content-sha256`), a wrong signature. All
+///    before anything else, so an unauthenticated caller learns nothing and makes the server
+///    read no body (without a signed payload hash, the body must be read to check the
+///    signature: a caller with a valid key id can make the server read one body, at most the
+///    limit, before being refused).
+/// 3. Routing by method and URI template: 404 `UnknownOperationException` when no operation
 ///    matches the path, 405 `MethodNotAllowedException` (with `Allow`) when one does but not
 ///    with this method, 400 `SerializationException` for a label that is not UTF-8.
-/// 3. 415 `UnsupportedMediaTypeException` when the body is not empty and `Content-Type` is
+/// 4. 415 `UnsupportedMediaTypeException` when the body is not empty and `Content-Type` is
 ///    set to another media type than the operation reads ([`Dispatch::media_type`],
 ///    `application/json` unless overridden; parameters such as `charset` are ignored, and
 ///    `application/x-amz-json-1.x` is refused: it is another protocol).
-/// 4. 413 `RequestEntityTooLargeException` when `Content-Length` exceeds the limit.
-/// 5. With [`ServerConfig::auth`], 403 for a missing or malformed `Authorization`, a wrong
-///    scope, an unknown key or a skewed clock (see [`crate::server::AuthError`]), checked
-///    before the body is read so that unauthenticated callers cannot make the server buffer.
+/// 5. 413 `RequestEntityTooLargeException` when `Content-Length` exceeds the limit.
 /// 6. The body is read, at most the limit (413 when a body without `Content-Length` is
-///    longer), then the signature is verified over it (403 `InvalidSignatureException`).
+///    longer) and within [`Timeouts::body_read`] (408 `RequestTimeoutException`), then the
+///    signature is verified over it, or its hash against the signed one (403
+///    `InvalidSignatureException`).
 /// 7. The operation runs ([`crate::server::handle`]).
 ///
 /// A panic anywhere in these steps, the handler included, is answered with 500
@@ -136,14 +153,36 @@ impl<D: Dispatch> Server<D> {
 
     async fn respond(&self, request: axum::extract::Request, request_id: &str) -> HttpResponse {
         let (parts, body) = request.into_parts();
+        // A request answered before its body is read leaves the body on the connection, where
+        // it cannot be told from the next request: such answers close the connection, and say
+        // so (`Connection: close`), so that the client does not send its next request on it.
+        let unread = !body.is_end_stream();
+        let early = |response: HttpResponse| if unread { closing(response) } else { response };
+
+        // Authentication comes first, as on AWS: a caller who cannot sign learns nothing about
+        // routes, media types or limits, and makes the server read no body.
+        let (claim, verified) = match &self.config.auth {
+            Some(auth) => {
+                let checked = auth
+                    .check_headers(&parts)
+                    .and_then(|claim| Ok((auth.check_signature_before_body(&parts, &claim)?, claim)));
+                match checked {
+                    Ok((verified, claim)) => (Some((auth, claim)), verified),
+                    Err(error) => {
+                        tracing::debug!(%error, "not authenticated");
+                        return early(protocol_error(self.dispatch.protocol(), 403, error.code(), error.message()));
+                    }
+                }
+            }
+            None => (None, false),
+        };
+
         let (index, labels) = match self
             .routes
             .route(parts.method.as_str(), parts.uri.path(), parts.uri.query())
         {
             Route::Matched { index, labels } => (index, labels),
-            Route::InvalidLabel { message, .. } => {
-                return protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &message);
-            }
+            Route::InvalidLabel { message, .. } => return early(protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &message)),
             Route::MethodNotAllowed { allowed } => {
                 let allowed = allowed.join(", ");
                 let message = format!(
@@ -155,11 +194,11 @@ impl<D: Dispatch> Server<D> {
                 if let Ok(value) = HeaderValue::from_str(&allowed) {
                     response.headers_mut().insert(ALLOW, value);
                 }
-                return response;
+                return early(response);
             }
             Route::NotFound => {
                 let message = format!("No operation matches {} {}", parts.method, parts.uri.path());
-                return protocol_error(self.dispatch.protocol(), 404, UNKNOWN_OPERATION, &message);
+                return early(protocol_error(self.dispatch.protocol(), 404, UNKNOWN_OPERATION, &message));
             }
         };
         if let Some(info) = self.dispatch.operations().get(index) {
@@ -172,35 +211,22 @@ impl<D: Dispatch> Server<D> {
         let media_type = self.dispatch.media_type(index);
         let wrong_media_type = !media_type_matches(&parts.headers, media_type);
         if wrong_media_type && declared.is_some_and(|len| len > 0) {
-            return unsupported_media_type(self.dispatch.protocol(), &parts.headers, media_type);
+            return early(unsupported_media_type(self.dispatch.protocol(), &parts.headers, media_type));
         }
         let limit = self.config.body_limit;
         if declared.is_some_and(|len| len > u64::try_from(limit).unwrap_or(u64::MAX)) {
-            return too_large(self.dispatch.protocol(), limit);
+            return early(too_large(self.dispatch.protocol(), limit));
         }
 
-        let claim = match &self.config.auth {
-            Some(auth) => match auth.check_headers(&parts) {
-                Ok(claim) => Some((auth, claim)),
-                Err(error) => {
-                    tracing::debug!(%error, "not authenticated");
-                    return protocol_error(self.dispatch.protocol(), 403, error.code(), error.message());
-                }
-            },
-            None => None,
-        };
-
-        let body: Bytes = match Limited::new(body, limit).collect().await {
-            Ok(collected) => collected.to_bytes(),
-            Err(error) if error.is::<LengthLimitError>() => return too_large(self.dispatch.protocol(), limit),
-            Err(error) => {
+        let deadline = self.config.timeouts.body_read;
+        let body: Bytes = match tokio::time::timeout(deadline, Limited::new(body, limit).collect()).await {
+            Err(_elapsed) => return body_timeout(self.dispatch.protocol(), deadline),
+            Ok(Ok(collected)) => collected.to_bytes(),
+            // The rest of the body is still coming.
+            Ok(Err(error)) if error.is::<LengthLimitError>() => return closing(too_large(self.dispatch.protocol(), limit)),
+            Ok(Err(error)) => {
                 tracing::debug!(%error, "cannot read the request body");
-                return protocol_error(
-                    self.dispatch.protocol(),
-                    400,
-                    SERIALIZATION,
-                    &format!("Cannot read the request body: {error}"),
-                );
+                return protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &format!("Cannot read the request body: {error}"));
             }
         };
         // A body without a declared length is only known to be non-empty once read.
@@ -209,7 +235,11 @@ impl<D: Dispatch> Server<D> {
         }
 
         let access_key_id = match claim {
-            Some((auth, claim)) => match auth.check_signature(&parts, &body, &claim) {
+            Some((auth, claim)) => match if verified {
+                auth.check_declared_hash(&body, &claim)
+            } else {
+                auth.check_signature(&parts, &body, &claim)
+            } {
                 Ok(()) => Some(claim.access_key_id),
                 Err(error) => {
                     tracing::debug!(%error, "not authenticated");
@@ -266,6 +296,25 @@ fn unsupported_media_type(protocol: &dyn Protocol, headers: &HeaderMap, expected
         UNSUPPORTED_MEDIA_TYPE,
         &format!("Unsupported Content-Type {sent:?}: this operation reads {expected}"),
     )
+}
+
+/// 408, with `Connection: close`: the rest of the body may still come, and it cannot be
+/// told from the next request.
+fn body_timeout(protocol: &dyn Protocol, deadline: std::time::Duration) -> HttpResponse {
+    closing(protocol_error(
+        protocol,
+        408,
+        REQUEST_TIMEOUT,
+        &format!("The request body did not arrive within {} s", deadline.as_secs_f64()),
+    ))
+}
+
+/// `response` with `Connection: close`: the server closes the connection after it.
+fn closing(mut response: HttpResponse) -> HttpResponse {
+    response
+        .headers_mut()
+        .insert(http::header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }
 
 fn too_large(protocol: &dyn Protocol, limit: usize) -> HttpResponse {

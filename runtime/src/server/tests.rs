@@ -54,6 +54,10 @@ struct EchoOutput {
     header: String,
 }
 
+impl Validate for EchoOutput {
+    fn validate_into(&self, _: &mut Validator) {}
+}
+
 #[derive(Debug)]
 enum EchoError {
     Conflict(String),
@@ -729,6 +733,48 @@ async fn unsigned_or_badly_signed_requests_are_403() {
     let (status, code, _) = send_raw(addr, raw.as_bytes()).await.error();
     assert_eq!((status, code.as_str()), (403, "UnrecognizedClientException"));
 
-    // Routing comes first: an unknown path is 404 even unsigned.
-    assert_eq!(send(addr, "GET", "/nope", &[], b"").await.status, 404);
+    // Authentication comes first, as on AWS: an unsigned request learns nothing about routes.
+    let reply = send(addr, "GET", "/nope", &[], b"").await;
+    assert_eq!(reply.error().1, "MissingAuthenticationTokenException");
+}
+
+/// With a signed payload hash, a caller without the secret is refused on the head alone: the
+/// server does not wait for (or buffer) the megabyte it announced.
+#[tokio::test]
+async fn a_signed_payload_hash_is_refused_without_reading_the_body() {
+    let addr = start(auth_config()).await;
+    let host = addr.to_string();
+    let body = vec![b' '; 1_000_000];
+    let identity: Identity = Credentials::new(AKID, "not-the-secret", None, None, "test").into();
+    let mut settings = SigningSettings::default();
+    settings.payload_checksum_kind = aws_sigv4::http_request::PayloadChecksumKind::XAmzSha256;
+    let params = v4::SigningParams::builder()
+        .identity(&identity)
+        .region("us-west-2")
+        .name("ivs")
+        .time(SystemTime::now())
+        .settings(settings)
+        .build()
+        .unwrap()
+        .into();
+    let headers = [("content-type", "application/json"), ("host", host.as_str())];
+    let uri = format!("http://{host}/echo/bob");
+    let signable = SignableRequest::new("POST", uri, headers.into_iter(), SignableBody::Bytes(&body)).unwrap();
+    let (instructions, _) = sign(signable, &params).unwrap().into_parts();
+    let mut head = format!("POST /echo/bob HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/json\r\n");
+    for (name, value) in instructions.headers() {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("content-length: 1000000\r\n\r\n");
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = vec![0u8; 4096];
+    let read = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut answer))
+        .await
+        .expect("answered without the body")
+        .unwrap();
+    let answer = String::from_utf8_lossy(&answer[..read]).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    assert!(answer.contains("InvalidSignatureException"), "{answer}");
+    assert!(answer.to_ascii_lowercase().contains("connection: close"), "{answer}");
 }

@@ -277,3 +277,72 @@ fn sensitive_values_are_not_shown_in_range_messages() {
         ]
     );
 }
+
+#[test]
+fn violations_past_the_cap_are_counted_not_kept() {
+    let mut v = Validator::new();
+    let many: Vec<&str> = vec![""; 3 * MAX_LISTED_VIOLATIONS];
+    v.at("arns", |v| {
+        v.length(many.len(), Some(1), Some(50));
+        v.items(&many, |v, arn| {
+            v.length_str(arn, Some(1), None);
+            v.pattern(arn, &Pattern::new("^arn:"));
+        });
+    });
+    assert_eq!(v.violations().len(), MAX_LISTED_VIOLATIONS);
+    assert_eq!(v.count(), 1 + 2 * many.len());
+    let error = v.finish().unwrap_err();
+    assert_eq!(error.total(), 601);
+    assert_eq!(error.omitted, 501);
+    let text = error.to_string();
+    assert!(
+        text.starts_with("601 validation errors detected: Value with length 300 at '/arns'"),
+        "{text}"
+    );
+    assert!(text.ends_with("; and 501 more"), "{text}");
+    assert_eq!(
+        text.matches("failed to satisfy constraint").count(),
+        MAX_LISTED_VIOLATIONS
+    );
+}
+
+#[test]
+fn the_display_is_bounded_even_with_long_paths() {
+    let mut v = Validator::new();
+    let key = "k".repeat(10_000);
+    for _ in 0..50 {
+        v.at(&key, |v| v.length_str("", Some(1), None));
+    }
+    let error = v.finish().unwrap_err();
+    let text = error.to_string();
+    assert!(
+        text.len() <= MAX_LISTED_BYTES + MAX_MESSAGE_BYTES + 200,
+        "{}",
+        text.len()
+    );
+    assert!(
+        text.starts_with("50 validation errors detected: Value with length 0 at '/kkk"),
+        "{}",
+        &text[..80]
+    );
+    assert!(text.contains("...; "), "each long message is cut and marked");
+    assert!(text.ends_with(" more"), "the rest is counted");
+}
+
+#[test]
+fn below_the_cap_everything_is_listed() {
+    let error = ValidationError {
+        violations: vec![
+            Violation {
+                path: "/a".into(),
+                message: "one".into(),
+            },
+            Violation {
+                path: "/b".into(),
+                message: "two".into(),
+            },
+        ],
+        omitted: 0,
+    };
+    assert_eq!(error.to_string(), "2 validation errors detected: one; two");
+}

@@ -86,6 +86,31 @@ async fn unreadable_responses_are_response_errors() {
 }
 
 #[tokio::test]
+async fn service_messages_are_capped_and_control_characters_escaped() {
+    let hostile = format!("first line\nforged line\u{1b}[2J{}", "x".repeat(1 << 20));
+    let error = call_once(Action::error(400, "SomeOtherException", &hostile)).await;
+    let text = error.to_string();
+    assert!(text.len() < 5000, "{} bytes", text.len());
+    assert!(!text.contains(['\n', '\u{1b}']), "{:?}", &text[..80]);
+    assert!(
+        text.starts_with("SomeOtherException: first line\\nforged line\\u{1b}[2Jxxx"),
+        "{:?}",
+        &text[..80]
+    );
+    let Error::Service(service) = &error else {
+        panic!("{error:?}")
+    };
+    let message = service.message().unwrap();
+    assert!(message.len() <= crate::client::untrusted::MAX_MESSAGE_BYTES + 3);
+
+    // A message quoted in a decoding error is made safe too.
+    let body = format!("{{\"items\": \"{}\\u001b\"}}", "y".repeat(1 << 20));
+    let error = call_once(Action::json(200, &body)).await;
+    let text = error.to_string();
+    assert!(text.len() < 5000 && !text.contains('\u{1b}'), "{} bytes", text.len());
+}
+
+#[tokio::test]
 async fn a_2xx_other_than_the_modeled_status_is_a_success() {
     let server = Server::start(vec![], Action::json(202, r#"{"items":["x"]}"#)).await;
     let handle = handle(config(&server.url));

@@ -57,6 +57,31 @@ async fn a_repeated_token_ends_the_pages() {
 }
 
 #[tokio::test]
+async fn a_token_cycle_ends_the_pages_with_an_error() {
+    let script = vec![
+        Action::page(&["a"], Some("A")),
+        Action::page(&["b"], Some("B")),
+        Action::page(&["c"], Some("A")),
+    ];
+    // Before, the pages went on for as long as the server answered.
+    let server = Server::start(script, Action::page(&["again"], Some("B"))).await;
+    let mut items = pages(&server).items(|output: ThingOutput| output.items);
+    for expected in ["a", "b", "c"] {
+        assert_eq!(items.next_item().await.unwrap().unwrap(), expected);
+    }
+    let error = items.next_item().await.unwrap().unwrap_err();
+    assert!(
+        error.to_string().contains("pagination token \"A\" of an earlier page"),
+        "{error}"
+    );
+    assert!(items.next_item().await.is_none());
+    assert_eq!(
+        tokens_sent(&server),
+        ["/things/x", "/things/x?token=A", "/things/x?token=B"]
+    );
+}
+
+#[tokio::test]
 async fn an_empty_token_ends_the_pages() {
     let server = Server::start(vec![Action::page(&["a"], Some(""))], Action::page(&["never"], None)).await;
     let mut pages = pages(&server);

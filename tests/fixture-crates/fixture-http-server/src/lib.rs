@@ -4,7 +4,7 @@
 //! The router is an `axum::Router` (so any tower middleware wraps it). It routes each request by method and URI template, decodes the query, headers and JSON body, validates the input against the model (every violation in one `ValidationException`), calls the trait, and encodes the output or error exactly as restJson1 says. Protocol errors (unknown route, wrong method or media type, body too large, bad signature when authentication is on, a panicking handler) get their own status and a JSON body that AWS clients parse.
 //!
 //! ```no_run
-//! use fixture_http_server::{FixtureHttp, RequestContext, ServerConfig};
+//! use fixture_http_server::{FixtureHttp, RequestContext, ServerConfig, serve};
 //!
 //! struct Demo;
 //!
@@ -19,9 +19,12 @@
 //!     }
 //! }
 //!
-//! # async fn serve() -> std::io::Result<()> {
+//! # async fn run() -> std::io::Result<()> {
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
-//! axum::serve(listener, fixture_http_server::router(Demo, ServerConfig::default())).await
+//! let config = ServerConfig::default();
+//! let timeouts = config.timeouts;
+//! let stop = std::future::pending::<()>(); // or a signal: serving stops when it resolves
+//! serve(listener, fixture_http_server::router(Demo, config), timeouts, stop).await
 //! # }
 //! ```
 #![forbid(unsafe_code)]
@@ -30,11 +33,12 @@ mod dispatch;
 mod service;
 pub use service::FixtureHttp;
 pub use ::fixture_http_model as model;
-pub use ::smithy_runtime::server::{Auth, RequestContext, ServerConfig};
+pub use ::smithy_runtime::server::{Auth, RequestContext, ServerConfig, Timeouts, serve};
 #[allow(unused_imports)]
 use ::smithy_runtime as rt;
 /// The HTTP service for an implementation of the trait: an `axum::Router`, servable with
-/// `axum::serve` and wrappable in any tower middleware.
+/// [`serve`] (timeouts and a bounded graceful shutdown), `axum::serve`, and wrappable in
+/// any tower middleware.
 pub fn router<S: FixtureHttp>(service: S, config: ServerConfig) -> ::axum::Router {
     ::smithy_runtime::server::router(dispatch::Dispatcher(service), config)
 }
