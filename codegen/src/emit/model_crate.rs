@@ -93,7 +93,7 @@ fn operation_index(service: &Service) -> TokenStream {
             " The `{}` operation: its input and output, marker type, HTTP bindings and error enum.",
             op.name
         );
-        let module = ident(&op.fn_name);
+        let module = ident(&op.module);
         quote! { #[doc = #doc] pub mod #module; }
     });
     quote! {
@@ -123,11 +123,11 @@ fn lib_rs(service: &Service, folders: &[&str]) -> TokenStream {
     let folders: Vec<_> = folders.iter().map(|f| ident(f)).collect();
     // The operations' inputs and outputs, re-exported at the root like every other type.
     let io = service.operations.iter().filter_map(|op| {
-        let module = ident(&op.fn_name);
+        let module = ident(&op.module);
         let names: Vec<_> = service
             .types
             .values()
-            .filter(|def| *def.home() == Home::Operation(op.fn_name.clone()))
+            .filter(|def| *def.home() == Home::Operation(op.module.clone()))
             .map(|def| ident(def.name()))
             .collect();
         (!names.is_empty()).then(|| quote!(#module::{#(#names),*}))

@@ -18,7 +18,7 @@ pub fn module(service: &Service, op: &Operation) -> TokenStream {
         shadowed: Some(&op.error_enum),
     };
     let structures = service.types.values().filter_map(|def| match def {
-        TypeDef::Struct(s) if s.home == Home::Operation(op.fn_name.clone()) => Some(s),
+        TypeDef::Struct(s) if s.home == Home::Operation(op.module.clone()) => Some(s),
         _ => None,
     });
     let structures = structures.map(|s| {
