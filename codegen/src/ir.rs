@@ -66,7 +66,7 @@ pub struct Operation {
     pub name: String,
     /// Rust function/module name, e.g. `create_channel` (`r#match` for a keyword).
     pub fn_name: String,
-    /// The module and file stem, `fn_name` without a raw prefix, e.g. `create_channel`.
+    /// The module and file stem, the same rule as its types' homes: `create_channel`, `match_` for a keyword.
     pub module: String,
     /// The client's method, e.g. `create_channel` (`config_operation` for `Config`).
     pub client_method: String,

@@ -58,6 +58,10 @@ pub const KEYWORDS: &[&str] = &[
     "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
 
+/// The weak keywords of Rust 2024: keywords only in certain positions, valid identifiers
+/// everywhere a generated name goes, so they are kept as they are (`union`, `raw`).
+pub const WEAK_KEYWORDS: &[&str] = &["macro_rules", "raw", "safe", "union", "'static"];
+
 /// Keywords that cannot be written as raw identifiers (`r#self` is an error).
 const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "crate", "super", "_"];
 
@@ -296,6 +300,34 @@ mod tests {
         assert!(!bare.is_empty(), "{name:?}");
         assert!(bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "{name:?}");
         assert!(!bare.starts_with(|c: char| c.is_ascii_digit()), "{name:?}");
+    }
+
+    /// Every strict, reserved and weak keyword, in every naming function, gives a name that
+    /// parses as an identifier (so the formatter never chokes, as it did on `macro`), and no
+    /// two keywords share a name.
+    #[test]
+    fn every_keyword_gives_a_parseable_identifier() {
+        let weak = WEAK_KEYWORDS.iter().filter(|k| !k.starts_with('\''));
+        for kw in KEYWORDS.iter().chain(weak) {
+            for (what, name) in [
+                ("field", field_name(kw)),
+                ("type", type_name(kw)),
+                ("module", module_name(kw)),
+                ("variant", variant_name(kw)),
+            ] {
+                assert!(
+                    syn::parse_str::<syn::Ident>(&name).is_ok(),
+                    "{what} name of {kw:?}: {name:?}"
+                );
+                assert_ident(&name);
+            }
+        }
+        for weak in ["union", "raw", "safe", "macro_rules"] {
+            assert_eq!(field_name(weak), weak, "a weak keyword needs no raw prefix");
+        }
+        let modules: std::collections::BTreeSet<String> = KEYWORDS.iter().map(|k| module_name(k)).collect();
+        let distinct: std::collections::BTreeSet<String> = KEYWORDS.iter().map(|k| k.to_ascii_lowercase()).collect();
+        assert_eq!(modules.len(), distinct.len());
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     }
     rust.push(RustFile::new("src/fluent/mod.rs", || {
         let modules = service.operations.iter().map(|op| {
-            let module = ident(&op.fn_name);
+            let module = ident(&op.module);
             let builder = builder_name(op);
             quote! { mod #module; pub use #module::#builder; }
         });
@@ -212,7 +212,7 @@ fn example_setters(service: &Service, op: &Operation) -> String {
 
 fn fluent_builder(service: &Service, op: &Operation) -> TokenStream {
     let builder = builder_name(op);
-    let module = ident(&op.fn_name);
+    let module = ident(&op.module);
     let marker = ident(&op.type_name);
     let error_enum = ident(&op.error_enum);
     let input_struct = op.input.as_ref().and_then(|n| service.structure(n));

@@ -22,7 +22,7 @@ pub struct CrateOptions {
 /// Every file of the model crate, by path relative to the crate folder.
 pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<String, String>, EmitError> {
     let mut modules: BTreeMap<&'static str, BTreeMap<String, Vec<&TypeDef>>> = BTreeMap::new();
-    // Each operation's input and output, by the operation's `fn_name`: looked up once per
+    // Each operation's input and output, by the operation's module: looked up once per
     // operation (a scan of every type per operation is quadratic on large models).
     let mut io: BTreeMap<&str, Vec<&Struct>> = BTreeMap::new();
     for def in service.types.values() {
@@ -54,7 +54,7 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     // name with a model shape (IVS has one), so it is not re-exported at the root.
     for op in &service.operations {
         let path = format!("src/operation/{}.rs", op.module);
-        let structures = io.get(op.fn_name.as_str()).cloned().unwrap_or_default();
+        let structures = io.get(op.module.as_str()).cloned().unwrap_or_default();
         rust.push(RustFile::new(path, move || operation::module(service, op, &structures)));
     }
     rust.push(RustFile::new("src/operation/mod.rs", || operation_index(service)));
@@ -103,7 +103,7 @@ fn operation_index(service: &Service) -> TokenStream {
             " The `{}` operation: its input and output, marker type, HTTP bindings and error enum.",
             op.name
         );
-        let module = ident(&op.fn_name);
+        let module = ident(&op.module);
         quote! { #[doc = #doc] pub mod #module; }
     });
     quote! {
@@ -133,9 +133,9 @@ fn lib_rs(service: &Service, folders: &[&str], io: &BTreeMap<&str, Vec<&Struct>>
     let folders: Vec<_> = folders.iter().map(|f| ident(f)).collect();
     // The operations' inputs and outputs, re-exported at the root like every other type.
     let io = service.operations.iter().filter_map(|op| {
-        let module = ident(&op.fn_name);
+        let module = ident(&op.module);
         let names: Vec<_> = io
-            .get(op.fn_name.as_str())
+            .get(op.module.as_str())
             .into_iter()
             .flatten()
             .map(|s| ident(&s.name))

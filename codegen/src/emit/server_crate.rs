@@ -45,7 +45,7 @@ pub fn trait_name(service: &Service) -> String {
 
 /// The marker, input, output and error types of an operation, through the `model` re-export.
 fn op_types(op: &Operation) -> (TokenStream, TokenStream, TokenStream, TokenStream) {
-    let module = ident(&op.fn_name);
+    let module = ident(&op.module);
     let marker = ident(&op.type_name);
     let error = ident(&op.error_enum);
     (

@@ -50,7 +50,8 @@ impl Lowering<'_> {
             let fn_name = naming::field_name(&name);
             operations.push(Operation {
                 id: op_id.clone(),
-                module: naming::plain(&fn_name).to_owned(),
+                // The same rule as the homes of its types (a keyword gets `_`: `use_`).
+                module: naming::module_name(&name),
                 client_method: naming::client_method(&fn_name),
                 fn_name,
                 type_name,

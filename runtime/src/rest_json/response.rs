@@ -53,6 +53,12 @@ impl ResponseBuilder {
         self.header_list_text(name, values.as_ref().map(|v| v.iter().map(Param::to_param).collect()))
     }
 
+    /// Sets a list header of http-dates: items joined with `, ` and never quoted, although
+    /// each holds a comma (restJson1 says so; readers split on every second comma).
+    pub fn header_date_list(&mut self, name: &'static str, values: Option<Vec<String>>) -> Result<(), EncodeError> {
+        set_header(&mut self.headers, name, values.map(|v| v.join(", ")))
+    }
+
     /// Sets a list header (see [`crate::rest_json::RequestBuilder::header_list_text`]).
     pub fn header_list_text(&mut self, name: &'static str, values: Option<Vec<String>>) -> Result<(), EncodeError> {
         set_header(&mut self.headers, name, values.map(|v| join_header_list(&v)))

@@ -312,6 +312,10 @@ fn headers_encode(m: &Member, from: TokenStream) -> TokenStream {
     match (&m.binding, &m.ty.kind) {
         (Binding::Header(name), TyKind::List(item)) => match text_fn(item) {
             None => quote!(r.header_list(#name, &#from.#field)?;),
+            // http-dates hold a comma each but are never quoted in a list (restJson1).
+            Some(text) if matches!(item.kind, TyKind::Timestamp(TimestampFormat::HttpDate)) => {
+                quote!(r.header_date_list(#name, #from.#field.as_ref().map(|list| list.iter().map(#text).collect()))?;)
+            }
             Some(text) => {
                 quote!(r.header_list_text(#name, #from.#field.as_ref().map(|list| list.iter().map(#text).collect()))?;)
             }

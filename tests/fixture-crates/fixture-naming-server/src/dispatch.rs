@@ -7,7 +7,7 @@ use ::std::pin::Pin;
 /// Every operation, in the order `Dispatch::call` numbers them.
 static OPERATIONS: [OperationInfo; 4] = [
     <model::operation::config::Config as Operation>::INFO,
-    <model::operation::r#match::Match as Operation>::INFO,
+    <model::operation::match_::Match as Operation>::INFO,
     <model::operation::new::New as Operation>::INFO,
     <model::operation::open_stream::OpenStream as Operation>::INFO,
 ];
@@ -37,7 +37,7 @@ impl<S: crate::FixtureNaming> Dispatch for Dispatcher<S> {
                 }
                 1usize => {
                     handle::<
-                        model::operation::r#match::Match,
+                        model::operation::match_::Match,
                         _,
                         _,
                     >(request, |input, context| self.0.r#match(input, context))

@@ -32,7 +32,7 @@ pub trait FixtureNaming: Send + Sync + 'static {
         input: rt::Unit,
         context: RequestContext,
     ) -> impl Future<
-        Output = Result<rt::Unit, model::operation::r#match::MatchError>,
+        Output = Result<rt::Unit, model::operation::match_::MatchError>,
     > + Send {
         let _ = (input, context);
         async { Err(UnhandledError::not_implemented("Match").into()) }

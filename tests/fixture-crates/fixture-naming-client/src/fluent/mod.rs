@@ -2,8 +2,8 @@
 //! One fluent builder per operation: set the input's members, then `send()`.
 mod config;
 pub use config::ConfigFluentBuilder;
-mod r#match;
-pub use r#match::MatchFluentBuilder;
+mod match_;
+pub use match_::MatchFluentBuilder;
 mod new;
 pub use new::NewFluentBuilder;
 mod open_stream;

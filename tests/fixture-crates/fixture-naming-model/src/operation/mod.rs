@@ -5,7 +5,7 @@
 /// The `Config` operation: its input and output, marker type, HTTP bindings and error enum.
 pub mod config;
 /// The `Match` operation: its input and output, marker type, HTTP bindings and error enum.
-pub mod r#match;
+pub mod match_;
 /// The `New` operation: its input and output, marker type, HTTP bindings and error enum.
 pub mod new;
 /// The `OpenStream` operation: its input and output, marker type, HTTP bindings and error enum.
