@@ -190,7 +190,10 @@ fn protocol_tests(rest: &[String]) -> Result<ExitCode, String> {
         }
     }
     if !smithy.join("protocol-tests").is_dir() {
-        println!("protocol tests: skipped, no Smithy protocol test suite at {}", smithy.display());
+        println!(
+            "protocol tests: skipped, no Smithy protocol test suite at {}",
+            smithy.display()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let started = Instant::now();
@@ -203,7 +206,11 @@ fn protocol_tests(rest: &[String]) -> Result<ExitCode, String> {
     let expected = protocol_suite::read_expected(&list)?;
     for outcome in &report.client {
         if let Some(reason) = &outcome.failure {
-            let mark = if expected.contains_key(&outcome.key) { "expected" } else { "UNEXPECTED" };
+            let mark = if expected.contains_key(&outcome.key) {
+                "expected"
+            } else {
+                "UNEXPECTED"
+            };
             println!("FAIL ({mark}) {}: {reason}", outcome.key);
         }
     }
@@ -213,7 +220,11 @@ fn protocol_tests(rest: &[String]) -> Result<ExitCode, String> {
     }
     println!("(in {:.0} s)", started.elapsed().as_secs_f64());
     println!("{}", report.summary());
-    Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn smithy_json(rest: &[String]) -> Result<ExitCode, String> {

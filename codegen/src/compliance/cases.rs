@@ -40,7 +40,9 @@ pub struct Case {
 /// Every restJson1 case of the service's operations and of their errors, in a fixed order.
 pub fn collect(model: &Model, service_id: &str) -> Vec<Case> {
     let mut cases = Vec::new();
-    let Some(service) = model.shapes.get(service_id) else { return cases };
+    let Some(service) = model.shapes.get(service_id) else {
+        return cases;
+    };
     let mut operations: Vec<&str> = service.operations.iter().map(|r| r.target.as_str()).collect();
     operations.sort_unstable();
     // Errors bound by several operations run once per operation, named after it.
@@ -54,7 +56,11 @@ pub fn collect(model: &Model, service_id: &str) -> Vec<Case> {
         let Some(op) = model.shapes.get(op_id) else { continue };
         for (trait_name, client, server) in [
             ("smithy.test#httpRequestTests", Kind::ClientRequest, Kind::ServerRequest),
-            ("smithy.test#httpResponseTests", Kind::ClientResponse, Kind::ServerResponse),
+            (
+                "smithy.test#httpResponseTests",
+                Kind::ClientResponse,
+                Kind::ServerResponse,
+            ),
         ] {
             for data in restjson_cases(op.traits.get(trait_name)) {
                 push_sides(&mut cases, &data, client, server, op_id, None, None);
@@ -63,7 +69,11 @@ pub fn collect(model: &Model, service_id: &str) -> Vec<Case> {
         for data in restjson_cases(op.traits.get("smithy.test#httpMalformedRequestTests")) {
             for expansion in 0..expansions(&data) {
                 let id = case_id(&data);
-                let id = if expansion == 0 { id } else { format!("{id}_case{expansion}") };
+                let id = if expansion == 0 {
+                    id
+                } else {
+                    format!("{id}_case{expansion}")
+                };
                 cases.push(Case {
                     id,
                     kind: Kind::Malformed,
@@ -74,7 +84,9 @@ pub fn collect(model: &Model, service_id: &str) -> Vec<Case> {
             }
         }
         for error in &op.errors {
-            let Some(shape) = model.shapes.get(&error.target) else { continue };
+            let Some(shape) = model.shapes.get(&error.target) else {
+                continue;
+            };
             let prefix = (error_uses.get(error.target.as_str()).copied().unwrap_or(0) > 1)
                 .then(|| op_id.rsplit('#').next().unwrap_or(op_id).to_string());
             for data in restjson_cases(shape.traits.get("smithy.test#httpResponseTests")) {

@@ -40,7 +40,9 @@ pub fn test_crate(service: &Service, cases: &[Case], names: &CrateNames) -> Test
     let mut tests = Vec::new();
     let mut taken = BTreeSet::new();
     for (index, case) in cases.iter().enumerate() {
-        let Some(op) = service.operations.iter().find(|o| o.id == case.operation) else { continue };
+        let Some(op) = service.operations.iter().find(|o| o.id == case.operation) else {
+            continue;
+        };
         let (module, out, body) = match case.kind {
             Kind::ClientRequest => ("client_requests", &mut requests, request_test(service, op, &case.data)),
             Kind::ClientResponse => ("client_responses", &mut responses, response_test(service, op, case)),
@@ -93,7 +95,13 @@ tokio = {{ version = "1", features = ["rt", "net", "time"] }}
 fn unique_name(id: &str, taken: &mut BTreeSet<String>) -> String {
     let mut base: String = id
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
         .collect();
     if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
         base.insert_str(0, "case_");
@@ -138,7 +146,11 @@ fn response_test(service: &Service, op: &Operation, case: &Case) -> String {
     let params = data.get("params");
     let expected = match (&case.error, &op.output) {
         (Some(error), _) => {
-            let name = service.types.values().find(|t| t.id() == error).map(|t| t.name().to_string());
+            let name = service
+                .types
+                .values()
+                .find(|t| t.id() == error)
+                .map(|t| t.name().to_string());
             match name {
                 Some(name) => values::structure(service, &name, params).map(|e| (e, Some(name))),
                 None => Err(format!("no generated type for error `{error}`")),
@@ -149,7 +161,12 @@ fn response_test(service: &Service, op: &Operation, case: &Case) -> String {
     };
     let (expected, error) = match expected {
         Ok(found) => found,
-        Err(reason) => return format!("    panic!({:?});\n", format!("cannot build the expected value: {reason}")),
+        Err(reason) => {
+            return format!(
+                "    panic!({:?});\n",
+                format!("cannot build the expected value: {reason}")
+            );
+        }
     };
     let check = match error {
         None => "    match result {\n        Ok(actual) => harness::assert_same(&actual, &expected),\n        Err(error) => panic!(\"the client failed: {error:?}\"),\n    }\n".to_string(),
@@ -179,7 +196,11 @@ fn strings(value: Option<&Value>) -> String {
 fn pairs(value: Option<&Value>) -> String {
     let items: Vec<String> = value
         .and_then(Value::as_object)
-        .map(|o| o.iter().filter_map(|(k, v)| Some(format!("({k:?}, {:?})", v.as_str()?))).collect())
+        .map(|o| {
+            o.iter()
+                .filter_map(|(k, v)| Some(format!("({k:?}, {:?})", v.as_str()?)))
+                .collect()
+        })
         .unwrap_or_default();
     format!("[{}]", items.join(", "))
 }

@@ -21,7 +21,10 @@ pub fn structure(service: &Service, name: &str, params: Option<&Value>) -> Resul
 }
 
 fn struct_expr(service: &Service, def: &Struct, fields: &serde_json::Map<String, Value>) -> Result<String, String> {
-    let mut out = format!("{{ #[allow(unused_mut)] let mut value = model::{}::default();", def.name);
+    let mut out = format!(
+        "{{ #[allow(unused_mut)] let mut value = model::{}::default();",
+        def.name
+    );
     for (key, value) in fields {
         let Some(member) = def.members.iter().find(|m| &m.wire_name == key) else {
             return Err(format!("`{}` has no member `{key}`", def.name));
@@ -38,10 +41,18 @@ fn struct_expr(service: &Service, def: &Struct, fields: &serde_json::Map<String,
 
 /// The expression of a value of type `ty`.
 pub fn expr(service: &Service, ty: &Ty, value: &Value) -> Result<String, String> {
-    let number = || value.as_number().map(ToString::to_string).ok_or(format!("expected a number, found {value}"));
+    let number = || {
+        value
+            .as_number()
+            .map(ToString::to_string)
+            .ok_or(format!("expected a number, found {value}"))
+    };
     let text = || value.as_str().ok_or(format!("expected a string, found {value}"));
     Ok(match &ty.kind {
-        TyKind::Bool => value.as_bool().ok_or(format!("expected a boolean, found {value}"))?.to_string(),
+        TyKind::Bool => value
+            .as_bool()
+            .ok_or(format!("expected a boolean, found {value}"))?
+            .to_string(),
         TyKind::Byte => format!("({}i8)", number()?),
         TyKind::Short => format!("({}i16)", number()?),
         TyKind::Integer => format!("({}i32)", number()?),
@@ -49,16 +60,21 @@ pub fn expr(service: &Service, ty: &Ty, value: &Value) -> Result<String, String>
         TyKind::Float => float(value, "f32")?,
         TyKind::Double => float(value, "f64")?,
         TyKind::BigInteger | TyKind::BigDecimal => {
-            format!("::serde_json::from_str::<::serde_json::Number>({:?}).unwrap()", number()?)
+            format!(
+                "::serde_json::from_str::<::serde_json::Number>({:?}).unwrap()",
+                number()?
+            )
         }
         TyKind::String => format!("String::from({:?})", text()?),
         TyKind::Blob => format!("rt::Blob::new({:?}.as_bytes().to_vec())", text()?),
         TyKind::Timestamp(_) => {
-            let seconds = value.as_f64().ok_or(format!("expected epoch seconds, found {value}"))?;
-            let nanos = (seconds * 1e9).round() as i128;
+            let nanos = epoch_nanos(value).ok_or(format!("expected epoch seconds, found {value}"))?;
             format!("::time::OffsetDateTime::from_unix_timestamp_nanos({nanos}i128).unwrap()")
         }
-        TyKind::Document => format!("::serde_json::from_str::<::serde_json::Value>({:?}).unwrap()", value.to_string()),
+        TyKind::Document => format!(
+            "::serde_json::from_str::<::serde_json::Value>({:?}).unwrap()",
+            value.to_string()
+        ),
         TyKind::Unit => "rt::Unit {}".to_string(),
         TyKind::List(item) => {
             let items = value.as_array().ok_or(format!("expected a list, found {value}"))?;
@@ -94,7 +110,9 @@ fn named(service: &Service, name: &str, kind: NamedKind, value: &Value) -> Resul
     match (kind, service.types.get(name)) {
         (NamedKind::Enum, _) => Ok(format!(
             "model::{name}::from({:?})",
-            value.as_str().ok_or(format!("expected an enum string, found {value}"))?
+            value
+                .as_str()
+                .ok_or(format!("expected an enum string, found {value}"))?
         )),
         (NamedKind::IntEnum, _) => Ok(format!(
             "model::{name}::from({}i32)",
@@ -105,7 +123,9 @@ fn named(service: &Service, name: &str, kind: NamedKind, value: &Value) -> Resul
             struct_expr(service, def, fields)
         }
         (NamedKind::Union, Some(TypeDef::Union(def))) => {
-            let fields = value.as_object().ok_or(format!("expected a union object, found {value}"))?;
+            let fields = value
+                .as_object()
+                .ok_or(format!("expected a union object, found {value}"))?;
             let [(key, inner)] = fields.iter().collect::<Vec<_>>()[..] else {
                 return Err(format!("a union value must set one member: {value}"));
             };
@@ -114,7 +134,11 @@ fn named(service: &Service, name: &str, kind: NamedKind, value: &Value) -> Resul
                 .iter()
                 .find(|m| &m.wire_name == key)
                 .ok_or(format!("union `{name}` has no member `{key}`"))?;
-            Ok(format!("model::{name}::{}({})", member.field, expr(service, &member.ty, inner)?))
+            Ok(format!(
+                "model::{name}::{}({})",
+                member.field,
+                expr(service, &member.ty, inner)?
+            ))
         }
         _ => Err(format!("no type `{name}` in the generated crate")),
     }
@@ -131,5 +155,55 @@ fn float(value: &Value, suffix: &str) -> Result<String, String> {
         Value::String(s) if s == "Infinity" => Ok(format!("{suffix}::INFINITY")),
         Value::String(s) if s == "-Infinity" => Ok(format!("{suffix}::NEG_INFINITY")),
         other => Err(format!("expected a float, found {other}")),
+    }
+}
+
+/// Epoch seconds, as the case writes them (`946845296.123`), in nanoseconds, read from the
+/// decimal text so that no float rounding moves the fraction.
+fn epoch_nanos(value: &Value) -> Option<i128> {
+    let text = value.as_number()?.to_string();
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest.to_string()),
+        None => (false, text),
+    };
+    if text.contains(['e', 'E']) {
+        return Some((value.as_f64()? * 1e9).round() as i128);
+    }
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut digits: String = fraction.chars().take(9).collect();
+    while digits.len() < 9 {
+        digits.push('0');
+    }
+    let nanos = whole.parse::<i128>().ok()? * 1_000_000_000 + digits.parse::<i128>().ok()?;
+    Some(if negative { -nanos } else { nanos })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_seconds_keep_their_exact_fraction() {
+        assert_eq!(
+            epoch_nanos(&serde_json::json!(946845296.123)),
+            Some(946_845_296_123_000_000)
+        );
+        assert_eq!(
+            epoch_nanos(&serde_json::json!(1576540098)),
+            Some(1_576_540_098_000_000_000)
+        );
+        assert_eq!(epoch_nanos(&serde_json::json!(-1.5)), Some(-1_500_000_000));
+        assert_eq!(epoch_nanos(&serde_json::json!("x")), None);
+    }
+
+    #[test]
+    fn special_floats_are_spelled_as_constants() {
+        assert_eq!(float(&serde_json::json!("NaN"), "f64").unwrap(), "f64::NAN");
+        assert_eq!(
+            float(&serde_json::json!("-Infinity"), "f32").unwrap(),
+            "f32::NEG_INFINITY"
+        );
+        assert_eq!(float(&serde_json::json!(1.5), "f32").unwrap(), "(1.5f32)");
+        assert!(float(&serde_json::json!(true), "f32").is_err());
     }
 }
