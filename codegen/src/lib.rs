@@ -7,6 +7,7 @@
 //! touches the file system: the `xtask` driver reads the model and writes the files.
 
 pub mod ast;
+pub mod compliance;
 pub mod docs;
 pub mod emit;
 pub mod error;

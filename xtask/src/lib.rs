@@ -4,6 +4,7 @@
 //! touches the file system is here, so tests can run exactly what `cargo xtask codegen` runs.
 
 pub mod idl_suite;
+pub mod protocol_suite;
 
 use std::collections::BTreeMap;
 use std::fs;

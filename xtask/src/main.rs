@@ -1,6 +1,7 @@
 //! `cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME]`
 //! `cargo xtask bench [--smoke] [--only SECTION]... [--out FILE]`
 //! `cargo xtask idl-tests [--smithy DIR]`
+//! `cargo xtask protocol-tests [--smithy DIR] [--update-expected]`
 //! `cargo xtask smithy-json FILE|DIR...`
 
 mod bench;
@@ -25,6 +26,13 @@ const USAGE: &str =
 usage: cargo xtask idl-tests [--smithy DIR]
 
   run Smithy's own IDL loader suite (DIR/idl-tests, default ../shared/smithy) against our reader
+
+usage: cargo xtask protocol-tests [--smithy DIR] [--update-expected]
+
+  generate Smithy's restJson1 protocol compliance suite (DIR/protocol-tests, default
+  ../shared/smithy) into target/protocol-tests, run its client cases, and compare the failures
+  with tests/protocol-tests/expected-failures.txt (skipped, saying so, when DIR is missing)
+  --update-expected  rewrite that list to the failures of this run (review the diff)
 
 usage: cargo xtask smithy-json FILE|DIR...
 
@@ -58,6 +66,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "codegen" => codegen(rest),
         "bench" => bench::run(rest, USAGE),
         "idl-tests" => idl_tests(rest),
+        "protocol-tests" => protocol_tests(rest),
         "smithy-json" => smithy_json(rest),
         "-h" | "--help" => {
             println!("{USAGE}");
@@ -165,6 +174,57 @@ fn idl_tests(rest: &[String]) -> Result<ExitCode, String> {
     println!("{}", report.summary());
     let perfect = report.valid_ok == report.valid_total && report.invalid_refused == report.invalid_total;
     Ok(if perfect { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn protocol_tests(rest: &[String]) -> Result<ExitCode, String> {
+    use xtask::protocol_suite;
+    let root = xtask::repo_root();
+    let mut smithy = protocol_suite::default_smithy(&root);
+    let mut update = false;
+    let mut iter = rest.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--smithy" => smithy = PathBuf::from(iter.next().ok_or(format!("--smithy needs a value\n{USAGE}"))?),
+            "--update-expected" => update = true,
+            other => return Err(format!("unknown option `{other}`\n{USAGE}")),
+        }
+    }
+    if !smithy.join("protocol-tests").is_dir() {
+        println!(
+            "protocol tests: skipped, no Smithy protocol test suite at {}",
+            smithy.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let started = Instant::now();
+    let report = protocol_suite::run(&root, &smithy)?;
+    let list = root.join(protocol_suite::EXPECTED_FAILURES);
+    if update {
+        std::fs::write(&list, protocol_suite::expected_file(&report))
+            .map_err(|e| format!("cannot write {}: {e}", list.display()))?;
+    }
+    let expected = protocol_suite::read_expected(&list)?;
+    for outcome in &report.client {
+        if let Some(reason) = &outcome.failure {
+            let mark = if expected.contains_key(&outcome.key) {
+                "expected"
+            } else {
+                "UNEXPECTED"
+            };
+            println!("FAIL ({mark}) {}: {reason}", outcome.key);
+        }
+    }
+    let problems = protocol_suite::mismatches(&report, &expected);
+    for problem in &problems {
+        println!("MISMATCH {problem}");
+    }
+    println!("(in {:.0} s)", started.elapsed().as_secs_f64());
+    println!("{}", report.summary());
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn smithy_json(rest: &[String]) -> Result<ExitCode, String> {

@@ -1,0 +1,213 @@
+//! The test crate of a compliance run: one `#[test]` per client case, each building the typed
+//! value from the case's `params` and checking the case's expectations through the real
+//! client against a loopback peer (the harness).
+
+use super::cases::{Case, Kind};
+use super::values;
+use crate::ir::{Operation, Service};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+/// The harness every generated test uses.
+const HARNESS: &str = include_str!("harness.rs");
+
+/// The generated test crate.
+#[derive(Debug, Clone)]
+pub struct TestCrate {
+    /// File contents by path relative to the crate folder.
+    pub files: BTreeMap<String, String>,
+    /// The test path (`client_requests::name`) of each case that got a test, with its index in
+    /// the cases given.
+    pub tests: Vec<(String, usize)>,
+}
+
+/// Names of the crates the tests use, and where the runtime is.
+#[derive(Debug, Clone)]
+pub struct CrateNames {
+    /// The model crate's package name.
+    pub model: String,
+    /// The client crate's package name.
+    pub client: String,
+    /// Path from the test crate to the `smithy-runtime` crate.
+    pub runtime_path: String,
+}
+
+/// Emits the test crate for the client cases among `cases` whose operation was generated.
+pub fn test_crate(service: &Service, cases: &[Case], names: &CrateNames) -> TestCrate {
+    let mut requests = String::from("use super::*;\n");
+    let mut responses = String::from("use super::*;\n");
+    let mut tests = Vec::new();
+    let mut taken = BTreeSet::new();
+    for (index, case) in cases.iter().enumerate() {
+        let Some(op) = service.operations.iter().find(|o| o.id == case.operation) else {
+            continue;
+        };
+        let (module, out, body) = match case.kind {
+            Kind::ClientRequest => ("client_requests", &mut requests, request_test(service, op, &case.data)),
+            Kind::ClientResponse => ("client_responses", &mut responses, response_test(service, op, case)),
+            _ => continue,
+        };
+        let name = unique_name(&case.id, &mut taken);
+        let _ = write!(out, "\n/// Case `{}`.\n#[test]\nfn {name}() {{\n{body}}}\n", case.id);
+        tests.push((format!("{module}::{name}"), index));
+    }
+    let mut files = BTreeMap::new();
+    files.insert("Cargo.toml".to_string(), manifest(names));
+    let lib = format!(
+        "//! Generated protocol compliance tests.\n#![cfg(test)]\n#![allow(unused, clippy::all)]\nuse {} as client;\nuse {} as model;\nuse ::smithy_runtime as rt;\nmod harness;\nmod client_requests;\nmod client_responses;\n",
+        names.client.replace('-', "_"),
+        names.model.replace('-', "_")
+    );
+    files.insert("src/lib.rs".to_string(), lib);
+    files.insert("src/harness.rs".to_string(), format!("use super::*;\n{HARNESS}"));
+    files.insert("src/client_requests.rs".to_string(), requests);
+    files.insert("src/client_responses.rs".to_string(), responses);
+    TestCrate { files, tests }
+}
+
+fn manifest(names: &CrateNames) -> String {
+    format!(
+        r#"[package]
+name = "protocol-compliance-tests"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+{client} = {{ path = "../{client}" }}
+{model} = {{ path = "../{model}" }}
+smithy-runtime = {{ path = "{runtime}", features = ["client"] }}
+axum = {{ version = "0.8", default-features = false, features = ["http1", "tokio"] }}
+bytes = "1"
+http = "1"
+serde_json = {{ version = "1", features = ["preserve_order"] }}
+time = "0.3"
+tokio = {{ version = "1", features = ["rt", "net", "time"] }}
+"#,
+        client = names.client,
+        model = names.model,
+        runtime = names.runtime_path,
+    )
+}
+
+/// A Rust function name for a case id, distinct from those already taken.
+fn unique_name(id: &str, taken: &mut BTreeSet<String>) -> String {
+    let mut base: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
+        base.insert_str(0, "case_");
+    }
+    let mut name = base.clone();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{base}_{n}");
+        n += 1;
+    }
+    name
+}
+
+fn request_test(service: &Service, op: &Operation, data: &Value) -> String {
+    let method = &op.client_method;
+    let (input, set_input) = match &op.input {
+        None => ("()".to_string(), String::new()),
+        Some(name) => match values::structure(service, name, data.get("params")) {
+            Ok(expr) => (expr, ".set_input(input)".to_string()),
+            Err(reason) => return format!("    panic!({:?});\n", format!("cannot build the input: {reason}")),
+        },
+    };
+    format!(
+        "    let input = {input};\n    let response = harness::CannedResponse {{ code: 200, headers: &[(\"content-type\", \"application/json\")], body: \"{{}}\" }};\n    let (result, sent) = harness::exchange(&response, true, async move |client: client::Client| client.{method}(){set_input}.send().await.map(|_| ()).map_err(|e| format!(\"{{e:?}}\")));\n    harness::check_request(sent, result.err(), &harness::ExpectedRequest {{\n        method: {method_lit:?},\n        uri: {uri:?},\n        query_params: &{qp},\n        forbid_query_params: &{fqp},\n        require_query_params: &{rqp},\n        headers: &{headers},\n        forbid_headers: &{fh},\n        require_headers: &{rh},\n        body: {body},\n        body_media_type: {media},\n        host: {host},\n        resolved_host: {resolved},\n    }});\n",
+        method_lit = data.get("method").and_then(Value::as_str).unwrap_or(""),
+        uri = data.get("uri").and_then(Value::as_str).unwrap_or(""),
+        qp = strings(data.get("queryParams")),
+        fqp = strings(data.get("forbidQueryParams")),
+        rqp = strings(data.get("requireQueryParams")),
+        headers = pairs(data.get("headers")),
+        fh = strings(data.get("forbidHeaders")),
+        rh = strings(data.get("requireHeaders")),
+        body = opt_str(data.get("body")),
+        media = opt_str(data.get("bodyMediaType")),
+        host = opt_str(data.get("host")),
+        resolved = opt_str(data.get("resolvedHost")),
+    )
+}
+
+fn response_test(service: &Service, op: &Operation, case: &Case) -> String {
+    let data = &case.data;
+    let params = data.get("params");
+    let expected = match (&case.error, &op.output) {
+        (Some(error), _) => {
+            let name = service
+                .types
+                .values()
+                .find(|t| t.id() == error)
+                .map(|t| t.name().to_string());
+            match name {
+                Some(name) => values::structure(service, &name, params).map(|e| (e, Some(name))),
+                None => Err(format!("no generated type for error `{error}`")),
+            }
+        }
+        (None, Some(output)) => values::structure(service, output, params).map(|e| (e, None)),
+        (None, None) => Ok(("rt::Unit {}".to_string(), None)),
+    };
+    let (expected, error) = match expected {
+        Ok(found) => found,
+        Err(reason) => {
+            return format!(
+                "    panic!({:?});\n",
+                format!("cannot build the expected value: {reason}")
+            );
+        }
+    };
+    let check = match error {
+        None => "    match result {\n        Ok(actual) => harness::assert_same(&actual, &expected),\n        Err(error) => panic!(\"the client failed: {error:?}\"),\n    }\n".to_string(),
+        Some(name) => format!(
+            "    match result.map_err(|e| e.into_service_error()) {{\n        Err(Some(model::operation::{module}::{enum_name}::{name}(actual))) => harness::assert_same(&actual, &expected),\n        other => panic!(\"expected the error `{name}`, found {{other:?}}\"),\n    }}\n",
+            module = op.module,
+            enum_name = op.error_enum,
+        ),
+    };
+    format!(
+        "    let expected = {expected};\n    let response = harness::CannedResponse {{ code: {code}, headers: &{headers}, body: {body:?} }};\n    let (result, _) = harness::exchange(&response, false, async move |client: client::Client| client.{method}().send().await);\n{check}",
+        code = data.get("code").and_then(Value::as_u64).unwrap_or(200),
+        headers = pairs(data.get("headers")),
+        body = data.get("body").and_then(Value::as_str).unwrap_or(""),
+        method = op.client_method,
+    )
+}
+
+fn strings(value: Option<&Value>) -> String {
+    let items: Vec<String> = value
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(|s| format!("{s:?}")).collect())
+        .unwrap_or_default();
+    format!("[{}]", items.join(", "))
+}
+
+fn pairs(value: Option<&Value>) -> String {
+    let items: Vec<String> = value
+        .and_then(Value::as_object)
+        .map(|o| {
+            o.iter()
+                .filter_map(|(k, v)| Some(format!("({k:?}, {:?})", v.as_str()?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    format!("[{}]", items.join(", "))
+}
+
+fn opt_str(value: Option<&Value>) -> String {
+    match value.and_then(Value::as_str) {
+        Some(s) => format!("Some({s:?})"),
+        None => "None".to_string(),
+    }
+}
