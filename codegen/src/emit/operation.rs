@@ -22,7 +22,7 @@ pub fn module(service: &Service, op: &Operation) -> TokenStream {
         _ => None,
     });
     let structures = structures.map(|s| {
-        let (t, v) = (types::structure(s, scope), validate::structure(s));
+        let (t, v) = (types::structure(service, s, scope), validate::structure(s));
         quote!(#t #v)
     });
     let marker = marker(service, op, scope);

@@ -9,7 +9,7 @@
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 //! // Region and credentials from the environment and the shared AWS files.
 //! let client = ivs_client::Client::from_env()?;
-//! let output = client.batch_get_channel().arns("example").send().await?;
+//! let output = client.batch_get_channel().arns("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").send().await?;
 //! println!("{output:?}");
 //! # Ok(())
 //! # }
@@ -17,6 +17,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 mod client;
+#[cfg(test)]
+mod examples;
 pub mod fluent;
 pub use client::Client;
 pub use ::ivs_model as model;

@@ -9,7 +9,7 @@
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 //! // Region and credentials from the environment and the shared AWS files.
 //! let client = fixture_constraints_client::Client::from_env()?;
-//! let output = client.check().name("example").send().await?;
+//! let output = client.check().big(1).color(fixture_constraints_client::Color::Green).name("example").send().await?;
 //! println!("{output:?}");
 //! # Ok(())
 //! # }
@@ -17,6 +17,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 mod client;
+#[cfg(test)]
+mod examples;
 pub mod fluent;
 pub use client::Client;
 pub use ::fixture_constraints_model as model;

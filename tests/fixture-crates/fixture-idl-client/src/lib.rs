@@ -9,7 +9,7 @@
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 //! // Region and credentials from the environment and the shared AWS files.
 //! let client = fixture_idl_client::Client::from_env()?;
-//! let output = client.create_widget().name("example").send().await?;
+//! let output = client.create_widget().color(fixture_idl_client::Color::Red).sprockets(1).name("my-name").send().await?;
 //! println!("{output:?}");
 //! # Ok(())
 //! # }
@@ -17,6 +17,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 mod client;
+#[cfg(test)]
+mod examples;
 pub mod fluent;
 pub use client::Client;
 pub use ::fixture_idl_model as model;

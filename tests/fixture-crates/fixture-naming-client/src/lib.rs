@@ -9,7 +9,7 @@
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 //! // Region and credentials from the environment and the shared AWS files.
 //! let client = fixture_naming_client::Client::from_env()?;
-//! let output = client.config_operation().send().await?;
+//! let output = client.config_operation().as_input_value("my-as-input").customize("my-customize").send().await?;
 //! println!("{output:?}");
 //! # Ok(())
 //! # }
@@ -17,6 +17,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 mod client;
+#[cfg(test)]
+mod examples;
 pub mod fluent;
 pub use client::Client;
 pub use ::fixture_naming_model as model;

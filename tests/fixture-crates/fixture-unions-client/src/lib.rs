@@ -9,7 +9,7 @@
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 //! // Region and credentials from the environment and the shared AWS files.
 //! let client = fixture_unions_client::Client::from_env()?;
-//! let output = client.put().send().await?;
+//! let output = client.put().value(fixture_unions_client::Value::Items(vec!["my-te".to_string()])).send().await?;
 //! println!("{output:?}");
 //! # Ok(())
 //! # }
@@ -17,6 +17,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 mod client;
+#[cfg(test)]
+mod examples;
 pub mod fluent;
 pub use client::Client;
 pub use ::fixture_unions_model as model;
