@@ -5,7 +5,7 @@
 use super::format::{EmitError, HEADER, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
 use super::operation_docs::{self, Side};
 use super::rust_types::{Scope, io_type, rust_type_in};
-use super::{examples, member_docs};
+use super::{client_landing, examples, member_docs};
 use crate::ir::{Member, Operation, Service, Struct, TyKind};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -112,34 +112,7 @@ fn builder_name(op: &Operation) -> proc_macro2::Ident {
 }
 
 fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenStream {
-    let first = service.operations.first();
-    let mut docs = vec![
-        format!("A client for {} (API version {}).", service.title, service.version),
-        String::new(),
-        "Every operation is a method of [`Client`] returning a fluent builder; `send()` validates the \
-         input against the model's constraints (every violation is reported, nothing is sent), signs \
-         the request with SigV4, retries throttling and transient errors, and decodes the output or \
-         the operation's typed error."
-            .to_string(),
-        String::new(),
-        "The model's types are re-exported here; [`model`] is the model crate itself.".to_string(),
-    ];
-    if let Some(op) = first {
-        docs.push(String::new());
-        docs.push("```no_run".to_string());
-        docs.push("# async fn example() -> Result<(), Box<dyn std::error::Error>> {".to_string());
-        docs.push("// Region and credentials from the environment and the shared AWS files.".to_string());
-        docs.push(format!("let client = {krate}::Client::from_env()?;"));
-        docs.push(format!(
-            "let output = client.{}(){}.send().await?;",
-            op.client_method,
-            examples::input(service, op, krate).chain()
-        ));
-        docs.push("println!(\"{output:?}\");".to_string());
-        docs.push("# Ok(())".to_string());
-        docs.push("# }".to_string());
-        docs.push("```".to_string());
-    }
+    let docs = client_landing::lines(service, krate);
     let docs = inner_doc_attrs(&docs);
     quote! {
         #docs

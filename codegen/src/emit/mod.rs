@@ -4,6 +4,7 @@
 //! the same for every protocol.
 
 pub mod client_crate;
+mod client_landing;
 pub mod digest;
 mod examples;
 pub mod format;
