@@ -64,11 +64,8 @@ fn examples_rs(service: &Service) -> TokenStream {
             .unwrap_or_else(|_| quote!(compile_error!("unparsable example")));
         let module = ident(&op.fn_name);
         let marker = ident(&op.type_name);
-        let name = &op.name;
         let missing = example.missing.join(", ");
-        quote! {
-            check::<model::operation::#module::#marker>(&mut failures, #name, #missing, #call.as_input());
-        }
+        quote! { example!(#module::#marker, #missing, #call); }
     });
     let count = service.operations.len();
     quote! {
@@ -79,7 +76,8 @@ fn examples_rs(service: &Service) -> TokenStream {
 
         /// Validates and encodes one example; `missing` names required members the generator
         /// found no valid value for (then validation must fail).
-        fn check<O: Operation>(failures: &mut Vec<String>, name: &str, missing: &str, input: &O::Input) {
+        fn check<O: Operation>(failures: &mut Vec<String>, missing: &str, input: &O::Input) {
+            let name = O::INFO.name;
             match (input.validate(), missing.is_empty()) {
                 (Ok(()), true) => {
                     if let Err(error) = O::encode_input(input) {
@@ -101,6 +99,13 @@ fn examples_rs(service: &Service) -> TokenStream {
                 .expect("a static configuration");
             let client = crate::Client::new(config);
             let mut failures = Vec::new();
+            // One line per operation: its marker, the members without a value, its example.
+            macro_rules! example {
+                ($marker:path, $missing:literal, $input:expr) => {
+                    check::<$marker>(&mut failures, $missing, $input.as_input())
+                };
+            }
+            use model::operation::*;
             #(#checks)*
             assert!(failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), #count, failures.join("\n"));
         }

@@ -6,7 +6,7 @@
 
 use super::examples;
 use super::member_docs;
-use crate::ir::{Fault, Operation, Service, Ty, TyKind};
+use crate::ir::{Operation, Service, Ty, TyKind};
 use crate::naming;
 
 /// Which crate the docs are for.
@@ -132,37 +132,31 @@ fn returns(service: &Service, op: &Operation, side: Side<'_>, out: &mut Vec<Stri
     });
 }
 
+/// One line, so forty operations do not make the crate long: each error linked, with its
+/// HTTP status and whether the client retries it.
 fn errors(service: &Service, op: &Operation, out: &mut Vec<String>) {
     if op.errors.is_empty() {
         return;
     }
-    out.push(String::new());
-    out.push("**Errors:**".to_string());
-    out.push(String::new());
-    for name in &op.errors {
-        let link = format!(
-            "[`{name}`](crate::model::operation::{}::{}::{name})",
-            op.module, op.error_enum
-        );
-        let facts = match service.structure(name).and_then(|s| s.error.as_ref()) {
-            Some(e) => {
-                let fault = match e.fault {
-                    Fault::Client => "client",
-                    Fault::Server => "server",
-                };
-                let retry = if e.throttling {
-                    ", retried (throttling)"
-                } else if e.retryable {
-                    ", retried"
-                } else {
-                    ""
-                };
-                format!(": HTTP {}, {fault} fault{retry}", e.status)
+    let items: Vec<String> = op
+        .errors
+        .iter()
+        .map(|name| {
+            let link = format!(
+                "[`{name}`](crate::model::operation::{}::{}::{name})",
+                op.module, op.error_enum
+            );
+            match service.structure(name).and_then(|s| s.error.as_ref()) {
+                Some(e) => {
+                    let retry = if e.retryable || e.throttling { ", retried" } else { "" };
+                    format!("{link} (HTTP {}{retry})", e.status)
+                }
+                None => link,
             }
-            None => String::new(),
-        };
-        out.push(format!("- {link}{facts}"));
-    }
+        })
+        .collect();
+    out.push(String::new());
+    out.push(format!("**Errors:** {}.", items.join(", ")));
 }
 
 fn pagination(op: &Operation, side: Side<'_>, out: &mut Vec<String>) {

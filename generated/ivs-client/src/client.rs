@@ -43,11 +43,7 @@ impl Client {
     ///
     /// **Returns** [`BatchGetChannelResponse`](crate::model::BatchGetChannelResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `channels`, `errors`); on failure `Error<`[`BatchGetChannelError`](crate::model::operation::batch_get_channel::BatchGetChannelError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::batch_get_channel::BatchGetChannelError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ServiceUnavailable`](crate::model::operation::batch_get_channel::BatchGetChannelError::ServiceUnavailable): HTTP 503, server fault
-    /// - [`ValidationException`](crate::model::operation::batch_get_channel::BatchGetChannelError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_get_channel::BatchGetChannelError::AccessDeniedException) (HTTP 403), [`ServiceUnavailable`](crate::model::operation::batch_get_channel::BatchGetChannelError::ServiceUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::batch_get_channel::BatchGetChannelError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -73,11 +69,7 @@ impl Client {
     ///
     /// **Returns** [`BatchGetStreamKeyResponse`](crate::model::BatchGetStreamKeyResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `stream_keys`, `errors`); on failure `Error<`[`BatchGetStreamKeyError`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ServiceUnavailable`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ServiceUnavailable): HTTP 503, server fault
-    /// - [`ValidationException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::AccessDeniedException) (HTTP 403), [`ServiceUnavailable`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ServiceUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -103,12 +95,7 @@ impl Client {
     ///
     /// **Returns** [`BatchStartViewerSessionRevocationResponse`](crate::model::BatchStartViewerSessionRevocationResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `errors`); on failure `Error<`[`BatchStartViewerSessionRevocationError`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::PendingVerification): HTTP 403, client fault
-    /// - [`ThrottlingException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::PendingVerification) (HTTP 403), [`ThrottlingException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -139,16 +126,7 @@ impl Client {
     ///
     /// **Returns** [`CreateAdConfigurationResponse`](crate::model::CreateAdConfigurationResponse) (members `ad_configuration`); on failure `Error<`[`CreateAdConfigurationError`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ConflictException): HTTP 409, client fault
-    /// - [`InternalServerException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`PendingVerification`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ThrottlingException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ServiceQuotaExceededException) (HTTP 402), [`ThrottlingException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -187,13 +165,7 @@ impl Client {
     ///
     /// **Returns** [`CreateChannelResponse`](crate::model::CreateChannelResponse) (members `channel`, `stream_key`); on failure `Error<`[`CreateChannelError`](crate::model::operation::create_channel::CreateChannelError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::create_channel::CreateChannelError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::create_channel::CreateChannelError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::create_channel::CreateChannelError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::create_channel::CreateChannelError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ValidationException`](crate::model::operation::create_channel::CreateChannelError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_channel::CreateChannelError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_channel::CreateChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_channel::CreateChannelError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_channel::CreateChannelError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_channel::CreateChannelError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -223,13 +195,7 @@ impl Client {
     ///
     /// **Returns** [`CreatePlaybackRestrictionPolicyResponse`](crate::model::CreatePlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`); on failure `Error<`[`CreatePlaybackRestrictionPolicyError`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::PendingVerification): HTTP 403, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ThrottlingException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ServiceQuotaExceededException) (HTTP 402), [`ThrottlingException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -268,14 +234,7 @@ impl Client {
     ///
     /// **Returns** [`CreateRecordingConfigurationResponse`](crate::model::CreateRecordingConfigurationResponse) (members `recording_configuration`); on failure `Error<`[`CreateRecordingConfigurationError`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ConflictException): HTTP 409, client fault
-    /// - [`InternalServerException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`PendingVerification`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::PendingVerification): HTTP 403, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ValidationException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -308,13 +267,7 @@ impl Client {
     ///
     /// **Returns** [`CreateStreamKeyResponse`](crate::model::CreateStreamKeyResponse) (members `stream_key`); on failure `Error<`[`CreateStreamKeyError`](crate::model::operation::create_stream_key::CreateStreamKeyError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::create_stream_key::CreateStreamKeyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::create_stream_key::CreateStreamKeyError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ValidationException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_stream_key::CreateStreamKeyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_stream_key::CreateStreamKeyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -340,13 +293,7 @@ impl Client {
     ///
     /// **Returns** nothing (`Unit`); on failure `Error<`[`DeleteAdConfigurationError`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ConflictException): HTTP 409, client fault
-    /// - [`InternalServerException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -376,13 +323,7 @@ impl Client {
     ///
     /// **Returns** nothing (`Unit`); on failure `Error<`[`DeleteChannelError`](crate::model::operation::delete_channel::DeleteChannelError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_channel::DeleteChannelError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::delete_channel::DeleteChannelError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::delete_channel::DeleteChannelError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_channel::DeleteChannelError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_channel::DeleteChannelError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_channel::DeleteChannelError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_channel::DeleteChannelError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::delete_channel::DeleteChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_channel::DeleteChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_channel::DeleteChannelError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -408,12 +349,7 @@ impl Client {
     ///
     /// **Returns** [`DeletePlaybackKeyPairResponse`](crate::model::DeletePlaybackKeyPairResponse); on failure `Error<`[`DeletePlaybackKeyPairError`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -441,13 +377,7 @@ impl Client {
     ///
     /// **Returns** nothing (`Unit`); on failure `Error<`[`DeletePlaybackRestrictionPolicyError`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -479,13 +409,7 @@ impl Client {
     ///
     /// **Returns** nothing (`Unit`); on failure `Error<`[`DeleteRecordingConfigurationError`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ConflictException): HTTP 409, client fault
-    /// - [`InternalServerException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -515,12 +439,7 @@ impl Client {
     ///
     /// **Returns** nothing (`Unit`); on failure `Error<`[`DeleteStreamKeyError`](crate::model::operation::delete_stream_key::DeleteStreamKeyError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -546,12 +465,7 @@ impl Client {
     ///
     /// **Returns** [`GetAdConfigurationResponse`](crate::model::GetAdConfigurationResponse) (members `ad_configuration`); on failure `Error<`[`GetAdConfigurationError`](crate::model::operation::get_ad_configuration::GetAdConfigurationError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`InternalServerException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -579,11 +493,7 @@ impl Client {
     ///
     /// **Returns** [`GetChannelResponse`](crate::model::GetChannelResponse) (members `channel`); on failure `Error<`[`GetChannelError`](crate::model::operation::get_channel::GetChannelError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_channel::GetChannelError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_channel::GetChannelError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_channel::GetChannelError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_channel::GetChannelError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_channel::GetChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_channel::GetChannelError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -609,11 +519,7 @@ impl Client {
     ///
     /// **Returns** [`GetPlaybackKeyPairResponse`](crate::model::GetPlaybackKeyPairResponse) (members `key_pair`); on failure `Error<`[`GetPlaybackKeyPairError`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -641,12 +547,7 @@ impl Client {
     ///
     /// **Returns** [`GetPlaybackRestrictionPolicyResponse`](crate::model::GetPlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`); on failure `Error<`[`GetPlaybackRestrictionPolicyError`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -676,12 +577,7 @@ impl Client {
     ///
     /// **Returns** [`GetRecordingConfigurationResponse`](crate::model::GetRecordingConfigurationResponse) (members `recording_configuration`); on failure `Error<`[`GetRecordingConfigurationError`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`InternalServerException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -709,12 +605,7 @@ impl Client {
     ///
     /// **Returns** [`GetStreamResponse`](crate::model::GetStreamResponse) (members `stream`); on failure `Error<`[`GetStreamError`](crate::model::operation::get_stream::GetStreamError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_stream::GetStreamError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ChannelNotBroadcasting`](crate::model::operation::get_stream::GetStreamError::ChannelNotBroadcasting): HTTP 404, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_stream::GetStreamError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_stream::GetStreamError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream::GetStreamError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::get_stream::GetStreamError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::get_stream::GetStreamError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream::GetStreamError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -740,11 +631,7 @@ impl Client {
     ///
     /// **Returns** [`GetStreamKeyResponse`](crate::model::GetStreamKeyResponse) (members `stream_key`); on failure `Error<`[`GetStreamKeyError`](crate::model::operation::get_stream_key::GetStreamKeyError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_stream_key::GetStreamKeyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_stream_key::GetStreamKeyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_stream_key::GetStreamKeyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream_key::GetStreamKeyError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_stream_key::GetStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream_key::GetStreamKeyError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -771,11 +658,7 @@ impl Client {
     ///
     /// **Returns** [`GetStreamSessionResponse`](crate::model::GetStreamSessionResponse) (members `stream_session`); on failure `Error<`[`GetStreamSessionError`](crate::model::operation::get_stream_session::GetStreamSessionError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_stream_session::GetStreamSessionError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_stream_session::GetStreamSessionError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_stream_session::GetStreamSessionError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream_session::GetStreamSessionError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_stream_session::GetStreamSessionError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream_session::GetStreamSessionError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -803,13 +686,7 @@ impl Client {
     ///
     /// **Returns** [`ImportPlaybackKeyPairResponse`](crate::model::ImportPlaybackKeyPairResponse) (members `key_pair`); on failure `Error<`[`ImportPlaybackKeyPairError`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::PendingVerification): HTTP 403, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ValidationException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -840,15 +717,7 @@ impl Client {
     ///
     /// **Returns** [`InsertAdBreakResponse`](crate::model::InsertAdBreakResponse) (members `ad_break_id`); on failure `Error<`[`InsertAdBreakError`](crate::model::operation::insert_ad_break::InsertAdBreakError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::insert_ad_break::InsertAdBreakError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ChannelNotBroadcasting`](crate::model::operation::insert_ad_break::InsertAdBreakError::ChannelNotBroadcasting): HTTP 404, client fault
-    /// - [`ConflictException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ConflictException): HTTP 409, client fault
-    /// - [`InternalServerException`](crate::model::operation::insert_ad_break::InsertAdBreakError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ThrottlingException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::insert_ad_break::InsertAdBreakError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::insert_ad_break::InsertAdBreakError::ChannelNotBroadcasting) (HTTP 404), [`ConflictException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::insert_ad_break::InsertAdBreakError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -875,11 +744,7 @@ impl Client {
     ///
     /// **Returns** [`ListAdConfigurationsResponse`](crate::model::ListAdConfigurationsResponse) (members `ad_configurations`, `next_token`); on failure `Error<`[`ListAdConfigurationsError`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`InternalServerException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::InternalServerException): HTTP 500, server fault
-    /// - [`ValidationException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::InternalServerException) (HTTP 500), [`ValidationException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListAdConfigurationsFluentBuilder::into_paginator), or every `ad_configurations` item with [`into_items`](crate::fluent::ListAdConfigurationsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
     ///
@@ -914,11 +779,7 @@ impl Client {
     ///
     /// **Returns** [`ListChannelsResponse`](crate::model::ListChannelsResponse) (members `channels`, `next_token`); on failure `Error<`[`ListChannelsError`](crate::model::operation::list_channels::ListChannelsError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_channels::ListChannelsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::list_channels::ListChannelsError::ConflictException): HTTP 409, client fault
-    /// - [`ValidationException`](crate::model::operation::list_channels::ListChannelsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_channels::ListChannelsError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::list_channels::ListChannelsError::ConflictException) (HTTP 409), [`ValidationException`](crate::model::operation::list_channels::ListChannelsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListChannelsFluentBuilder::into_paginator), or every `channels` item with [`into_items`](crate::fluent::ListChannelsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
     ///
@@ -947,10 +808,7 @@ impl Client {
     ///
     /// **Returns** [`ListPlaybackKeyPairsResponse`](crate::model::ListPlaybackKeyPairsResponse) (members `key_pairs`, `next_token`); on failure `Error<`[`ListPlaybackKeyPairsError`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ValidationException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::AccessDeniedException) (HTTP 403), [`ValidationException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListPlaybackKeyPairsFluentBuilder::into_paginator), or every `key_pairs` item with [`into_items`](crate::fluent::ListPlaybackKeyPairsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
     ///
@@ -981,12 +839,7 @@ impl Client {
     ///
     /// **Returns** [`ListPlaybackRestrictionPoliciesResponse`](crate::model::ListPlaybackRestrictionPoliciesResponse) (members `playback_restriction_policies`, `next_token`); on failure `Error<`[`ListPlaybackRestrictionPoliciesError`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::PendingVerification): HTTP 403, client fault
-    /// - [`ValidationException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::PendingVerification) (HTTP 403), [`ValidationException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListPlaybackRestrictionPoliciesFluentBuilder::into_paginator), or every `playback_restriction_policies` item with [`into_items`](crate::fluent::ListPlaybackRestrictionPoliciesFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
     ///
@@ -1019,11 +872,7 @@ impl Client {
     ///
     /// **Returns** [`ListRecordingConfigurationsResponse`](crate::model::ListRecordingConfigurationsResponse) (members `recording_configurations`, `next_token`); on failure `Error<`[`ListRecordingConfigurationsError`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`InternalServerException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::InternalServerException): HTTP 500, server fault
-    /// - [`ValidationException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::InternalServerException) (HTTP 500), [`ValidationException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListRecordingConfigurationsFluentBuilder::into_paginator), or every `recording_configurations` item with [`into_items`](crate::fluent::ListRecordingConfigurationsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
     ///
@@ -1055,11 +904,7 @@ impl Client {
     ///
     /// **Returns** [`ListStreamKeysResponse`](crate::model::ListStreamKeysResponse) (members `stream_keys`, `next_token`); on failure `Error<`[`ListStreamKeysError`](crate::model::operation::list_stream_keys::ListStreamKeysError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_stream_keys::ListStreamKeysError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_stream_keys::ListStreamKeysError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListStreamKeysFluentBuilder::into_paginator), or every `stream_keys` item with [`into_items`](crate::fluent::ListStreamKeysFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
     ///
@@ -1089,11 +934,7 @@ impl Client {
     ///
     /// **Returns** [`ListStreamSessionsResponse`](crate::model::ListStreamSessionsResponse) (members `stream_sessions`, `next_token`); on failure `Error<`[`ListStreamSessionsError`](crate::model::operation::list_stream_sessions::ListStreamSessionsError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListStreamSessionsFluentBuilder::into_paginator), or every `stream_sessions` item with [`into_items`](crate::fluent::ListStreamSessionsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
     ///
@@ -1125,10 +966,7 @@ impl Client {
     ///
     /// **Returns** [`ListStreamsResponse`](crate::model::ListStreamsResponse) (members `streams`, `next_token`); on failure `Error<`[`ListStreamsError`](crate::model::operation::list_streams::ListStreamsError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_streams::ListStreamsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ValidationException`](crate::model::operation::list_streams::ListStreamsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_streams::ListStreamsError::AccessDeniedException) (HTTP 403), [`ValidationException`](crate::model::operation::list_streams::ListStreamsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListStreamsFluentBuilder::into_paginator), or every `streams` item with [`into_items`](crate::fluent::ListStreamsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
     ///
@@ -1156,11 +994,7 @@ impl Client {
     ///
     /// **Returns** [`ListTagsForResourceResponse`](crate::model::ListTagsForResourceResponse) (members `tags`); on failure `Error<`[`ListTagsForResourceError`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`InternalServerException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`InternalServerException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -1189,13 +1023,7 @@ impl Client {
     ///
     /// **Returns** nothing (`Unit`); on failure `Error<`[`PutMetadataError`](crate::model::operation::put_metadata::PutMetadataError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::put_metadata::PutMetadataError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ChannelNotBroadcasting`](crate::model::operation::put_metadata::PutMetadataError::ChannelNotBroadcasting): HTTP 404, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::put_metadata::PutMetadataError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ThrottlingException`](crate::model::operation::put_metadata::PutMetadataError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::put_metadata::PutMetadataError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::put_metadata::PutMetadataError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::put_metadata::PutMetadataError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::put_metadata::PutMetadataError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::put_metadata::PutMetadataError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::put_metadata::PutMetadataError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -1223,14 +1051,7 @@ impl Client {
     ///
     /// **Returns** [`StartViewerSessionRevocationResponse`](crate::model::StartViewerSessionRevocationResponse); on failure `Error<`[`StartViewerSessionRevocationError`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`InternalServerException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::InternalServerException): HTTP 500, server fault
-    /// - [`PendingVerification`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ThrottlingException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -1262,13 +1083,7 @@ impl Client {
     ///
     /// **Returns** [`StopStreamResponse`](crate::model::StopStreamResponse); on failure `Error<`[`StopStreamError`](crate::model::operation::stop_stream::StopStreamError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::stop_stream::StopStreamError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ChannelNotBroadcasting`](crate::model::operation::stop_stream::StopStreamError::ChannelNotBroadcasting): HTTP 404, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::stop_stream::StopStreamError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`StreamUnavailable`](crate::model::operation::stop_stream::StopStreamError::StreamUnavailable): HTTP 503, server fault
-    /// - [`ValidationException`](crate::model::operation::stop_stream::StopStreamError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::stop_stream::StopStreamError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::stop_stream::StopStreamError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::stop_stream::StopStreamError::ResourceNotFoundException) (HTTP 404), [`StreamUnavailable`](crate::model::operation::stop_stream::StopStreamError::StreamUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::stop_stream::StopStreamError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -1295,11 +1110,7 @@ impl Client {
     ///
     /// **Returns** [`TagResourceResponse`](crate::model::TagResourceResponse); on failure `Error<`[`TagResourceError`](crate::model::operation::tag_resource::TagResourceError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`InternalServerException`](crate::model::operation::tag_resource::TagResourceError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::tag_resource::TagResourceError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::tag_resource::TagResourceError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`InternalServerException`](crate::model::operation::tag_resource::TagResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::tag_resource::TagResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::tag_resource::TagResourceError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -1326,11 +1137,7 @@ impl Client {
     ///
     /// **Returns** [`UntagResourceResponse`](crate::model::UntagResourceResponse); on failure `Error<`[`UntagResourceError`](crate::model::operation::untag_resource::UntagResourceError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`InternalServerException`](crate::model::operation::untag_resource::UntagResourceError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::untag_resource::UntagResourceError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::untag_resource::UntagResourceError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`InternalServerException`](crate::model::operation::untag_resource::UntagResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::untag_resource::UntagResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::untag_resource::UntagResourceError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -1367,13 +1174,7 @@ impl Client {
     ///
     /// **Returns** [`UpdateChannelResponse`](crate::model::UpdateChannelResponse) (members `channel`); on failure `Error<`[`UpdateChannelError`](crate::model::operation::update_channel::UpdateChannelError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::update_channel::UpdateChannelError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::update_channel::UpdateChannelError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::update_channel::UpdateChannelError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::update_channel::UpdateChannelError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::update_channel::UpdateChannelError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::update_channel::UpdateChannelError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::update_channel::UpdateChannelError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::update_channel::UpdateChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::update_channel::UpdateChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::update_channel::UpdateChannelError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -1403,13 +1204,7 @@ impl Client {
     ///
     /// **Returns** [`UpdatePlaybackRestrictionPolicyResponse`](crate::model::UpdatePlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`); on failure `Error<`[`UpdatePlaybackRestrictionPolicyError`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///

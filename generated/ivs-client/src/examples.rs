@@ -5,12 +5,8 @@ use ::smithy_runtime::Validate;
 use ::smithy_runtime::protocol::Operation;
 /// Validates and encodes one example; `missing` names required members the generator
 /// found no valid value for (then validation must fail).
-fn check<O: Operation>(
-    failures: &mut Vec<String>,
-    name: &str,
-    missing: &str,
-    input: &O::Input,
-) {
+fn check<O: Operation>(failures: &mut Vec<String>, missing: &str, input: &O::Input) {
+    let name = O::INFO.name;
     match (input.validate(), missing.is_empty()) {
         (Ok(()), true) => {
             if let Err(error) = O::encode_input(input) {
@@ -38,467 +34,199 @@ fn every_documented_example_validates_and_encodes() {
         .expect("a static configuration");
     let client = crate::Client::new(config);
     let mut failures = Vec::new();
-    check::<
-        model::operation::batch_get_channel::BatchGetChannel,
-    >(
-        &mut failures,
-        "BatchGetChannel",
-        "",
-        client
-            .batch_get_channel()
-            .arns("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .as_input(),
+    macro_rules! example {
+        ($marker:path, $missing:literal, $input:expr) => {
+            check:: < $marker > (& mut failures, $missing, $input .as_input())
+        };
+    }
+    use model::operation::*;
+    example!(
+        batch_get_channel::BatchGetChannel, "", client.batch_get_channel()
+        .arns("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
     );
-    check::<
-        model::operation::batch_get_stream_key::BatchGetStreamKey,
-    >(
-        &mut failures,
-        "BatchGetStreamKey",
-        "",
-        client
-            .batch_get_stream_key()
-            .arns("arn:aws:ivs:us-west-2:123456789012:stream-key/abcdABCD1234")
-            .as_input(),
+    example!(
+        batch_get_stream_key::BatchGetStreamKey, "", client.batch_get_stream_key()
+        .arns("arn:aws:ivs:us-west-2:123456789012:stream-key/abcdABCD1234")
     );
-    check::<
-        model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocation,
-    >(
-        &mut failures,
-        "BatchStartViewerSessionRevocation",
-        "",
-        client
-            .batch_start_viewer_session_revocation()
-            .viewer_sessions(
-                crate::BatchStartViewerSessionRevocationViewerSession::default()
-                    .with_channel_arn(
-                        "arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234",
-                    )
-                    .with_viewer_id("my-viewer-id"),
-            )
-            .as_input(),
+    example!(
+        batch_start_viewer_session_revocation::BatchStartViewerSessionRevocation, "",
+        client.batch_start_viewer_session_revocation().viewer_sessions(crate
+        ::BatchStartViewerSessionRevocationViewerSession::default()
+        .with_channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
+        .with_viewer_id("my-viewer-id"))
     );
-    check::<
-        model::operation::create_ad_configuration::CreateAdConfiguration,
-    >(
-        &mut failures,
-        "CreateAdConfiguration",
-        "",
-        client
-            .create_ad_configuration()
-            .name("my-ad-configuration-name")
-            .media_tailor_playback_configurations(
-                crate::MediaTailorPlaybackConfiguration::default(),
-            )
-            .as_input(),
+    example!(
+        create_ad_configuration::CreateAdConfiguration, "", client
+        .create_ad_configuration().name("my-ad-configuration-name")
+        .media_tailor_playback_configurations(crate
+        ::MediaTailorPlaybackConfiguration::default())
     );
-    check::<
-        model::operation::create_channel::CreateChannel,
-    >(
-        &mut failures,
-        "CreateChannel",
-        "",
-        client
-            .create_channel()
-            .name("my-channel-name")
-            .latency_mode(crate::ChannelLatencyMode::Normal)
-            .as_input(),
+    example!(
+        create_channel::CreateChannel, "", client.create_channel()
+        .name("my-channel-name").latency_mode(crate ::ChannelLatencyMode::Normal)
     );
-    check::<
-        model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicy,
-    >(
-        &mut failures,
-        "CreatePlaybackRestrictionPolicy",
-        "",
-        client
-            .create_playback_restriction_policy()
-            .enable_strict_origin_enforcement(true)
-            .name("my-playback-restriction-policy-name")
-            .as_input(),
+    example!(
+        create_playback_restriction_policy::CreatePlaybackRestrictionPolicy, "", client
+        .create_playback_restriction_policy().enable_strict_origin_enforcement(true)
+        .name("my-playback-restriction-policy-name")
     );
-    check::<
-        model::operation::create_recording_configuration::CreateRecordingConfiguration,
-    >(
-        &mut failures,
-        "CreateRecordingConfiguration",
-        "",
-        client
-            .create_recording_configuration()
-            .name("my-recording-configuration-name")
-            .destination_configuration(crate::DestinationConfiguration::default())
-            .tags("my-tags-key", "my-tags-value")
-            .as_input(),
+    example!(
+        create_recording_configuration::CreateRecordingConfiguration, "", client
+        .create_recording_configuration().name("my-recording-configuration-name")
+        .destination_configuration(crate ::DestinationConfiguration::default())
+        .tags("my-tags-key", "my-tags-value")
     );
-    check::<
-        model::operation::create_stream_key::CreateStreamKey,
-    >(
-        &mut failures,
-        "CreateStreamKey",
-        "",
-        client
-            .create_stream_key()
-            .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .tags("my-tags-key", "my-tags-value")
-            .as_input(),
+    example!(
+        create_stream_key::CreateStreamKey, "", client.create_stream_key()
+        .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
+        .tags("my-tags-key", "my-tags-value")
     );
-    check::<
-        model::operation::delete_ad_configuration::DeleteAdConfiguration,
-    >(
-        &mut failures,
-        "DeleteAdConfiguration",
-        "",
-        client
-            .delete_ad_configuration()
-            .arn("arn:aws:ivs:us-west-2:123456789012:ad-configuration/abcdABCD1234")
-            .as_input(),
+    example!(
+        delete_ad_configuration::DeleteAdConfiguration, "", client
+        .delete_ad_configuration()
+        .arn("arn:aws:ivs:us-west-2:123456789012:ad-configuration/abcdABCD1234")
     );
-    check::<
-        model::operation::delete_channel::DeleteChannel,
-    >(
-        &mut failures,
-        "DeleteChannel",
-        "",
-        client
-            .delete_channel()
-            .arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .as_input(),
+    example!(
+        delete_channel::DeleteChannel, "", client.delete_channel()
+        .arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
     );
-    check::<
-        model::operation::delete_playback_key_pair::DeletePlaybackKeyPair,
-    >(
-        &mut failures,
-        "DeletePlaybackKeyPair",
-        "",
-        client
-            .delete_playback_key_pair()
-            .arn("arn:aws:ivs:us-west-2:123456789012:playback-key/abcdABCD1234")
-            .as_input(),
+    example!(
+        delete_playback_key_pair::DeletePlaybackKeyPair, "", client
+        .delete_playback_key_pair()
+        .arn("arn:aws:ivs:us-west-2:123456789012:playback-key/abcdABCD1234")
     );
-    check::<
-        model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicy,
-    >(
-        &mut failures,
-        "DeletePlaybackRestrictionPolicy",
-        "",
-        client
-            .delete_playback_restriction_policy()
-            .arn(
-                "arn:aws:ivs:us-west-2:123456789012:playback-restriction-policy/abcdABCD1234",
-            )
-            .as_input(),
+    example!(
+        delete_playback_restriction_policy::DeletePlaybackRestrictionPolicy, "", client
+        .delete_playback_restriction_policy()
+        .arn("arn:aws:ivs:us-west-2:123456789012:playback-restriction-policy/abcdABCD1234")
     );
-    check::<
-        model::operation::delete_recording_configuration::DeleteRecordingConfiguration,
-    >(
-        &mut failures,
-        "DeleteRecordingConfiguration",
-        "",
-        client
-            .delete_recording_configuration()
-            .arn(
-                "arn:aws:ivs:us-west-2:123456789012:recording-configuration/abcdABCD1234",
-            )
-            .as_input(),
+    example!(
+        delete_recording_configuration::DeleteRecordingConfiguration, "", client
+        .delete_recording_configuration()
+        .arn("arn:aws:ivs:us-west-2:123456789012:recording-configuration/abcdABCD1234")
     );
-    check::<
-        model::operation::delete_stream_key::DeleteStreamKey,
-    >(
-        &mut failures,
-        "DeleteStreamKey",
-        "",
-        client
-            .delete_stream_key()
-            .arn("arn:aws:ivs:us-west-2:123456789012:stream-key/abcdABCD1234")
-            .as_input(),
+    example!(
+        delete_stream_key::DeleteStreamKey, "", client.delete_stream_key()
+        .arn("arn:aws:ivs:us-west-2:123456789012:stream-key/abcdABCD1234")
     );
-    check::<
-        model::operation::get_ad_configuration::GetAdConfiguration,
-    >(
-        &mut failures,
-        "GetAdConfiguration",
-        "",
-        client
-            .get_ad_configuration()
-            .arn("arn:aws:ivs:us-west-2:123456789012:ad-configuration/abcdABCD1234")
-            .as_input(),
+    example!(
+        get_ad_configuration::GetAdConfiguration, "", client.get_ad_configuration()
+        .arn("arn:aws:ivs:us-west-2:123456789012:ad-configuration/abcdABCD1234")
     );
-    check::<
-        model::operation::get_channel::GetChannel,
-    >(
-        &mut failures,
-        "GetChannel",
-        "",
-        client
-            .get_channel()
-            .arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .as_input(),
+    example!(
+        get_channel::GetChannel, "", client.get_channel()
+        .arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
     );
-    check::<
-        model::operation::get_playback_key_pair::GetPlaybackKeyPair,
-    >(
-        &mut failures,
-        "GetPlaybackKeyPair",
-        "",
-        client
-            .get_playback_key_pair()
-            .arn("arn:aws:ivs:us-west-2:123456789012:playback-key/abcdABCD1234")
-            .as_input(),
+    example!(
+        get_playback_key_pair::GetPlaybackKeyPair, "", client.get_playback_key_pair()
+        .arn("arn:aws:ivs:us-west-2:123456789012:playback-key/abcdABCD1234")
     );
-    check::<
-        model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicy,
-    >(
-        &mut failures,
-        "GetPlaybackRestrictionPolicy",
-        "",
-        client
-            .get_playback_restriction_policy()
-            .arn(
-                "arn:aws:ivs:us-west-2:123456789012:playback-restriction-policy/abcdABCD1234",
-            )
-            .as_input(),
+    example!(
+        get_playback_restriction_policy::GetPlaybackRestrictionPolicy, "", client
+        .get_playback_restriction_policy()
+        .arn("arn:aws:ivs:us-west-2:123456789012:playback-restriction-policy/abcdABCD1234")
     );
-    check::<
-        model::operation::get_recording_configuration::GetRecordingConfiguration,
-    >(
-        &mut failures,
-        "GetRecordingConfiguration",
-        "",
-        client
-            .get_recording_configuration()
-            .arn(
-                "arn:aws:ivs:us-west-2:123456789012:recording-configuration/abcdABCD1234",
-            )
-            .as_input(),
+    example!(
+        get_recording_configuration::GetRecordingConfiguration, "", client
+        .get_recording_configuration()
+        .arn("arn:aws:ivs:us-west-2:123456789012:recording-configuration/abcdABCD1234")
     );
-    check::<
-        model::operation::get_stream::GetStream,
-    >(
-        &mut failures,
-        "GetStream",
-        "",
-        client
-            .get_stream()
-            .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .as_input(),
+    example!(
+        get_stream::GetStream, "", client.get_stream()
+        .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
     );
-    check::<
-        model::operation::get_stream_key::GetStreamKey,
-    >(
-        &mut failures,
-        "GetStreamKey",
-        "",
-        client
-            .get_stream_key()
-            .arn("arn:aws:ivs:us-west-2:123456789012:stream-key/abcdABCD1234")
-            .as_input(),
+    example!(
+        get_stream_key::GetStreamKey, "", client.get_stream_key()
+        .arn("arn:aws:ivs:us-west-2:123456789012:stream-key/abcdABCD1234")
     );
-    check::<
-        model::operation::get_stream_session::GetStreamSession,
-    >(
-        &mut failures,
-        "GetStreamSession",
-        "",
-        client
-            .get_stream_session()
-            .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .stream_id("st-abcdABCD123444444444444")
-            .as_input(),
+    example!(
+        get_stream_session::GetStreamSession, "", client.get_stream_session()
+        .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
+        .stream_id("st-abcdABCD123444444444444")
     );
-    check::<
-        model::operation::import_playback_key_pair::ImportPlaybackKeyPair,
-    >(
-        &mut failures,
-        "ImportPlaybackKeyPair",
-        "",
-        client
-            .import_playback_key_pair()
-            .public_key_material("my-playback-public-key-material")
-            .name("my-playback-key-pair-name")
-            .tags("my-tags-key", "my-tags-value")
-            .as_input(),
+    example!(
+        import_playback_key_pair::ImportPlaybackKeyPair, "", client
+        .import_playback_key_pair()
+        .public_key_material("my-playback-public-key-material")
+        .name("my-playback-key-pair-name").tags("my-tags-key", "my-tags-value")
     );
-    check::<
-        model::operation::insert_ad_break::InsertAdBreak,
-    >(
-        &mut failures,
-        "InsertAdBreak",
-        "",
-        client
-            .insert_ad_break()
-            .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .duration_seconds(1)
-            .as_input(),
+    example!(
+        insert_ad_break::InsertAdBreak, "", client.insert_ad_break()
+        .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
+        .duration_seconds(1)
     );
-    check::<
-        model::operation::list_ad_configurations::ListAdConfigurations,
-    >(
-        &mut failures,
-        "ListAdConfigurations",
-        "",
-        client.list_ad_configurations().max_results(1).as_input(),
+    example!(
+        list_ad_configurations::ListAdConfigurations, "", client.list_ad_configurations()
+        .max_results(1)
     );
-    check::<
-        model::operation::list_channels::ListChannels,
-    >(
-        &mut failures,
-        "ListChannels",
-        "",
-        client
-            .list_channels()
-            .filter_by_name("my-channel-name")
-            .filter_by_recording_configuration_arn(
-                "arn:aws:ivs:us-west-2:123456789012:recording-configuration/abcdABCD1234",
-            )
-            .as_input(),
+    example!(
+        list_channels::ListChannels, "", client.list_channels()
+        .filter_by_name("my-channel-name")
+        .filter_by_recording_configuration_arn("arn:aws:ivs:us-west-2:123456789012:recording-configuration/abcdABCD1234")
     );
-    check::<
-        model::operation::list_playback_key_pairs::ListPlaybackKeyPairs,
-    >(
-        &mut failures,
-        "ListPlaybackKeyPairs",
-        "",
-        client.list_playback_key_pairs().max_results(1).as_input(),
+    example!(
+        list_playback_key_pairs::ListPlaybackKeyPairs, "", client
+        .list_playback_key_pairs().max_results(1)
     );
-    check::<
-        model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPolicies,
-    >(
-        &mut failures,
-        "ListPlaybackRestrictionPolicies",
-        "",
-        client.list_playback_restriction_policies().max_results(1).as_input(),
+    example!(
+        list_playback_restriction_policies::ListPlaybackRestrictionPolicies, "", client
+        .list_playback_restriction_policies().max_results(1)
     );
-    check::<
-        model::operation::list_recording_configurations::ListRecordingConfigurations,
-    >(
-        &mut failures,
-        "ListRecordingConfigurations",
-        "",
-        client.list_recording_configurations().max_results(1).as_input(),
+    example!(
+        list_recording_configurations::ListRecordingConfigurations, "", client
+        .list_recording_configurations().max_results(1)
     );
-    check::<
-        model::operation::list_stream_keys::ListStreamKeys,
-    >(
-        &mut failures,
-        "ListStreamKeys",
-        "",
-        client
-            .list_stream_keys()
-            .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .max_results(1)
-            .as_input(),
+    example!(
+        list_stream_keys::ListStreamKeys, "", client.list_stream_keys()
+        .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
+        .max_results(1)
     );
-    check::<
-        model::operation::list_stream_sessions::ListStreamSessions,
-    >(
-        &mut failures,
-        "ListStreamSessions",
-        "",
-        client
-            .list_stream_sessions()
-            .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .max_results(1)
-            .as_input(),
+    example!(
+        list_stream_sessions::ListStreamSessions, "", client.list_stream_sessions()
+        .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
+        .max_results(1)
     );
-    check::<
-        model::operation::list_streams::ListStreams,
-    >(&mut failures, "ListStreams", "", client.list_streams().max_results(1).as_input());
-    check::<
-        model::operation::list_tags_for_resource::ListTagsForResource,
-    >(
-        &mut failures,
-        "ListTagsForResource",
-        "",
-        client
-            .list_tags_for_resource()
-            .resource_arn("arn:aws:ivs:us-west-2:123456789012:example/abcdABCD1234")
-            .as_input(),
+    example!(list_streams::ListStreams, "", client.list_streams().max_results(1));
+    example!(
+        list_tags_for_resource::ListTagsForResource, "", client.list_tags_for_resource()
+        .resource_arn("arn:aws:ivs:us-west-2:123456789012:example/abcdABCD1234")
     );
-    check::<
-        model::operation::put_metadata::PutMetadata,
-    >(
-        &mut failures,
-        "PutMetadata",
-        "",
-        client
-            .put_metadata()
-            .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .metadata("my-stream-metadata")
-            .as_input(),
+    example!(
+        put_metadata::PutMetadata, "", client.put_metadata()
+        .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
+        .metadata("my-stream-metadata")
     );
-    check::<
-        model::operation::start_viewer_session_revocation::StartViewerSessionRevocation,
-    >(
-        &mut failures,
-        "StartViewerSessionRevocation",
-        "",
-        client
-            .start_viewer_session_revocation()
-            .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .viewer_id("my-viewer-id")
-            .viewer_session_versions_less_than_or_equal_to(1)
-            .as_input(),
+    example!(
+        start_viewer_session_revocation::StartViewerSessionRevocation, "", client
+        .start_viewer_session_revocation()
+        .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
+        .viewer_id("my-viewer-id").viewer_session_versions_less_than_or_equal_to(1)
     );
-    check::<
-        model::operation::stop_stream::StopStream,
-    >(
-        &mut failures,
-        "StopStream",
-        "",
-        client
-            .stop_stream()
-            .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .as_input(),
+    example!(
+        stop_stream::StopStream, "", client.stop_stream()
+        .channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
     );
-    check::<
-        model::operation::tag_resource::TagResource,
-    >(
-        &mut failures,
-        "TagResource",
-        "",
-        client
-            .tag_resource()
-            .resource_arn("arn:aws:ivs:us-west-2:123456789012:example/abcdABCD1234")
-            .tags("my-tags-key", "my-tags-value")
-            .as_input(),
+    example!(
+        tag_resource::TagResource, "", client.tag_resource()
+        .resource_arn("arn:aws:ivs:us-west-2:123456789012:example/abcdABCD1234")
+        .tags("my-tags-key", "my-tags-value")
     );
-    check::<
-        model::operation::untag_resource::UntagResource,
-    >(
-        &mut failures,
-        "UntagResource",
-        "",
-        client
-            .untag_resource()
-            .resource_arn("arn:aws:ivs:us-west-2:123456789012:example/abcdABCD1234")
-            .tag_keys("my-tag-key-list")
-            .as_input(),
+    example!(
+        untag_resource::UntagResource, "", client.untag_resource()
+        .resource_arn("arn:aws:ivs:us-west-2:123456789012:example/abcdABCD1234")
+        .tag_keys("my-tag-key-list")
     );
-    check::<
-        model::operation::update_channel::UpdateChannel,
-    >(
-        &mut failures,
-        "UpdateChannel",
-        "",
-        client
-            .update_channel()
-            .arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
-            .name("my-channel-name")
-            .latency_mode(crate::ChannelLatencyMode::Normal)
-            .as_input(),
+    example!(
+        update_channel::UpdateChannel, "", client.update_channel()
+        .arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234")
+        .name("my-channel-name").latency_mode(crate ::ChannelLatencyMode::Normal)
     );
-    check::<
-        model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicy,
-    >(
-        &mut failures,
-        "UpdatePlaybackRestrictionPolicy",
-        "",
-        client
-            .update_playback_restriction_policy()
-            .arn(
-                "arn:aws:ivs:us-west-2:123456789012:playback-restriction-policy/abcdABCD1234",
-            )
-            .enable_strict_origin_enforcement(true)
-            .name("my-playback-restriction-policy-name")
-            .as_input(),
+    example!(
+        update_playback_restriction_policy::UpdatePlaybackRestrictionPolicy, "", client
+        .update_playback_restriction_policy()
+        .arn("arn:aws:ivs:us-west-2:123456789012:playback-restriction-policy/abcdABCD1234")
+        .enable_strict_origin_enforcement(true)
+        .name("my-playback-restriction-policy-name")
     );
     assert!(
         failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), 40usize,

@@ -23,11 +23,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`BatchGetChannelResponse`](crate::model::BatchGetChannelResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `channels`, `errors`), or a [`BatchGetChannelError`](crate::model::operation::batch_get_channel::BatchGetChannelError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::batch_get_channel::BatchGetChannelError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ServiceUnavailable`](crate::model::operation::batch_get_channel::BatchGetChannelError::ServiceUnavailable): HTTP 503, server fault
-    /// - [`ValidationException`](crate::model::operation::batch_get_channel::BatchGetChannelError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_get_channel::BatchGetChannelError::AccessDeniedException) (HTTP 403), [`ServiceUnavailable`](crate::model::operation::batch_get_channel::BatchGetChannelError::ServiceUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::batch_get_channel::BatchGetChannelError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn batch_get_channel(
@@ -55,11 +51,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`BatchGetStreamKeyResponse`](crate::model::BatchGetStreamKeyResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `stream_keys`, `errors`), or a [`BatchGetStreamKeyError`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ServiceUnavailable`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ServiceUnavailable): HTTP 503, server fault
-    /// - [`ValidationException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::AccessDeniedException) (HTTP 403), [`ServiceUnavailable`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ServiceUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn batch_get_stream_key(
@@ -87,12 +79,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`BatchStartViewerSessionRevocationResponse`](crate::model::BatchStartViewerSessionRevocationResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `errors`), or a [`BatchStartViewerSessionRevocationError`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::PendingVerification): HTTP 403, client fault
-    /// - [`ThrottlingException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::PendingVerification) (HTTP 403), [`ThrottlingException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn batch_start_viewer_session_revocation(
@@ -126,16 +113,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`CreateAdConfigurationResponse`](crate::model::CreateAdConfigurationResponse) (members `ad_configuration`), or a [`CreateAdConfigurationError`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ConflictException): HTTP 409, client fault
-    /// - [`InternalServerException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`PendingVerification`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ThrottlingException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ServiceQuotaExceededException) (HTTP 402), [`ThrottlingException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_ad_configuration(
@@ -174,13 +152,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`CreateChannelResponse`](crate::model::CreateChannelResponse) (members `channel`, `stream_key`), or a [`CreateChannelError`](crate::model::operation::create_channel::CreateChannelError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::create_channel::CreateChannelError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::create_channel::CreateChannelError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::create_channel::CreateChannelError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::create_channel::CreateChannelError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ValidationException`](crate::model::operation::create_channel::CreateChannelError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_channel::CreateChannelError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_channel::CreateChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_channel::CreateChannelError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_channel::CreateChannelError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_channel::CreateChannelError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_channel(
@@ -212,13 +184,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`CreatePlaybackRestrictionPolicyResponse`](crate::model::CreatePlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`), or a [`CreatePlaybackRestrictionPolicyError`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::PendingVerification): HTTP 403, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ThrottlingException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ServiceQuotaExceededException) (HTTP 402), [`ThrottlingException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_playback_restriction_policy(
@@ -259,14 +225,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`CreateRecordingConfigurationResponse`](crate::model::CreateRecordingConfigurationResponse) (members `recording_configuration`), or a [`CreateRecordingConfigurationError`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ConflictException): HTTP 409, client fault
-    /// - [`InternalServerException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`PendingVerification`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::PendingVerification): HTTP 403, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ValidationException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_recording_configuration(
@@ -299,13 +258,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`CreateStreamKeyResponse`](crate::model::CreateStreamKeyResponse) (members `stream_key`), or a [`CreateStreamKeyError`](crate::model::operation::create_stream_key::CreateStreamKeyError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::create_stream_key::CreateStreamKeyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::create_stream_key::CreateStreamKeyError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ValidationException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_stream_key::CreateStreamKeyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_stream_key::CreateStreamKeyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_stream_key(
@@ -333,13 +286,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** nothing (`Unit`), or a [`DeleteAdConfigurationError`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ConflictException): HTTP 409, client fault
-    /// - [`InternalServerException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_ad_configuration(
@@ -369,13 +316,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** nothing (`Unit`), or a [`DeleteChannelError`](crate::model::operation::delete_channel::DeleteChannelError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_channel::DeleteChannelError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::delete_channel::DeleteChannelError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::delete_channel::DeleteChannelError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_channel::DeleteChannelError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_channel::DeleteChannelError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_channel::DeleteChannelError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_channel::DeleteChannelError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::delete_channel::DeleteChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_channel::DeleteChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_channel::DeleteChannelError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_channel(
@@ -400,12 +341,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`DeletePlaybackKeyPairResponse`](crate::model::DeletePlaybackKeyPairResponse), or a [`DeletePlaybackKeyPairError`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_playback_key_pair(
@@ -433,13 +369,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** nothing (`Unit`), or a [`DeletePlaybackRestrictionPolicyError`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_playback_restriction_policy(
@@ -473,13 +403,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** nothing (`Unit`), or a [`DeleteRecordingConfigurationError`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ConflictException): HTTP 409, client fault
-    /// - [`InternalServerException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_recording_configuration(
@@ -509,12 +433,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** nothing (`Unit`), or a [`DeleteStreamKeyError`](crate::model::operation::delete_stream_key::DeleteStreamKeyError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_stream_key(
@@ -542,12 +461,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`GetAdConfigurationResponse`](crate::model::GetAdConfigurationResponse) (members `ad_configuration`), or a [`GetAdConfigurationError`](crate::model::operation::get_ad_configuration::GetAdConfigurationError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`InternalServerException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_ad_configuration(
@@ -575,11 +489,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`GetChannelResponse`](crate::model::GetChannelResponse) (members `channel`), or a [`GetChannelError`](crate::model::operation::get_channel::GetChannelError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_channel::GetChannelError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_channel::GetChannelError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_channel::GetChannelError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_channel::GetChannelError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_channel::GetChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_channel::GetChannelError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_channel(
@@ -607,11 +517,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`GetPlaybackKeyPairResponse`](crate::model::GetPlaybackKeyPairResponse) (members `key_pair`), or a [`GetPlaybackKeyPairError`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_playback_key_pair(
@@ -639,12 +545,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`GetPlaybackRestrictionPolicyResponse`](crate::model::GetPlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`), or a [`GetPlaybackRestrictionPolicyError`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`PendingVerification`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_playback_restriction_policy(
@@ -674,12 +575,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`GetRecordingConfigurationResponse`](crate::model::GetRecordingConfigurationResponse) (members `recording_configuration`), or a [`GetRecordingConfigurationError`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`InternalServerException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_recording_configuration(
@@ -709,12 +605,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`GetStreamResponse`](crate::model::GetStreamResponse) (members `stream`), or a [`GetStreamError`](crate::model::operation::get_stream::GetStreamError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_stream::GetStreamError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ChannelNotBroadcasting`](crate::model::operation::get_stream::GetStreamError::ChannelNotBroadcasting): HTTP 404, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_stream::GetStreamError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_stream::GetStreamError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream::GetStreamError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::get_stream::GetStreamError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::get_stream::GetStreamError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream::GetStreamError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_stream(
@@ -742,11 +633,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`GetStreamKeyResponse`](crate::model::GetStreamKeyResponse) (members `stream_key`), or a [`GetStreamKeyError`](crate::model::operation::get_stream_key::GetStreamKeyError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_stream_key::GetStreamKeyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_stream_key::GetStreamKeyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_stream_key::GetStreamKeyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream_key::GetStreamKeyError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_stream_key::GetStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream_key::GetStreamKeyError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_stream_key(
@@ -775,11 +662,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`GetStreamSessionResponse`](crate::model::GetStreamSessionResponse) (members `stream_session`), or a [`GetStreamSessionError`](crate::model::operation::get_stream_session::GetStreamSessionError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::get_stream_session::GetStreamSessionError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::get_stream_session::GetStreamSessionError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::get_stream_session::GetStreamSessionError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream_session::GetStreamSessionError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_stream_session::GetStreamSessionError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream_session::GetStreamSessionError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_stream_session(
@@ -809,13 +692,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`ImportPlaybackKeyPairResponse`](crate::model::ImportPlaybackKeyPairResponse) (members `key_pair`), or a [`ImportPlaybackKeyPairError`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::PendingVerification): HTTP 403, client fault
-    /// - [`ServiceQuotaExceededException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ServiceQuotaExceededException): HTTP 402, client fault
-    /// - [`ValidationException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn import_playback_key_pair(
@@ -846,15 +723,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`InsertAdBreakResponse`](crate::model::InsertAdBreakResponse) (members `ad_break_id`), or a [`InsertAdBreakError`](crate::model::operation::insert_ad_break::InsertAdBreakError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::insert_ad_break::InsertAdBreakError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ChannelNotBroadcasting`](crate::model::operation::insert_ad_break::InsertAdBreakError::ChannelNotBroadcasting): HTTP 404, client fault
-    /// - [`ConflictException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ConflictException): HTTP 409, client fault
-    /// - [`InternalServerException`](crate::model::operation::insert_ad_break::InsertAdBreakError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ThrottlingException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::insert_ad_break::InsertAdBreakError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::insert_ad_break::InsertAdBreakError::ChannelNotBroadcasting) (HTTP 404), [`ConflictException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::insert_ad_break::InsertAdBreakError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn insert_ad_break(
@@ -883,11 +752,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`ListAdConfigurationsResponse`](crate::model::ListAdConfigurationsResponse) (members `ad_configurations`, `next_token`), or a [`ListAdConfigurationsError`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`InternalServerException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::InternalServerException): HTTP 500, server fault
-    /// - [`ValidationException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::InternalServerException) (HTTP 500), [`ValidationException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
     ///
@@ -922,11 +787,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`ListChannelsResponse`](crate::model::ListChannelsResponse) (members `channels`, `next_token`), or a [`ListChannelsError`](crate::model::operation::list_channels::ListChannelsError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_channels::ListChannelsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::list_channels::ListChannelsError::ConflictException): HTTP 409, client fault
-    /// - [`ValidationException`](crate::model::operation::list_channels::ListChannelsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_channels::ListChannelsError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::list_channels::ListChannelsError::ConflictException) (HTTP 409), [`ValidationException`](crate::model::operation::list_channels::ListChannelsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
     ///
@@ -957,10 +818,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`ListPlaybackKeyPairsResponse`](crate::model::ListPlaybackKeyPairsResponse) (members `key_pairs`, `next_token`), or a [`ListPlaybackKeyPairsError`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ValidationException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::AccessDeniedException) (HTTP 403), [`ValidationException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
     ///
@@ -991,12 +849,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`ListPlaybackRestrictionPoliciesResponse`](crate::model::ListPlaybackRestrictionPoliciesResponse) (members `playback_restriction_policies`, `next_token`), or a [`ListPlaybackRestrictionPoliciesError`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::PendingVerification): HTTP 403, client fault
-    /// - [`ValidationException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::PendingVerification) (HTTP 403), [`ValidationException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
     ///
@@ -1031,11 +884,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`ListRecordingConfigurationsResponse`](crate::model::ListRecordingConfigurationsResponse) (members `recording_configurations`, `next_token`), or a [`ListRecordingConfigurationsError`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`InternalServerException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::InternalServerException): HTTP 500, server fault
-    /// - [`ValidationException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::InternalServerException) (HTTP 500), [`ValidationException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
     ///
@@ -1069,11 +918,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`ListStreamKeysResponse`](crate::model::ListStreamKeysResponse) (members `stream_keys`, `next_token`), or a [`ListStreamKeysError`](crate::model::operation::list_stream_keys::ListStreamKeysError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_stream_keys::ListStreamKeysError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_stream_keys::ListStreamKeysError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
     ///
@@ -1105,11 +950,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`ListStreamSessionsResponse`](crate::model::ListStreamSessionsResponse) (members `stream_sessions`, `next_token`), or a [`ListStreamSessionsError`](crate::model::operation::list_stream_sessions::ListStreamSessionsError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
     ///
@@ -1141,10 +982,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`ListStreamsResponse`](crate::model::ListStreamsResponse) (members `streams`, `next_token`), or a [`ListStreamsError`](crate::model::operation::list_streams::ListStreamsError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::list_streams::ListStreamsError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ValidationException`](crate::model::operation::list_streams::ListStreamsError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_streams::ListStreamsError::AccessDeniedException) (HTTP 403), [`ValidationException`](crate::model::operation::list_streams::ListStreamsError::ValidationException) (HTTP 400).
     ///
     /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
     ///
@@ -1174,11 +1012,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`ListTagsForResourceResponse`](crate::model::ListTagsForResourceResponse) (members `tags`), or a [`ListTagsForResourceError`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`InternalServerException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`InternalServerException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_tags_for_resource(
@@ -1207,13 +1041,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** nothing (`Unit`), or a [`PutMetadataError`](crate::model::operation::put_metadata::PutMetadataError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::put_metadata::PutMetadataError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ChannelNotBroadcasting`](crate::model::operation::put_metadata::PutMetadataError::ChannelNotBroadcasting): HTTP 404, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::put_metadata::PutMetadataError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ThrottlingException`](crate::model::operation::put_metadata::PutMetadataError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::put_metadata::PutMetadataError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::put_metadata::PutMetadataError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::put_metadata::PutMetadataError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::put_metadata::PutMetadataError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::put_metadata::PutMetadataError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::put_metadata::PutMetadataError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn put_metadata(
@@ -1240,14 +1068,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`StartViewerSessionRevocationResponse`](crate::model::StartViewerSessionRevocationResponse), or a [`StartViewerSessionRevocationError`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::AccessDeniedException): HTTP 403, client fault
-    /// - [`InternalServerException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::InternalServerException): HTTP 500, server fault
-    /// - [`PendingVerification`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ThrottlingException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ThrottlingException): HTTP 429, client fault
-    /// - [`ValidationException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn start_viewer_session_revocation(
@@ -1279,13 +1100,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`StopStreamResponse`](crate::model::StopStreamResponse), or a [`StopStreamError`](crate::model::operation::stop_stream::StopStreamError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::stop_stream::StopStreamError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ChannelNotBroadcasting`](crate::model::operation::stop_stream::StopStreamError::ChannelNotBroadcasting): HTTP 404, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::stop_stream::StopStreamError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`StreamUnavailable`](crate::model::operation::stop_stream::StopStreamError::StreamUnavailable): HTTP 503, server fault
-    /// - [`ValidationException`](crate::model::operation::stop_stream::StopStreamError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::stop_stream::StopStreamError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::stop_stream::StopStreamError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::stop_stream::StopStreamError::ResourceNotFoundException) (HTTP 404), [`StreamUnavailable`](crate::model::operation::stop_stream::StopStreamError::StreamUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::stop_stream::StopStreamError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn stop_stream(
@@ -1314,11 +1129,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`TagResourceResponse`](crate::model::TagResourceResponse), or a [`TagResourceError`](crate::model::operation::tag_resource::TagResourceError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`InternalServerException`](crate::model::operation::tag_resource::TagResourceError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::tag_resource::TagResourceError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::tag_resource::TagResourceError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`InternalServerException`](crate::model::operation::tag_resource::TagResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::tag_resource::TagResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::tag_resource::TagResourceError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn tag_resource(
@@ -1347,11 +1158,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`UntagResourceResponse`](crate::model::UntagResourceResponse), or a [`UntagResourceError`](crate::model::operation::untag_resource::UntagResourceError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`InternalServerException`](crate::model::operation::untag_resource::UntagResourceError::InternalServerException): HTTP 500, server fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::untag_resource::UntagResourceError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::untag_resource::UntagResourceError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`InternalServerException`](crate::model::operation::untag_resource::UntagResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::untag_resource::UntagResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::untag_resource::UntagResourceError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn untag_resource(
@@ -1390,13 +1197,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`UpdateChannelResponse`](crate::model::UpdateChannelResponse) (members `channel`), or a [`UpdateChannelError`](crate::model::operation::update_channel::UpdateChannelError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::update_channel::UpdateChannelError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::update_channel::UpdateChannelError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::update_channel::UpdateChannelError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::update_channel::UpdateChannelError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::update_channel::UpdateChannelError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::update_channel::UpdateChannelError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::update_channel::UpdateChannelError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::update_channel::UpdateChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::update_channel::UpdateChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::update_channel::UpdateChannelError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn update_channel(
@@ -1428,13 +1229,7 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Returns** [`UpdatePlaybackRestrictionPolicyResponse`](crate::model::UpdatePlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`), or a [`UpdatePlaybackRestrictionPolicyError`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`AccessDeniedException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::AccessDeniedException): HTTP 403, client fault
-    /// - [`ConflictException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ConflictException): HTTP 409, client fault
-    /// - [`PendingVerification`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::PendingVerification): HTTP 403, client fault
-    /// - [`ResourceNotFoundException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ResourceNotFoundException): HTTP 404, client fault
-    /// - [`ValidationException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ValidationException): HTTP 400, client fault
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn update_playback_restriction_policy(

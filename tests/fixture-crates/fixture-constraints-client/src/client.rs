@@ -58,10 +58,7 @@ impl Client {
     ///
     /// **Returns** [`CheckOutput`](crate::model::CheckOutput) (members `ok`); on failure `Error<`[`CheckError`](crate::model::operation::check::CheckError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`BadInput`](crate::model::operation::check::CheckError::BadInput): HTTP 400, client fault
-    /// - [`PleaseWait`](crate::model::operation::check::CheckError::PleaseWait): HTTP 400, client fault, retried (throttling)
+    /// **Errors:** [`BadInput`](crate::model::operation::check::CheckError::BadInput) (HTTP 400), [`PleaseWait`](crate::model::operation::check::CheckError::PleaseWait) (HTTP 400, retried).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///

@@ -38,10 +38,7 @@ pub trait FixtureConstraints: Send + Sync + 'static {
     ///
     /// **Returns** [`CheckOutput`](crate::model::CheckOutput) (members `ok`), or a [`CheckError`](crate::model::operation::check::CheckError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`BadInput`](crate::model::operation::check::CheckError::BadInput): HTTP 400, client fault
-    /// - [`PleaseWait`](crate::model::operation::check::CheckError::PleaseWait): HTTP 400, client fault, retried (throttling)
+    /// **Errors:** [`BadInput`](crate::model::operation::check::CheckError::BadInput) (HTTP 400), [`PleaseWait`](crate::model::operation::check::CheckError::PleaseWait) (HTTP 400, retried).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn check(

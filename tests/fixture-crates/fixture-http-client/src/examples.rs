@@ -5,12 +5,8 @@ use ::smithy_runtime::Validate;
 use ::smithy_runtime::protocol::Operation;
 /// Validates and encodes one example; `missing` names required members the generator
 /// found no valid value for (then validation must fail).
-fn check<O: Operation>(
-    failures: &mut Vec<String>,
-    name: &str,
-    missing: &str,
-    input: &O::Input,
-) {
+fn check<O: Operation>(failures: &mut Vec<String>, missing: &str, input: &O::Input) {
+    let name = O::INFO.name;
     match (input.validate(), missing.is_empty()) {
         (Ok(()), true) => {
             if let Err(error) = O::encode_input(input) {
@@ -38,30 +34,20 @@ fn every_documented_example_validates_and_encodes() {
         .expect("a static configuration");
     let client = crate::Client::new(config);
     let mut failures = Vec::new();
-    check::<
-        model::operation::delete_thing::DeleteThing,
-    >(
-        &mut failures,
-        "DeleteThing",
-        "",
-        client.delete_thing().thing_id("my-thing-id").as_input(),
+    macro_rules! example {
+        ($marker:path, $missing:literal, $input:expr) => {
+            check:: < $marker > (& mut failures, $missing, $input .as_input())
+        };
+    }
+    use model::operation::*;
+    example!(
+        delete_thing::DeleteThing, "", client.delete_thing().thing_id("my-thing-id")
     );
-    check::<
-        model::operation::get_thing::GetThing,
-    >(
-        &mut failures,
-        "GetThing",
-        "",
-        client
-            .get_thing()
-            .extra("my-string-map-key", "my-string-map-value")
-            .max_results(1)
-            .thing_id("my-thing-id")
-            .as_input(),
+    example!(
+        get_thing::GetThing, "", client.get_thing().extra("my-string-map-key",
+        "my-string-map-value").max_results(1).thing_id("my-thing-id")
     );
-    check::<
-        model::operation::put_object::PutObject,
-    >(&mut failures, "PutObject", "", client.put_object().key("my-key").as_input());
+    example!(put_object::PutObject, "", client.put_object().key("my-key"));
     assert!(
         failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), 3usize,
         failures.join("\n")

@@ -46,9 +46,7 @@ impl Client {
     ///
     /// **Returns** [`CreateWidgetResponse`](crate::model::CreateWidgetResponse) (members `widget`); on failure `Error<`[`CreateWidgetError`](crate::model::operation::create_widget::CreateWidgetError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`WidgetNotFound`](crate::model::operation::create_widget::CreateWidgetError::WidgetNotFound): HTTP 404, client fault, retried
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::create_widget::CreateWidgetError::WidgetNotFound) (HTTP 404, retried).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -74,9 +72,7 @@ impl Client {
     ///
     /// **Returns** [`GetWidgetResponse`](crate::model::GetWidgetResponse) (members `widget`); on failure `Error<`[`GetWidgetError`](crate::model::operation::get_widget::GetWidgetError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`WidgetNotFound`](crate::model::operation::get_widget::GetWidgetError::WidgetNotFound): HTTP 404, client fault, retried
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::get_widget::GetWidgetError::WidgetNotFound) (HTTP 404, retried).
     ///
     /// **Example** (its input passes validation; the crate's tests check it):
     ///
@@ -104,9 +100,7 @@ impl Client {
     ///
     /// **Returns** [`ListWidgetsResponse`](crate::model::ListWidgetsResponse) (members `widgets`, `next_token`); on failure `Error<`[`ListWidgetsError`](crate::model::operation::list_widgets::ListWidgetsError)`>`, whose `Service` case holds the operation's error.
     ///
-    /// **Errors:**
-    ///
-    /// - [`WidgetNotFound`](crate::model::operation::list_widgets::ListWidgetsError::WidgetNotFound): HTTP 404, client fault, retried
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::list_widgets::ListWidgetsError::WidgetNotFound) (HTTP 404, retried).
     ///
     /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListWidgetsFluentBuilder::into_paginator), or every `widgets` item with [`into_items`](crate::fluent::ListWidgetsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
     ///

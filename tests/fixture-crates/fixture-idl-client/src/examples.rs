@@ -5,12 +5,8 @@ use ::smithy_runtime::Validate;
 use ::smithy_runtime::protocol::Operation;
 /// Validates and encodes one example; `missing` names required members the generator
 /// found no valid value for (then validation must fail).
-fn check<O: Operation>(
-    failures: &mut Vec<String>,
-    name: &str,
-    missing: &str,
-    input: &O::Input,
-) {
+fn check<O: Operation>(failures: &mut Vec<String>, missing: &str, input: &O::Input) {
+    let name = O::INFO.name;
     match (input.validate(), missing.is_empty()) {
         (Ok(()), true) => {
             if let Err(error) = O::encode_input(input) {
@@ -38,29 +34,20 @@ fn every_documented_example_validates_and_encodes() {
         .expect("a static configuration");
     let client = crate::Client::new(config);
     let mut failures = Vec::new();
-    check::<
-        model::operation::create_widget::CreateWidget,
-    >(
-        &mut failures,
-        "CreateWidget",
-        "",
-        client
-            .create_widget()
-            .color(crate::Color::Red)
-            .sprockets(1)
-            .name("my-name")
-            .as_input(),
+    macro_rules! example {
+        ($marker:path, $missing:literal, $input:expr) => {
+            check:: < $marker > (& mut failures, $missing, $input .as_input())
+        };
+    }
+    use model::operation::*;
+    example!(
+        create_widget::CreateWidget, "", client.create_widget().color(crate ::Color::Red)
+        .sprockets(1).name("my-name")
     );
-    check::<
-        model::operation::get_widget::GetWidget,
-    >(&mut failures, "GetWidget", "", client.get_widget().id("my-widget-id").as_input());
-    check::<
-        model::operation::list_widgets::ListWidgets,
-    >(
-        &mut failures,
-        "ListWidgets",
-        "",
-        client.list_widgets().max_results(1).color(crate::Color::Red).as_input(),
+    example!(get_widget::GetWidget, "", client.get_widget().id("my-widget-id"));
+    example!(
+        list_widgets::ListWidgets, "", client.list_widgets().max_results(1).color(crate
+        ::Color::Red)
     );
     assert!(
         failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), 3usize,

@@ -26,9 +26,7 @@ pub trait FixtureIdl: Send + Sync + 'static {
     ///
     /// **Returns** [`CreateWidgetResponse`](crate::model::CreateWidgetResponse) (members `widget`), or a [`CreateWidgetError`](crate::model::operation::create_widget::CreateWidgetError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`WidgetNotFound`](crate::model::operation::create_widget::CreateWidgetError::WidgetNotFound): HTTP 404, client fault, retried
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::create_widget::CreateWidgetError::WidgetNotFound) (HTTP 404, retried).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_widget(
@@ -56,9 +54,7 @@ pub trait FixtureIdl: Send + Sync + 'static {
     ///
     /// **Returns** [`GetWidgetResponse`](crate::model::GetWidgetResponse) (members `widget`), or a [`GetWidgetError`](crate::model::operation::get_widget::GetWidgetError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`WidgetNotFound`](crate::model::operation::get_widget::GetWidgetError::WidgetNotFound): HTTP 404, client fault, retried
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::get_widget::GetWidgetError::WidgetNotFound) (HTTP 404, retried).
     ///
     /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_widget(
@@ -88,9 +84,7 @@ pub trait FixtureIdl: Send + Sync + 'static {
     ///
     /// **Returns** [`ListWidgetsResponse`](crate::model::ListWidgetsResponse) (members `widgets`, `next_token`), or a [`ListWidgetsError`](crate::model::operation::list_widgets::ListWidgetsError) sent with its HTTP status.
     ///
-    /// **Errors:**
-    ///
-    /// - [`WidgetNotFound`](crate::model::operation::list_widgets::ListWidgetsError::WidgetNotFound): HTTP 404, client fault, retried
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::list_widgets::ListWidgetsError::WidgetNotFound) (HTTP 404, retried).
     ///
     /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
     ///

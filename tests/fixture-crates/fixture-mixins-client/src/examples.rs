@@ -5,12 +5,8 @@ use ::smithy_runtime::Validate;
 use ::smithy_runtime::protocol::Operation;
 /// Validates and encodes one example; `missing` names required members the generator
 /// found no valid value for (then validation must fail).
-fn check<O: Operation>(
-    failures: &mut Vec<String>,
-    name: &str,
-    missing: &str,
-    input: &O::Input,
-) {
+fn check<O: Operation>(failures: &mut Vec<String>, missing: &str, input: &O::Input) {
+    let name = O::INFO.name;
     match (input.validate(), missing.is_empty()) {
         (Ok(()), true) => {
             if let Err(error) = O::encode_input(input) {
@@ -38,9 +34,13 @@ fn every_documented_example_validates_and_encodes() {
         .expect("a static configuration");
     let client = crate::Client::new(config);
     let mut failures = Vec::new();
-    check::<
-        model::operation::create::Create,
-    >(&mut failures, "Create", "", client.create().name("my-name").as_input());
+    macro_rules! example {
+        ($marker:path, $missing:literal, $input:expr) => {
+            check:: < $marker > (& mut failures, $missing, $input .as_input())
+        };
+    }
+    use model::operation::*;
+    example!(create::Create, "", client.create().name("my-name"));
     assert!(
         failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), 1usize,
         failures.join("\n")

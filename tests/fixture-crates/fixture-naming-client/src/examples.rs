@@ -5,12 +5,8 @@ use ::smithy_runtime::Validate;
 use ::smithy_runtime::protocol::Operation;
 /// Validates and encodes one example; `missing` names required members the generator
 /// found no valid value for (then validation must fail).
-fn check<O: Operation>(
-    failures: &mut Vec<String>,
-    name: &str,
-    missing: &str,
-    input: &O::Input,
-) {
+fn check<O: Operation>(failures: &mut Vec<String>, missing: &str, input: &O::Input) {
+    let name = O::INFO.name;
     match (input.validate(), missing.is_empty()) {
         (Ok(()), true) => {
             if let Err(error) = O::encode_input(input) {
@@ -38,45 +34,24 @@ fn every_documented_example_validates_and_encodes() {
         .expect("a static configuration");
     let client = crate::Client::new(config);
     let mut failures = Vec::new();
-    check::<
-        model::operation::config::Config,
-    >(
-        &mut failures,
-        "Config",
-        "",
-        client
-            .config_operation()
-            .as_input_value("my-as-input")
-            .customize("my-customize")
-            .as_input(),
+    macro_rules! example {
+        ($marker:path, $missing:literal, $input:expr) => {
+            check:: < $marker > (& mut failures, $missing, $input .as_input())
+        };
+    }
+    use model::operation::*;
+    example!(
+        config::Config, "", client.config_operation().as_input_value("my-as-input")
+        .customize("my-customize")
     );
-    check::<
-        model::operation::r#match::Match,
-    >(&mut failures, "Match", "", client.r#match().as_input());
-    check::<
-        model::operation::new::New,
-    >(
-        &mut failures,
-        "New",
-        "",
-        client
-            .new_operation()
-            .into_items_value(1)
-            .set_input_value("my-set-input")
-            .as_input(),
+    example!(r#match::Match, "", client.r#match());
+    example!(
+        new::New, "", client.new_operation().into_items_value(1)
+        .set_input_value("my-set-input")
     );
-    check::<
-        model::operation::open_stream::OpenStream,
-    >(
-        &mut failures,
-        "OpenStream",
-        "",
-        client
-            .open_stream()
-            .n3d("my-3d")
-            .builder("my-builder")
-            .r#match("my-match")
-            .as_input(),
+    example!(
+        open_stream::OpenStream, "", client.open_stream().n3d("my-3d")
+        .builder("my-builder").r#match("my-match")
     );
     assert!(
         failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), 4usize,
