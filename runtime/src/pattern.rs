@@ -69,6 +69,13 @@ impl Pattern {
     pub fn check(source: &str) -> Result<(), String> {
         compile(source).map(|_| ())
     }
+
+    /// Whether `value` contains a match of `source` (search semantics, as [`Pattern::is_match`]),
+    /// for a pattern known only at run time, as the generator's example values are checked;
+    /// `Err(reason)` if `source` does not compile.
+    pub fn matches(source: &str, value: &str) -> Result<bool, String> {
+        compile(source).map(|regex| regex.find(value).is_some())
+    }
 }
 
 fn compile(source: &str) -> Result<Regex, String> {

@@ -3,7 +3,9 @@
 //! Everything that is not specific to an operation lives in that hand-written runtime.
 
 use super::format::{EmitError, HEADER, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
+use super::operation_docs::{self, Side};
 use super::rust_types::{Scope, io_type, rust_type_in};
+use super::{client_landing, examples, member_docs};
 use crate::ir::{Member, Operation, Service, Struct, TyKind};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -43,10 +45,71 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
         }
     }));
     rust.push(RustFile::new("src/client.rs", || client_rs(service, krate)));
+    rust.push(RustFile::new("src/examples.rs", || examples_rs(service)));
     rust.push(RustFile::new("src/lib.rs", || lib_rs(service, &ident(model), krate)));
     let mut files = rust_files(rust)?;
     files.insert("Cargo.toml".to_string(), manifest(service, options));
     Ok(files)
+}
+
+/// A test that runs every operation's documented example: the input, built with the very
+/// setter chain the docs show, validates and encodes. An example with a required member no
+/// valid value could be derived for is expected to fail validation, and says which member.
+fn examples_rs(service: &Service) -> TokenStream {
+    let checks = service.operations.iter().map(|op| {
+        let example = examples::input(service, op, "crate");
+        let call = format!("client.{}(){}", op.client_method, example.chain());
+        let call: TokenStream = call
+            .parse()
+            .unwrap_or_else(|_| quote!(compile_error!("unparsable example")));
+        let module = ident(&op.fn_name);
+        let marker = ident(&op.type_name);
+        let missing = example.missing.join(", ");
+        quote! { example!(#module::#marker, #missing, #call); }
+    });
+    let count = service.operations.len();
+    quote! {
+        #![doc = " Every operation's documented example input validates and encodes."]
+        use crate::model;
+        use ::smithy_runtime::Validate;
+        use ::smithy_runtime::protocol::Operation;
+
+        /// Validates and encodes one example; `missing` names required members the generator
+        /// found no valid value for (then validation must fail).
+        fn check<O: Operation>(failures: &mut Vec<String>, missing: &str, input: &O::Input) {
+            let name = O::INFO.name;
+            match (input.validate(), missing.is_empty()) {
+                (Ok(()), true) => {
+                    if let Err(error) = O::encode_input(input) {
+                        failures.push(format!("{name}: the example does not encode: {error}"));
+                    }
+                }
+                (Err(error), true) => failures.push(format!("{name}: the example does not validate: {error}")),
+                (Ok(()), false) => failures.push(format!("{name}: validates although {missing} has no example value")),
+                (Err(_), false) => {}
+            }
+        }
+
+        #[test]
+        fn every_documented_example_validates_and_encodes() {
+            let config = crate::Config::builder()
+                .region("us-west-2")
+                .credentials(crate::Credentials::new("AKID", "SECRET", None, None, "examples"))
+                .build()
+                .expect("a static configuration");
+            let client = crate::Client::new(config);
+            let mut failures = Vec::new();
+            // One line per operation: its marker, the members without a value, its example.
+            macro_rules! example {
+                ($marker:path, $missing:literal, $input:expr) => {
+                    check::<$marker>(&mut failures, $missing, $input.as_input())
+                };
+            }
+            use model::operation::*;
+            #(#checks)*
+            assert!(failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), #count, failures.join("\n"));
+        }
+    }
 }
 
 fn builder_name(op: &Operation) -> proc_macro2::Ident {
@@ -54,34 +117,7 @@ fn builder_name(op: &Operation) -> proc_macro2::Ident {
 }
 
 fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenStream {
-    let first = service.operations.first();
-    let mut docs = vec![
-        format!("A client for {} (API version {}).", service.title, service.version),
-        String::new(),
-        "Every operation is a method of [`Client`] returning a fluent builder; `send()` validates the \
-         input against the model's constraints (every violation is reported, nothing is sent), signs \
-         the request with SigV4, retries throttling and transient errors, and decodes the output or \
-         the operation's typed error."
-            .to_string(),
-        String::new(),
-        "The model's types are re-exported here; [`model`] is the model crate itself.".to_string(),
-    ];
-    if let Some(op) = first {
-        docs.push(String::new());
-        docs.push("```no_run".to_string());
-        docs.push("# async fn example() -> Result<(), Box<dyn std::error::Error>> {".to_string());
-        docs.push("// Region and credentials from the environment and the shared AWS files.".to_string());
-        docs.push(format!("let client = {krate}::Client::from_env()?;"));
-        docs.push(format!(
-            "let output = client.{}(){}.send().await?;",
-            op.client_method,
-            example_setters(service, op)
-        ));
-        docs.push("println!(\"{output:?}\");".to_string());
-        docs.push("# Ok(())".to_string());
-        docs.push("# }".to_string());
-        docs.push("```".to_string());
-    }
+    let docs = client_landing::lines(service, krate);
     let docs = inner_doc_attrs(&docs);
     quote! {
         #docs
@@ -89,6 +125,8 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
         #![warn(missing_docs)]
 
         mod client;
+        #[cfg(test)]
+        mod examples;
         pub mod fluent;
 
         pub use client::Client;
@@ -113,29 +151,7 @@ fn client_rs(service: &Service, krate: &str) -> TokenStream {
     let methods = service.operations.iter().map(|op| {
         let method = ident(&op.client_method);
         let builder = builder_name(op);
-        let mut lines = op.docs.clone();
-        if lines.is_empty() {
-            lines.push(format!("Calls `{}`.", op.name));
-        }
-        lines.push(String::new());
-        lines.push(format!(
-            "`{} {}`. Set the input's members on the returned builder, then `send()`.",
-            op.http.method, op.http.uri
-        ));
-        lines.push(String::new());
-        lines.push("```no_run".to_string());
-        lines.push(format!(
-            "# async fn example(client: &{krate}::Client) -> Result<(), Box<dyn std::error::Error>> {{"
-        ));
-        lines.push(format!(
-            "let output = client.{}(){}.send().await?;",
-            op.client_method,
-            example_setters(service, op)
-        ));
-        lines.push("# let _ = output;".to_string());
-        lines.push("# Ok(())".to_string());
-        lines.push("# }".to_string());
-        lines.push("```".to_string());
+        let lines = operation_docs::lines(service, op, Side::Client(krate));
         let docs = doc_attrs(&lines);
         quote! {
             #docs
@@ -187,29 +203,6 @@ fn client_rs(service: &Service, krate: &str) -> TokenStream {
     }
 }
 
-/// `.name("example")` for each required member a doc example can set with a literal.
-fn example_setters(service: &Service, op: &Operation) -> String {
-    let Some(input) = op.input.as_ref().and_then(|n| service.structure(n)) else {
-        return String::new();
-    };
-    let mut out = String::new();
-    for m in input.members.iter().filter(|m| m.required) {
-        let setter = &m.builder_setters.0;
-        let value = match &m.ty.kind {
-            TyKind::String => "\"example\"".to_string(),
-            TyKind::Integer | TyKind::Long | TyKind::Short | TyKind::Byte => "1".to_string(),
-            TyKind::Bool => "true".to_string(),
-            TyKind::List(item) if item.kind == TyKind::String => "\"example\"".to_string(),
-            TyKind::Map { key, value } if key.kind == TyKind::String && value.kind == TyKind::String => {
-                "\"key\", \"value\"".to_string()
-            }
-            _ => continue,
-        };
-        out.push_str(&format!(".{setter}({value})"));
-    }
-    out
-}
-
 fn fluent_builder(service: &Service, op: &Operation) -> TokenStream {
     let builder = builder_name(op);
     let module = ident(&op.module);
@@ -219,7 +212,7 @@ fn fluent_builder(service: &Service, op: &Operation) -> TokenStream {
     let input_ty = io_type(op.input.as_ref(), Scope::Outside);
     let output_ty = io_type(op.output.as_ref(), Scope::Outside);
     let setters = input_struct
-        .map(|s| s.members.iter().map(member_setters))
+        .map(|s| s.members.iter().map(|m| member_setters(service, m)))
         .into_iter()
         .flatten();
     // Intra-doc links cannot spell raw identifiers (`r#match`): those link to the client.
@@ -283,7 +276,7 @@ fn fluent_builder(service: &Service, op: &Operation) -> TokenStream {
     }
 }
 
-fn member_setters(m: &Member) -> TokenStream {
+fn member_setters(service: &Service, m: &Member) -> TokenStream {
     let field = ident(&m.field);
     let (setter, set) = (ident(&m.builder_setters.0), ident(&m.builder_setters.1));
     let ty = rust_type_in(&m.ty, Scope::Outside);
@@ -291,9 +284,10 @@ fn member_setters(m: &Member) -> TokenStream {
     if docs.is_empty() {
         docs.push(format!("Sets `{}`.", m.wire_name));
     }
-    if m.required {
+    let note = member_docs::note(service, m, true);
+    if !note.is_empty() {
         docs.push(String::new());
-        docs.push("Required.".to_string());
+        docs.push(note);
     }
     let docs = doc_attrs(&docs);
     let set_doc = format!(" Sets or clears `{}`.", m.wire_name);

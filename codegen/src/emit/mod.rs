@@ -4,12 +4,17 @@
 //! the same for every protocol.
 
 pub mod client_crate;
+mod client_landing;
 pub mod digest;
+mod examples;
 pub mod format;
+mod member_docs;
 pub mod model_crate;
 mod operation;
+mod operation_docs;
 pub mod protocol;
 mod rust_types;
+mod sample;
 pub mod server_crate;
 mod types;
 mod validate;

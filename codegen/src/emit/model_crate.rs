@@ -72,7 +72,7 @@ fn type_tokens(service: &Service, def: &TypeDef) -> TokenStream {
     match def {
         TypeDef::Struct(s) => {
             let (t, v, b) = (
-                types::structure(s, MODEL),
+                types::structure(service, s, MODEL),
                 validate::structure(s),
                 protocol::error_structure(service, s),
             );

@@ -19,7 +19,7 @@ pub fn module(service: &Service, op: &Operation, structures: &[&Struct]) -> Toke
         shadowed: Some(&op.error_enum),
     };
     let structures = structures.iter().map(|s| {
-        let (t, v) = (types::structure(s, scope), validate::structure(s));
+        let (t, v) = (types::structure(service, s, scope), validate::structure(s));
         quote!(#t #v)
     });
     let marker = marker(service, op, scope);

@@ -4,6 +4,7 @@
 //! encodes. The generated part is only the trait and the table that ties operations to methods.
 
 use super::format::{EmitError, HEADER, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
+use super::operation_docs::{self, Side};
 use super::protocol;
 use super::rust_types::{Scope, io_type};
 use crate::ir::{Binding, Operation, Service};
@@ -61,15 +62,11 @@ fn trait_rs(service: &Service) -> TokenStream {
     let methods = service.operations.iter().map(|op| {
         let method = ident(&op.fn_name);
         let (_, input, output, error) = op_types(op);
-        let mut lines = op.docs.clone();
-        if lines.is_empty() {
-            lines.push(format!("Handles `{}`.", op.name));
-        }
+        let mut lines = operation_docs::lines(service, op, Side::Server);
         lines.push(String::new());
-        lines.push(format!(
-            "`{} {}`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.",
-            op.http.method, op.http.uri
-        ));
+        lines.push(
+            "The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.".to_string(),
+        );
         let docs = doc_attrs(&lines);
         let op_name = &op.name;
         quote! {

@@ -2,20 +2,21 @@
 //! redacted), chainable setters and error `Display`.
 
 use super::format::{doc_attrs, docs_or, ident};
+use super::member_docs;
 use super::rust_types::{Scope, member_serde_attrs, named, redacted, rust_type_in, timestamp_path};
-use crate::ir::{Enum, EnumValue, Member, Struct, TyKind, Union};
+use crate::ir::{Enum, EnumValue, Home, Member, Service, Struct, TyKind, Union};
 use crate::naming;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 /// A structure with its impls; member types are spelled for `scope`.
-pub fn structure(s: &Struct, scope: Scope<'_>) -> TokenStream {
+pub fn structure(service: &Service, s: &Struct, scope: Scope<'_>) -> TokenStream {
     let name = ident(&s.name);
     let docs = docs_or(&s.docs, || format!("The `{}` structure.", s.name));
     let fields = s.members.iter().map(|m| {
         let field = ident(&m.field);
         let ty = rust_type_in(&m.ty, scope);
-        let docs = member_docs(m);
+        let docs = member_docs(service, s, m);
         let serde = member_serde_attrs(&m.json_name, &m.ty, &m.binding);
         let deprecated = m.deprecated.then(|| quote!(#[deprecated]));
         quote! { #docs #deprecated #serde pub #field: Option<#ty>, }
@@ -65,19 +66,18 @@ pub fn allow_deprecated(members: &[Member]) -> TokenStream {
     }
 }
 
-fn member_docs(m: &Member) -> TokenStream {
+fn member_docs(service: &Service, s: &Struct, m: &Member) -> TokenStream {
     let mut lines = if m.docs.is_empty() {
         vec![format!("The `{}` member.", m.wire_name)]
     } else {
         m.docs.clone()
     };
-    if m.required {
+    // Inputs, outputs and errors are bound to HTTP; other structures only travel as JSON.
+    let top_level = !matches!(s.home, Home::Shared(_));
+    let note = member_docs::note(service, m, top_level);
+    if !note.is_empty() {
         lines.push(String::new());
-        lines.push("Required.".to_string());
-    }
-    if let Some(default) = &m.default {
-        lines.push(String::new());
-        lines.push(format!("Default: `{default}`."));
+        lines.push(note);
     }
     doc_attrs(&lines)
 }

@@ -33,11 +33,23 @@ impl Client {
     }
     /// Performs GetChannel on multiple ARNs simultaneously.
     ///
-    /// `POST /BatchGetChannel`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /BatchGetChannel`, success status 200. Read-only.
+    ///
+    /// **Input** ([`BatchGetChannelRequest`](crate::model::BatchGetChannelRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arns`](crate::model::BatchGetChannelRequest::arns) | `Vec<``String``>` | yes | Length: 1 to 50 items. Each item: Length: 1 to 128 characters. Each item: Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `arns` |
+    ///
+    /// **Returns** [`BatchGetChannelResponse`](crate::model::BatchGetChannelResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `channels`, `errors`); on failure `Error<`[`BatchGetChannelError`](crate::model::operation::batch_get_channel::BatchGetChannelError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_get_channel::BatchGetChannelError::AccessDeniedException) (HTTP 403), [`ServiceUnavailable`](crate::model::operation::batch_get_channel::BatchGetChannelError::ServiceUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::batch_get_channel::BatchGetChannelError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.batch_get_channel().arns("example").send().await?;
+    /// let output = client.batch_get_channel().arns("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -47,11 +59,23 @@ impl Client {
     }
     /// Performs GetStreamKey on multiple ARNs simultaneously.
     ///
-    /// `POST /BatchGetStreamKey`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /BatchGetStreamKey`, success status 200. Read-only.
+    ///
+    /// **Input** ([`BatchGetStreamKeyRequest`](crate::model::BatchGetStreamKeyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arns`](crate::model::BatchGetStreamKeyRequest::arns) | `Vec<``String``>` | yes | Length: 1 to 50 items. Each item: Length: 1 to 128 characters. Each item: Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stream-key/[a-zA-Z0-9-]+$`. | JSON key `arns` |
+    ///
+    /// **Returns** [`BatchGetStreamKeyResponse`](crate::model::BatchGetStreamKeyResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `stream_keys`, `errors`); on failure `Error<`[`BatchGetStreamKeyError`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::AccessDeniedException) (HTTP 403), [`ServiceUnavailable`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ServiceUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.batch_get_stream_key().arns("example").send().await?;
+    /// let output = client.batch_get_stream_key().arns("arn:aws:ivs:us-west-2:123456789012:stream-key/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -61,11 +85,23 @@ impl Client {
     }
     /// Performs StartViewerSessionRevocation on multiple channel ARN and viewer ID pairs simultaneously.
     ///
-    /// `POST /BatchStartViewerSessionRevocation`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /BatchStartViewerSessionRevocation`, success status 200. Read-only.
+    ///
+    /// **Input** ([`BatchStartViewerSessionRevocationRequest`](crate::model::BatchStartViewerSessionRevocationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`viewer_sessions`](crate::model::BatchStartViewerSessionRevocationRequest::viewer_sessions) | `Vec<`[`BatchStartViewerSessionRevocationViewerSession`](crate::model::BatchStartViewerSessionRevocationViewerSession)`>` | yes | Length: 1 to 20 items. | JSON key `viewerSessions` |
+    ///
+    /// **Returns** [`BatchStartViewerSessionRevocationResponse`](crate::model::BatchStartViewerSessionRevocationResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `errors`); on failure `Error<`[`BatchStartViewerSessionRevocationError`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::PendingVerification) (HTTP 403), [`ThrottlingException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.batch_start_viewer_session_revocation().send().await?;
+    /// let output = client.batch_start_viewer_session_revocation().viewer_sessions(ivs_client::BatchStartViewerSessionRevocationViewerSession::default().with_channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").with_viewer_id("my-viewer-id")).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -79,11 +115,24 @@ impl Client {
     }
     /// Creates a new ad configuration to be used for server-side ad insertion.
     ///
-    /// `POST /CreateAdConfiguration`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /CreateAdConfiguration`, success status 200.
+    ///
+    /// **Input** ([`CreateAdConfigurationRequest`](crate::model::CreateAdConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`name`](crate::model::CreateAdConfigurationRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. Default: `""`. | JSON key `name` |
+    /// | [`media_tailor_playback_configurations`](crate::model::CreateAdConfigurationRequest::media_tailor_playback_configurations) | `Vec<`[`MediaTailorPlaybackConfiguration`](crate::model::MediaTailorPlaybackConfiguration)`>` | yes | Length: exactly 1 items. | JSON key `mediaTailorPlaybackConfigurations` |
+    ///
+    /// **Returns** [`CreateAdConfigurationResponse`](crate::model::CreateAdConfigurationResponse) (members `ad_configuration`); on failure `Error<`[`CreateAdConfigurationError`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ServiceQuotaExceededException) (HTTP 402), [`ThrottlingException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.create_ad_configuration().send().await?;
+    /// let output = client.create_ad_configuration().name("my-ad-configuration-name").media_tailor_playback_configurations(ivs_client::MediaTailorPlaybackConfiguration::default()).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -95,11 +144,34 @@ impl Client {
     }
     /// Creates a new channel and an associated stream key to start streaming.
     ///
-    /// `POST /CreateChannel`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /CreateChannel`, success status 200.
+    ///
+    /// **Input** ([`CreateChannelRequest`](crate::model::CreateChannelRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`name`](crate::model::CreateChannelRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    /// | [`latency_mode`](crate::model::CreateChannelRequest::latency_mode) | [`ChannelLatencyMode`](crate::model::ChannelLatencyMode) | no | One of: `NORMAL`, `LOW`. Default: `"LOW"`. | JSON key `latencyMode` |
+    /// | `type` | [`ChannelType`](crate::model::ChannelType) | no | One of: `BASIC`, `STANDARD`, `ADVANCED_SD`, `ADVANCED_HD`. Default: `"STANDARD"`. | JSON key `type` |
+    /// | [`authorized`](crate::model::CreateChannelRequest::authorized) | `bool` | no | Default: `false`. | JSON key `authorized` |
+    /// | [`recording_configuration_arn`](crate::model::CreateChannelRequest::recording_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. Default: `""`. | JSON key `recordingConfigurationArn` |
+    /// | [`tags`](crate::model::CreateChannelRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    /// | [`insecure_ingest`](crate::model::CreateChannelRequest::insecure_ingest) | `bool` | no | Default: `false`. | JSON key `insecureIngest` |
+    /// | [`preset`](crate::model::CreateChannelRequest::preset) | [`TranscodePreset`](crate::model::TranscodePreset) | no | One of: `HIGHER_BANDWIDTH_DELIVERY`, `CONSTRAINED_BANDWIDTH_DELIVERY`. | JSON key `preset` |
+    /// | [`playback_restriction_policy_arn`](crate::model::CreateChannelRequest::playback_restriction_policy_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. Default: `""`. | JSON key `playbackRestrictionPolicyArn` |
+    /// | [`multitrack_input_configuration`](crate::model::CreateChannelRequest::multitrack_input_configuration) | [`MultitrackInputConfiguration`](crate::model::MultitrackInputConfiguration) | no |  | JSON key `multitrackInputConfiguration` |
+    /// | [`container_format`](crate::model::CreateChannelRequest::container_format) | [`ContainerFormat`](crate::model::ContainerFormat) | no | One of: `TS`, `FRAGMENTED_MP4`. Default: `"TS"`. | JSON key `containerFormat` |
+    /// | [`ad_configuration_arn`](crate::model::CreateChannelRequest::ad_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. | JSON key `adConfigurationArn` |
+    ///
+    /// **Returns** [`CreateChannelResponse`](crate::model::CreateChannelResponse) (members `channel`, `stream_key`); on failure `Error<`[`CreateChannelError`](crate::model::operation::create_channel::CreateChannelError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_channel::CreateChannelError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_channel::CreateChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_channel::CreateChannelError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_channel::CreateChannelError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_channel::CreateChannelError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.create_channel().send().await?;
+    /// let output = client.create_channel().name("my-channel-name").latency_mode(ivs_client::ChannelLatencyMode::Normal).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -109,11 +181,27 @@ impl Client {
     }
     /// Creates a new playback restriction policy, for constraining playback by countries and/or origins.
     ///
-    /// `POST /CreatePlaybackRestrictionPolicy`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /CreatePlaybackRestrictionPolicy`, success status 200.
+    ///
+    /// **Input** ([`CreatePlaybackRestrictionPolicyRequest`](crate::model::CreatePlaybackRestrictionPolicyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`allowed_countries`](crate::model::CreatePlaybackRestrictionPolicyRequest::allowed_countries) | `Vec<``String``>` | no | Each item: Length: exactly 2 characters. Default: `[]`. | JSON key `allowedCountries` |
+    /// | [`allowed_origins`](crate::model::CreatePlaybackRestrictionPolicyRequest::allowed_origins) | `Vec<``String``>` | no | Each item: Length: 0 to 128 characters. Default: `[]`. | JSON key `allowedOrigins` |
+    /// | [`enable_strict_origin_enforcement`](crate::model::CreatePlaybackRestrictionPolicyRequest::enable_strict_origin_enforcement) | `bool` | no | Default: `false`. | JSON key `enableStrictOriginEnforcement` |
+    /// | [`name`](crate::model::CreatePlaybackRestrictionPolicyRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    /// | [`tags`](crate::model::CreatePlaybackRestrictionPolicyRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    ///
+    /// **Returns** [`CreatePlaybackRestrictionPolicyResponse`](crate::model::CreatePlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`); on failure `Error<`[`CreatePlaybackRestrictionPolicyError`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ServiceQuotaExceededException) (HTTP 402), [`ThrottlingException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.create_playback_restriction_policy().send().await?;
+    /// let output = client.create_playback_restriction_policy().enable_strict_origin_enforcement(true).name("my-playback-restriction-policy-name").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -131,11 +219,28 @@ impl Client {
     ///
     /// **Workaround:** Ensure that your S3 bucket is in the same region as the recording configuration. If you create a recording configuration in a different region as your S3 bucket, delete that recording configuration and create a new one with an S3 bucket from the correct region.
     ///
-    /// `POST /CreateRecordingConfiguration`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /CreateRecordingConfiguration`, success status 200.
+    ///
+    /// **Input** ([`CreateRecordingConfigurationRequest`](crate::model::CreateRecordingConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`name`](crate::model::CreateRecordingConfigurationRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    /// | [`destination_configuration`](crate::model::CreateRecordingConfigurationRequest::destination_configuration) | [`DestinationConfiguration`](crate::model::DestinationConfiguration) | yes |  | JSON key `destinationConfiguration` |
+    /// | [`tags`](crate::model::CreateRecordingConfigurationRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    /// | [`thumbnail_configuration`](crate::model::CreateRecordingConfigurationRequest::thumbnail_configuration) | [`ThumbnailConfiguration`](crate::model::ThumbnailConfiguration) | no |  | JSON key `thumbnailConfiguration` |
+    /// | [`recording_reconnect_window_seconds`](crate::model::CreateRecordingConfigurationRequest::recording_reconnect_window_seconds) | `i32` | no | Range: 0 to 300. Default: `0`. | JSON key `recordingReconnectWindowSeconds` |
+    /// | [`rendition_configuration`](crate::model::CreateRecordingConfigurationRequest::rendition_configuration) | [`RenditionConfiguration`](crate::model::RenditionConfiguration) | no |  | JSON key `renditionConfiguration` |
+    ///
+    /// **Returns** [`CreateRecordingConfigurationResponse`](crate::model::CreateRecordingConfigurationResponse) (members `recording_configuration`); on failure `Error<`[`CreateRecordingConfigurationError`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.create_recording_configuration().send().await?;
+    /// let output = client.create_recording_configuration().name("my-recording-configuration-name").destination_configuration(ivs_client::DestinationConfiguration::default()).tags("my-tags-key", "my-tags-value").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -151,11 +256,24 @@ impl Client {
     ///
     /// Note that CreateChannel creates a stream key. If you subsequently use `CreateStreamKey` on the same channel, it will fail because a stream key already exists and there is a limit of 1 stream key per channel. To reset the stream key on a channel, use DeleteStreamKey and then `CreateStreamKey`.
     ///
-    /// `POST /CreateStreamKey`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /CreateStreamKey`, success status 200.
+    ///
+    /// **Input** ([`CreateStreamKeyRequest`](crate::model::CreateStreamKeyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::CreateStreamKeyRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`tags`](crate::model::CreateStreamKeyRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    ///
+    /// **Returns** [`CreateStreamKeyResponse`](crate::model::CreateStreamKeyResponse) (members `stream_key`); on failure `Error<`[`CreateStreamKeyError`](crate::model::operation::create_stream_key::CreateStreamKeyError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_stream_key::CreateStreamKeyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_stream_key::CreateStreamKeyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.create_stream_key().channel_arn("example").send().await?;
+    /// let output = client.create_stream_key().channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").tags("my-tags-key", "my-tags-value").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -165,11 +283,23 @@ impl Client {
     }
     /// Deletes the specified ad configuration.
     ///
-    /// `POST /DeleteAdConfiguration`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /DeleteAdConfiguration`, success status 204.
+    ///
+    /// **Input** ([`DeleteAdConfigurationRequest`](crate::model::DeleteAdConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeleteAdConfigurationRequest::arn) | `String` | yes | Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`DeleteAdConfigurationError`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.delete_ad_configuration().arn("example").send().await?;
+    /// let output = client.delete_ad_configuration().arn("arn:aws:ivs:us-west-2:123456789012:ad-configuration/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -183,11 +313,23 @@ impl Client {
     ///
     /// If you try to delete a live channel, you will get an error (409 ConflictException). To delete a channel that is live, call StopStream, wait for the Amazon EventBridge "Stream End" event (to verify that the stream's state is no longer Live), then call DeleteChannel. (See [Using EventBridge with Amazon IVS](https://docs.aws.amazon.com/ivs/latest/userguide/eventbridge.html).)
     ///
-    /// `POST /DeleteChannel`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /DeleteChannel`, success status 204.
+    ///
+    /// **Input** ([`DeleteChannelRequest`](crate::model::DeleteChannelRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeleteChannelRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`DeleteChannelError`](crate::model::operation::delete_channel::DeleteChannelError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_channel::DeleteChannelError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_channel::DeleteChannelError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::delete_channel::DeleteChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_channel::DeleteChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_channel::DeleteChannelError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.delete_channel().arn("example").send().await?;
+    /// let output = client.delete_channel().arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -197,11 +339,23 @@ impl Client {
     }
     /// Deletes a specified authorization key pair. This invalidates future viewer tokens generated using the key pair's `privateKey`. For more information, see [Setting Up Private Channels](https://docs.aws.amazon.com/ivs/latest/userguide/private-channels.html) in the *Amazon IVS User Guide*.
     ///
-    /// `POST /DeletePlaybackKeyPair`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /DeletePlaybackKeyPair`, success status 200.
+    ///
+    /// **Input** ([`DeletePlaybackKeyPairRequest`](crate::model::DeletePlaybackKeyPairRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeletePlaybackKeyPairRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-key/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`DeletePlaybackKeyPairResponse`](crate::model::DeletePlaybackKeyPairResponse); on failure `Error<`[`DeletePlaybackKeyPairError`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.delete_playback_key_pair().arn("example").send().await?;
+    /// let output = client.delete_playback_key_pair().arn("arn:aws:ivs:us-west-2:123456789012:playback-key/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -213,11 +367,23 @@ impl Client {
     }
     /// Deletes the specified playback restriction policy.
     ///
-    /// `POST /DeletePlaybackRestrictionPolicy`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /DeletePlaybackRestrictionPolicy`, success status 204.
+    ///
+    /// **Input** ([`DeletePlaybackRestrictionPolicyRequest`](crate::model::DeletePlaybackRestrictionPolicyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeletePlaybackRestrictionPolicyRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`DeletePlaybackRestrictionPolicyError`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.delete_playback_restriction_policy().arn("example").send().await?;
+    /// let output = client.delete_playback_restriction_policy().arn("arn:aws:ivs:us-west-2:123456789012:playback-restriction-policy/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -233,11 +399,23 @@ impl Client {
     ///
     /// If you try to delete a recording configuration that is associated with a channel, you will get an error (409 ConflictException). To avoid this, for all channels that reference the recording configuration, first use UpdateChannel to set the `recordingConfigurationArn` field to an empty string, then use `DeleteRecordingConfiguration`.
     ///
-    /// `POST /DeleteRecordingConfiguration`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /DeleteRecordingConfiguration`, success status 204.
+    ///
+    /// **Input** ([`DeleteRecordingConfigurationRequest`](crate::model::DeleteRecordingConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeleteRecordingConfigurationRequest::arn) | `String` | yes | Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`DeleteRecordingConfigurationError`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.delete_recording_configuration().arn("example").send().await?;
+    /// let output = client.delete_recording_configuration().arn("arn:aws:ivs:us-west-2:123456789012:recording-configuration/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -251,11 +429,23 @@ impl Client {
     }
     /// Deletes the stream key for the specified ARN, so it can no longer be used to stream.
     ///
-    /// `POST /DeleteStreamKey`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /DeleteStreamKey`, success status 204.
+    ///
+    /// **Input** ([`DeleteStreamKeyRequest`](crate::model::DeleteStreamKeyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeleteStreamKeyRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stream-key/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`DeleteStreamKeyError`](crate::model::operation::delete_stream_key::DeleteStreamKeyError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.delete_stream_key().arn("example").send().await?;
+    /// let output = client.delete_stream_key().arn("arn:aws:ivs:us-west-2:123456789012:stream-key/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -265,11 +455,23 @@ impl Client {
     }
     /// Gets the ad configuration represented by the specified ARN.
     ///
-    /// `POST /GetAdConfiguration`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /GetAdConfiguration`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetAdConfigurationRequest`](crate::model::GetAdConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetAdConfigurationRequest::arn) | `String` | yes | Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetAdConfigurationResponse`](crate::model::GetAdConfigurationResponse) (members `ad_configuration`); on failure `Error<`[`GetAdConfigurationError`](crate::model::operation::get_ad_configuration::GetAdConfigurationError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_ad_configuration().arn("example").send().await?;
+    /// let output = client.get_ad_configuration().arn("arn:aws:ivs:us-west-2:123456789012:ad-configuration/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -281,11 +483,23 @@ impl Client {
     }
     /// Gets the channel configuration for the specified channel ARN. See also BatchGetChannel.
     ///
-    /// `POST /GetChannel`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /GetChannel`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetChannelRequest`](crate::model::GetChannelRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetChannelRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetChannelResponse`](crate::model::GetChannelResponse) (members `channel`); on failure `Error<`[`GetChannelError`](crate::model::operation::get_channel::GetChannelError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_channel::GetChannelError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_channel::GetChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_channel::GetChannelError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_channel().arn("example").send().await?;
+    /// let output = client.get_channel().arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -295,11 +509,23 @@ impl Client {
     }
     /// Gets a specified playback authorization key pair and returns the `arn` and `fingerprint`. The `privateKey` held by the caller can be used to generate viewer authorization tokens, to grant viewers access to private channels. For more information, see [Setting Up Private Channels](https://docs.aws.amazon.com/ivs/latest/userguide/private-channels.html) in the *Amazon IVS User Guide*.
     ///
-    /// `POST /GetPlaybackKeyPair`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /GetPlaybackKeyPair`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetPlaybackKeyPairRequest`](crate::model::GetPlaybackKeyPairRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetPlaybackKeyPairRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-key/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetPlaybackKeyPairResponse`](crate::model::GetPlaybackKeyPairResponse) (members `key_pair`); on failure `Error<`[`GetPlaybackKeyPairError`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_playback_key_pair().arn("example").send().await?;
+    /// let output = client.get_playback_key_pair().arn("arn:aws:ivs:us-west-2:123456789012:playback-key/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -311,11 +537,23 @@ impl Client {
     }
     /// Gets the specified playback restriction policy.
     ///
-    /// `POST /GetPlaybackRestrictionPolicy`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /GetPlaybackRestrictionPolicy`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetPlaybackRestrictionPolicyRequest`](crate::model::GetPlaybackRestrictionPolicyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetPlaybackRestrictionPolicyRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetPlaybackRestrictionPolicyResponse`](crate::model::GetPlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`); on failure `Error<`[`GetPlaybackRestrictionPolicyError`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_playback_restriction_policy().arn("example").send().await?;
+    /// let output = client.get_playback_restriction_policy().arn("arn:aws:ivs:us-west-2:123456789012:playback-restriction-policy/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -329,11 +567,23 @@ impl Client {
     }
     /// Gets the recording configuration for the specified ARN.
     ///
-    /// `POST /GetRecordingConfiguration`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /GetRecordingConfiguration`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetRecordingConfigurationRequest`](crate::model::GetRecordingConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetRecordingConfigurationRequest::arn) | `String` | yes | Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetRecordingConfigurationResponse`](crate::model::GetRecordingConfigurationResponse) (members `recording_configuration`); on failure `Error<`[`GetRecordingConfigurationError`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_recording_configuration().arn("example").send().await?;
+    /// let output = client.get_recording_configuration().arn("arn:aws:ivs:us-west-2:123456789012:recording-configuration/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -345,11 +595,23 @@ impl Client {
     }
     /// Gets information about the active (live) stream on a specified channel.
     ///
-    /// `POST /GetStream`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /GetStream`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetStreamRequest`](crate::model::GetStreamRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::GetStreamRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    ///
+    /// **Returns** [`GetStreamResponse`](crate::model::GetStreamResponse) (members `stream`); on failure `Error<`[`GetStreamError`](crate::model::operation::get_stream::GetStreamError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream::GetStreamError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::get_stream::GetStreamError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::get_stream::GetStreamError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream::GetStreamError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_stream().channel_arn("example").send().await?;
+    /// let output = client.get_stream().channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -359,11 +621,23 @@ impl Client {
     }
     /// Gets stream-key information for a specified ARN.
     ///
-    /// `POST /GetStreamKey`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /GetStreamKey`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetStreamKeyRequest`](crate::model::GetStreamKeyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetStreamKeyRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stream-key/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetStreamKeyResponse`](crate::model::GetStreamKeyResponse) (members `stream_key`); on failure `Error<`[`GetStreamKeyError`](crate::model::operation::get_stream_key::GetStreamKeyError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream_key::GetStreamKeyError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_stream_key::GetStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream_key::GetStreamKeyError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_stream_key().arn("example").send().await?;
+    /// let output = client.get_stream_key().arn("arn:aws:ivs:us-west-2:123456789012:stream-key/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -373,11 +647,24 @@ impl Client {
     }
     /// Gets metadata on a specified stream.
     ///
-    /// `POST /GetStreamSession`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /GetStreamSession`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetStreamSessionRequest`](crate::model::GetStreamSessionRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::GetStreamSessionRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`stream_id`](crate::model::GetStreamSessionRequest::stream_id) | `String` | no | Length: exactly 26 characters. Pattern: `^st-[a-zA-Z0-9]+$`. | JSON key `streamId` |
+    ///
+    /// **Returns** [`GetStreamSessionResponse`](crate::model::GetStreamSessionResponse) (members `stream_session`); on failure `Error<`[`GetStreamSessionError`](crate::model::operation::get_stream_session::GetStreamSessionError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream_session::GetStreamSessionError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_stream_session::GetStreamSessionError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream_session::GetStreamSessionError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_stream_session().channel_arn("example").send().await?;
+    /// let output = client.get_stream_session().channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").stream_id("st-abcdABCD123444444444444").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -387,11 +674,25 @@ impl Client {
     }
     /// Imports the public portion of a new key pair and returns its `arn` and `fingerprint`. The `privateKey` can then be used to generate viewer authorization tokens, to grant viewers access to private channels. For more information, see [Setting Up Private Channels](https://docs.aws.amazon.com/ivs/latest/userguide/private-channels.html) in the *Amazon IVS User Guide*.
     ///
-    /// `POST /ImportPlaybackKeyPair`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /ImportPlaybackKeyPair`, success status 200.
+    ///
+    /// **Input** ([`ImportPlaybackKeyPairRequest`](crate::model::ImportPlaybackKeyPairRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`public_key_material`](crate::model::ImportPlaybackKeyPairRequest::public_key_material) | `String` | yes |  | JSON key `publicKeyMaterial` |
+    /// | [`name`](crate::model::ImportPlaybackKeyPairRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    /// | [`tags`](crate::model::ImportPlaybackKeyPairRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    ///
+    /// **Returns** [`ImportPlaybackKeyPairResponse`](crate::model::ImportPlaybackKeyPairResponse) (members `key_pair`); on failure `Error<`[`ImportPlaybackKeyPairError`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.import_playback_key_pair().public_key_material("example").send().await?;
+    /// let output = client.import_playback_key_pair().public_key_material("my-playback-public-key-material").name("my-playback-key-pair-name").tags("my-tags-key", "my-tags-value").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -405,11 +706,24 @@ impl Client {
     ///
     /// **Note:** AWS Elemental MediaTailor (EMT), the service that handles ad requests, provides CloudWatch metrics to help you monitor the success or failure of each InsertAdBreak operation. See [Monitoring AWS Elemental MediaTailor with Amazon CloudWatch metrics](https://docs.aws.amazon.com/mediatailor/latest/ug/monitoring-cloudwatch-metrics.html) in the *AWS Elemental MediaTailor User Guide* for details on available metrics.
     ///
-    /// `POST /InsertAdBreak`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /InsertAdBreak`, success status 200.
+    ///
+    /// **Input** ([`InsertAdBreakRequest`](crate::model::InsertAdBreakRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::InsertAdBreakRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`duration_seconds`](crate::model::InsertAdBreakRequest::duration_seconds) | `i32` | yes | Range: 1 to 300. | JSON key `durationSeconds` |
+    ///
+    /// **Returns** [`InsertAdBreakResponse`](crate::model::InsertAdBreakResponse) (members `ad_break_id`); on failure `Error<`[`InsertAdBreakError`](crate::model::operation::insert_ad_break::InsertAdBreakError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::insert_ad_break::InsertAdBreakError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::insert_ad_break::InsertAdBreakError::ChannelNotBroadcasting) (HTTP 404), [`ConflictException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::insert_ad_break::InsertAdBreakError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.insert_ad_break().channel_arn("example").duration_seconds(1).send().await?;
+    /// let output = client.insert_ad_break().channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").duration_seconds(1).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -419,11 +733,26 @@ impl Client {
     }
     /// Gets summary information about all ad configurations in your account, in the AWS region where the API request is processed.
     ///
-    /// `POST /ListAdConfigurations`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /ListAdConfigurations`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListAdConfigurationsRequest`](crate::model::ListAdConfigurationsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`next_token`](crate::model::ListAdConfigurationsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListAdConfigurationsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListAdConfigurationsResponse`](crate::model::ListAdConfigurationsResponse) (members `ad_configurations`, `next_token`); on failure `Error<`[`ListAdConfigurationsError`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::InternalServerException) (HTTP 500), [`ValidationException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListAdConfigurationsFluentBuilder::into_paginator), or every `ad_configurations` item with [`into_items`](crate::fluent::ListAdConfigurationsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_ad_configurations().send().await?;
+    /// let output = client.list_ad_configurations().max_results(1).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -435,11 +764,30 @@ impl Client {
     }
     /// Gets summary information about all channels in your account, in the AWS region where the API request is processed. This list can be filtered to match a specified name or recording-configuration ARN. Filters are mutually exclusive and cannot be used together. If you try to use both filters, you will get an error (409 ConflictException).
     ///
-    /// `POST /ListChannels`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /ListChannels`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListChannelsRequest`](crate::model::ListChannelsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`filter_by_name`](crate::model::ListChannelsRequest::filter_by_name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `filterByName` |
+    /// | [`filter_by_recording_configuration_arn`](crate::model::ListChannelsRequest::filter_by_recording_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. | JSON key `filterByRecordingConfigurationArn` |
+    /// | [`filter_by_playback_restriction_policy_arn`](crate::model::ListChannelsRequest::filter_by_playback_restriction_policy_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. | JSON key `filterByPlaybackRestrictionPolicyArn` |
+    /// | [`filter_by_ad_configuration_arn`](crate::model::ListChannelsRequest::filter_by_ad_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. | JSON key `filterByAdConfigurationArn` |
+    /// | [`next_token`](crate::model::ListChannelsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListChannelsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListChannelsResponse`](crate::model::ListChannelsResponse) (members `channels`, `next_token`); on failure `Error<`[`ListChannelsError`](crate::model::operation::list_channels::ListChannelsError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_channels::ListChannelsError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::list_channels::ListChannelsError::ConflictException) (HTTP 409), [`ValidationException`](crate::model::operation::list_channels::ListChannelsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListChannelsFluentBuilder::into_paginator), or every `channels` item with [`into_items`](crate::fluent::ListChannelsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_channels().send().await?;
+    /// let output = client.list_channels().filter_by_name("my-channel-name").filter_by_recording_configuration_arn("arn:aws:ivs:us-west-2:123456789012:recording-configuration/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -449,11 +797,26 @@ impl Client {
     }
     /// Gets summary information about playback key pairs. For more information, see [Setting Up Private Channels](https://docs.aws.amazon.com/ivs/latest/userguide/private-channels.html) in the *Amazon IVS User Guide*.
     ///
-    /// `POST /ListPlaybackKeyPairs`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /ListPlaybackKeyPairs`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListPlaybackKeyPairsRequest`](crate::model::ListPlaybackKeyPairsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`next_token`](crate::model::ListPlaybackKeyPairsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListPlaybackKeyPairsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListPlaybackKeyPairsResponse`](crate::model::ListPlaybackKeyPairsResponse) (members `key_pairs`, `next_token`); on failure `Error<`[`ListPlaybackKeyPairsError`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::AccessDeniedException) (HTTP 403), [`ValidationException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListPlaybackKeyPairsFluentBuilder::into_paginator), or every `key_pairs` item with [`into_items`](crate::fluent::ListPlaybackKeyPairsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_playback_key_pairs().send().await?;
+    /// let output = client.list_playback_key_pairs().max_results(1).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -465,11 +828,26 @@ impl Client {
     }
     /// Gets summary information about playback restriction policies.
     ///
-    /// `POST /ListPlaybackRestrictionPolicies`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /ListPlaybackRestrictionPolicies`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListPlaybackRestrictionPoliciesRequest`](crate::model::ListPlaybackRestrictionPoliciesRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`next_token`](crate::model::ListPlaybackRestrictionPoliciesRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListPlaybackRestrictionPoliciesRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListPlaybackRestrictionPoliciesResponse`](crate::model::ListPlaybackRestrictionPoliciesResponse) (members `playback_restriction_policies`, `next_token`); on failure `Error<`[`ListPlaybackRestrictionPoliciesError`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::PendingVerification) (HTTP 403), [`ValidationException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListPlaybackRestrictionPoliciesFluentBuilder::into_paginator), or every `playback_restriction_policies` item with [`into_items`](crate::fluent::ListPlaybackRestrictionPoliciesFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_playback_restriction_policies().send().await?;
+    /// let output = client.list_playback_restriction_policies().max_results(1).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -483,11 +861,26 @@ impl Client {
     }
     /// Gets summary information about all recording configurations in your account, in the AWS region where the API request is processed.
     ///
-    /// `POST /ListRecordingConfigurations`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /ListRecordingConfigurations`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListRecordingConfigurationsRequest`](crate::model::ListRecordingConfigurationsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`next_token`](crate::model::ListRecordingConfigurationsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListRecordingConfigurationsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListRecordingConfigurationsResponse`](crate::model::ListRecordingConfigurationsResponse) (members `recording_configurations`, `next_token`); on failure `Error<`[`ListRecordingConfigurationsError`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::InternalServerException) (HTTP 500), [`ValidationException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListRecordingConfigurationsFluentBuilder::into_paginator), or every `recording_configurations` item with [`into_items`](crate::fluent::ListRecordingConfigurationsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_recording_configurations().send().await?;
+    /// let output = client.list_recording_configurations().max_results(1).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -499,11 +892,27 @@ impl Client {
     }
     /// Gets summary information about stream keys for the specified channel.
     ///
-    /// `POST /ListStreamKeys`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /ListStreamKeys`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListStreamKeysRequest`](crate::model::ListStreamKeysRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::ListStreamKeysRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`next_token`](crate::model::ListStreamKeysRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListStreamKeysRequest::max_results) | `i32` | no | Range: 1 to 50. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListStreamKeysResponse`](crate::model::ListStreamKeysResponse) (members `stream_keys`, `next_token`); on failure `Error<`[`ListStreamKeysError`](crate::model::operation::list_stream_keys::ListStreamKeysError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_stream_keys::ListStreamKeysError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListStreamKeysFluentBuilder::into_paginator), or every `stream_keys` item with [`into_items`](crate::fluent::ListStreamKeysFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_stream_keys().channel_arn("example").send().await?;
+    /// let output = client.list_stream_keys().channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").max_results(1).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -513,11 +922,27 @@ impl Client {
     }
     /// Gets a summary of current and previous streams for a specified channel in your account, in the AWS region where the API request is processed.
     ///
-    /// `POST /ListStreamSessions`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /ListStreamSessions`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListStreamSessionsRequest`](crate::model::ListStreamSessionsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::ListStreamSessionsRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`next_token`](crate::model::ListStreamSessionsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListStreamSessionsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListStreamSessionsResponse`](crate::model::ListStreamSessionsResponse) (members `stream_sessions`, `next_token`); on failure `Error<`[`ListStreamSessionsError`](crate::model::operation::list_stream_sessions::ListStreamSessionsError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListStreamSessionsFluentBuilder::into_paginator), or every `stream_sessions` item with [`into_items`](crate::fluent::ListStreamSessionsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_stream_sessions().channel_arn("example").send().await?;
+    /// let output = client.list_stream_sessions().channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").max_results(1).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -529,11 +954,27 @@ impl Client {
     }
     /// Gets summary information about live streams in your account, in the AWS region where the API request is processed.
     ///
-    /// `POST /ListStreams`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /ListStreams`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListStreamsRequest`](crate::model::ListStreamsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`filter_by`](crate::model::ListStreamsRequest::filter_by) | [`StreamFilters`](crate::model::StreamFilters) | no |  | JSON key `filterBy` |
+    /// | [`next_token`](crate::model::ListStreamsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListStreamsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListStreamsResponse`](crate::model::ListStreamsResponse) (members `streams`, `next_token`); on failure `Error<`[`ListStreamsError`](crate::model::operation::list_streams::ListStreamsError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_streams::ListStreamsError::AccessDeniedException) (HTTP 403), [`ValidationException`](crate::model::operation::list_streams::ListStreamsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListStreamsFluentBuilder::into_paginator), or every `streams` item with [`into_items`](crate::fluent::ListStreamsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_streams().send().await?;
+    /// let output = client.list_streams().max_results(1).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -543,11 +984,23 @@ impl Client {
     }
     /// Gets information about AWS tags for the specified ARN.
     ///
-    /// `GET /tags/{resourceArn}`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `GET /tags/{resourceArn}`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListTagsForResourceRequest`](crate::model::ListTagsForResourceRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`resource_arn`](crate::model::ListTagsForResourceRequest::resource_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. | URI label `{resourceArn}` |
+    ///
+    /// **Returns** [`ListTagsForResourceResponse`](crate::model::ListTagsForResourceResponse) (members `tags`); on failure `Error<`[`ListTagsForResourceError`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`InternalServerException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_tags_for_resource().resource_arn("example").send().await?;
+    /// let output = client.list_tags_for_resource().resource_arn("arn:aws:ivs:us-west-2:123456789012:example/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -559,11 +1012,24 @@ impl Client {
     }
     /// Inserts metadata into the active stream of the specified channel. At most 5 requests per second per channel are allowed, each with a maximum 1 KB payload. (If 5 TPS is not sufficient for your needs, we recommend batching your data into a single PutMetadata call.) At most 155 requests per second per account are allowed. Also see [Embedding Metadata within a Video Stream](https://docs.aws.amazon.com/ivs/latest/userguide/metadata.html) in the *Amazon IVS User Guide*.
     ///
-    /// `POST /PutMetadata`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /PutMetadata`, success status 204.
+    ///
+    /// **Input** ([`PutMetadataRequest`](crate::model::PutMetadataRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::PutMetadataRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`metadata`](crate::model::PutMetadataRequest::metadata) | `String` | yes | Length: at least 1 characters. | JSON key `metadata` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`PutMetadataError`](crate::model::operation::put_metadata::PutMetadataError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::put_metadata::PutMetadataError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::put_metadata::PutMetadataError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::put_metadata::PutMetadataError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::put_metadata::PutMetadataError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::put_metadata::PutMetadataError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.put_metadata().channel_arn("example").metadata("example").send().await?;
+    /// let output = client.put_metadata().channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").metadata("my-stream-metadata").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -573,11 +1039,25 @@ impl Client {
     }
     /// Starts the process of revoking the viewer session associated with a specified channel ARN and viewer ID. Optionally, you can provide a version to revoke viewer sessions less than and including that version. For instructions on associating a viewer ID with a viewer session, see [Setting Up Private Channels](https://docs.aws.amazon.com/ivs/latest/userguide/private-channels.html).
     ///
-    /// `POST /StartViewerSessionRevocation`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /StartViewerSessionRevocation`, success status 200. Read-only.
+    ///
+    /// **Input** ([`StartViewerSessionRevocationRequest`](crate::model::StartViewerSessionRevocationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::StartViewerSessionRevocationRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`viewer_id`](crate::model::StartViewerSessionRevocationRequest::viewer_id) | `String` | yes | Length: 1 to 40 characters. | JSON key `viewerId` |
+    /// | [`viewer_session_versions_less_than_or_equal_to`](crate::model::StartViewerSessionRevocationRequest::viewer_session_versions_less_than_or_equal_to) | `i32` | no | Range: at least 0. Default: `0`. | JSON key `viewerSessionVersionsLessThanOrEqualTo` |
+    ///
+    /// **Returns** [`StartViewerSessionRevocationResponse`](crate::model::StartViewerSessionRevocationResponse); on failure `Error<`[`StartViewerSessionRevocationError`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.start_viewer_session_revocation().channel_arn("example").viewer_id("example").send().await?;
+    /// let output = client.start_viewer_session_revocation().channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").viewer_id("my-viewer-id").viewer_session_versions_less_than_or_equal_to(1).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -593,11 +1073,23 @@ impl Client {
     ///
     /// **Note:** Many streaming client-software libraries automatically reconnect a dropped RTMPS session, so to stop the stream permanently, you may want to first revoke the `streamKey` attached to the channel.
     ///
-    /// `POST /StopStream`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /StopStream`, success status 200.
+    ///
+    /// **Input** ([`StopStreamRequest`](crate::model::StopStreamRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::StopStreamRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    ///
+    /// **Returns** [`StopStreamResponse`](crate::model::StopStreamResponse); on failure `Error<`[`StopStreamError`](crate::model::operation::stop_stream::StopStreamError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::stop_stream::StopStreamError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::stop_stream::StopStreamError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::stop_stream::StopStreamError::ResourceNotFoundException) (HTTP 404), [`StreamUnavailable`](crate::model::operation::stop_stream::StopStreamError::StreamUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::stop_stream::StopStreamError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.stop_stream().channel_arn("example").send().await?;
+    /// let output = client.stop_stream().channel_arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -607,11 +1099,24 @@ impl Client {
     }
     /// Adds or updates tags for the AWS resource with the specified ARN.
     ///
-    /// `POST /tags/{resourceArn}`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /tags/{resourceArn}`, success status 200.
+    ///
+    /// **Input** ([`TagResourceRequest`](crate::model::TagResourceRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`resource_arn`](crate::model::TagResourceRequest::resource_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. | URI label `{resourceArn}` |
+    /// | [`tags`](crate::model::TagResourceRequest::tags) | `BTreeMap<``String``, ``String``>` | yes | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    ///
+    /// **Returns** [`TagResourceResponse`](crate::model::TagResourceResponse); on failure `Error<`[`TagResourceError`](crate::model::operation::tag_resource::TagResourceError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`InternalServerException`](crate::model::operation::tag_resource::TagResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::tag_resource::TagResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::tag_resource::TagResourceError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.tag_resource().resource_arn("example").tags("key", "value").send().await?;
+    /// let output = client.tag_resource().resource_arn("arn:aws:ivs:us-west-2:123456789012:example/abcdABCD1234").tags("my-tags-key", "my-tags-value").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -621,11 +1126,24 @@ impl Client {
     }
     /// Removes tags from the resource with the specified ARN.
     ///
-    /// `DELETE /tags/{resourceArn}`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `DELETE /tags/{resourceArn}`, success status 200. Idempotent.
+    ///
+    /// **Input** ([`UntagResourceRequest`](crate::model::UntagResourceRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`resource_arn`](crate::model::UntagResourceRequest::resource_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. | URI label `{resourceArn}` |
+    /// | [`tag_keys`](crate::model::UntagResourceRequest::tag_keys) | `Vec<``String``>` | yes | Length: 0 to 50 items. Each item: Length: 1 to 128 characters. | query parameter `tagKeys` |
+    ///
+    /// **Returns** [`UntagResourceResponse`](crate::model::UntagResourceResponse); on failure `Error<`[`UntagResourceError`](crate::model::operation::untag_resource::UntagResourceError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`InternalServerException`](crate::model::operation::untag_resource::UntagResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::untag_resource::UntagResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::untag_resource::UntagResourceError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.untag_resource().resource_arn("example").tag_keys("example").send().await?;
+    /// let output = client.untag_resource().resource_arn("arn:aws:ivs:us-west-2:123456789012:example/abcdABCD1234").tag_keys("my-tag-key-list").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -635,11 +1153,34 @@ impl Client {
     }
     /// Updates a channel's configuration. Live channels cannot be updated. You must stop the ongoing stream, update the channel, and restart the stream for the changes to take effect.
     ///
-    /// `POST /UpdateChannel`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /UpdateChannel`, success status 200.
+    ///
+    /// **Input** ([`UpdateChannelRequest`](crate::model::UpdateChannelRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::UpdateChannelRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    /// | [`name`](crate::model::UpdateChannelRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    /// | [`latency_mode`](crate::model::UpdateChannelRequest::latency_mode) | [`ChannelLatencyMode`](crate::model::ChannelLatencyMode) | no | One of: `NORMAL`, `LOW`. | JSON key `latencyMode` |
+    /// | `type` | [`ChannelType`](crate::model::ChannelType) | no | One of: `BASIC`, `STANDARD`, `ADVANCED_SD`, `ADVANCED_HD`. | JSON key `type` |
+    /// | [`authorized`](crate::model::UpdateChannelRequest::authorized) | `bool` | no |  | JSON key `authorized` |
+    /// | [`recording_configuration_arn`](crate::model::UpdateChannelRequest::recording_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. | JSON key `recordingConfigurationArn` |
+    /// | [`insecure_ingest`](crate::model::UpdateChannelRequest::insecure_ingest) | `bool` | no |  | JSON key `insecureIngest` |
+    /// | [`preset`](crate::model::UpdateChannelRequest::preset) | [`TranscodePreset`](crate::model::TranscodePreset) | no | One of: `HIGHER_BANDWIDTH_DELIVERY`, `CONSTRAINED_BANDWIDTH_DELIVERY`. | JSON key `preset` |
+    /// | [`playback_restriction_policy_arn`](crate::model::UpdateChannelRequest::playback_restriction_policy_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. | JSON key `playbackRestrictionPolicyArn` |
+    /// | [`multitrack_input_configuration`](crate::model::UpdateChannelRequest::multitrack_input_configuration) | [`MultitrackInputConfiguration`](crate::model::MultitrackInputConfiguration) | no |  | JSON key `multitrackInputConfiguration` |
+    /// | [`container_format`](crate::model::UpdateChannelRequest::container_format) | [`ContainerFormat`](crate::model::ContainerFormat) | no | One of: `TS`, `FRAGMENTED_MP4`. | JSON key `containerFormat` |
+    /// | [`ad_configuration_arn`](crate::model::UpdateChannelRequest::ad_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. | JSON key `adConfigurationArn` |
+    ///
+    /// **Returns** [`UpdateChannelResponse`](crate::model::UpdateChannelResponse) (members `channel`); on failure `Error<`[`UpdateChannelError`](crate::model::operation::update_channel::UpdateChannelError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::update_channel::UpdateChannelError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::update_channel::UpdateChannelError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::update_channel::UpdateChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::update_channel::UpdateChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::update_channel::UpdateChannelError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.update_channel().arn("example").send().await?;
+    /// let output = client.update_channel().arn("arn:aws:ivs:us-west-2:123456789012:channel/abcdABCD1234").name("my-channel-name").latency_mode(ivs_client::ChannelLatencyMode::Normal).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -649,11 +1190,27 @@ impl Client {
     }
     /// Updates a specified playback restriction policy.
     ///
-    /// `POST /UpdatePlaybackRestrictionPolicy`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /UpdatePlaybackRestrictionPolicy`, success status 200.
+    ///
+    /// **Input** ([`UpdatePlaybackRestrictionPolicyRequest`](crate::model::UpdatePlaybackRestrictionPolicyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::UpdatePlaybackRestrictionPolicyRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    /// | [`allowed_countries`](crate::model::UpdatePlaybackRestrictionPolicyRequest::allowed_countries) | `Vec<``String``>` | no | Each item: Length: exactly 2 characters. | JSON key `allowedCountries` |
+    /// | [`allowed_origins`](crate::model::UpdatePlaybackRestrictionPolicyRequest::allowed_origins) | `Vec<``String``>` | no | Each item: Length: 0 to 128 characters. | JSON key `allowedOrigins` |
+    /// | [`enable_strict_origin_enforcement`](crate::model::UpdatePlaybackRestrictionPolicyRequest::enable_strict_origin_enforcement) | `bool` | no |  | JSON key `enableStrictOriginEnforcement` |
+    /// | [`name`](crate::model::UpdatePlaybackRestrictionPolicyRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    ///
+    /// **Returns** [`UpdatePlaybackRestrictionPolicyResponse`](crate::model::UpdatePlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`); on failure `Error<`[`UpdatePlaybackRestrictionPolicyError`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &ivs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.update_playback_restriction_policy().arn("example").send().await?;
+    /// let output = client.update_playback_restriction_policy().arn("arn:aws:ivs:us-west-2:123456789012:playback-restriction-policy/abcdABCD1234").enable_strict_origin_enforcement(true).name("my-playback-restriction-policy-name").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

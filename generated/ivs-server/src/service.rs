@@ -13,7 +13,19 @@ use ::std::future::Future;
 pub trait Ivs: Send + Sync + 'static {
     /// Performs GetChannel on multiple ARNs simultaneously.
     ///
-    /// `POST /BatchGetChannel`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /BatchGetChannel`, success status 200. Read-only.
+    ///
+    /// **Input** ([`BatchGetChannelRequest`](crate::model::BatchGetChannelRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arns`](crate::model::BatchGetChannelRequest::arns) | `Vec<``String``>` | yes | Length: 1 to 50 items. Each item: Length: 1 to 128 characters. Each item: Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `arns` |
+    ///
+    /// **Returns** [`BatchGetChannelResponse`](crate::model::BatchGetChannelResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `channels`, `errors`), or a [`BatchGetChannelError`](crate::model::operation::batch_get_channel::BatchGetChannelError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_get_channel::BatchGetChannelError::AccessDeniedException) (HTTP 403), [`ServiceUnavailable`](crate::model::operation::batch_get_channel::BatchGetChannelError::ServiceUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::batch_get_channel::BatchGetChannelError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn batch_get_channel(
         &self,
         input: model::BatchGetChannelRequest,
@@ -29,7 +41,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Performs GetStreamKey on multiple ARNs simultaneously.
     ///
-    /// `POST /BatchGetStreamKey`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /BatchGetStreamKey`, success status 200. Read-only.
+    ///
+    /// **Input** ([`BatchGetStreamKeyRequest`](crate::model::BatchGetStreamKeyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arns`](crate::model::BatchGetStreamKeyRequest::arns) | `Vec<``String``>` | yes | Length: 1 to 50 items. Each item: Length: 1 to 128 characters. Each item: Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stream-key/[a-zA-Z0-9-]+$`. | JSON key `arns` |
+    ///
+    /// **Returns** [`BatchGetStreamKeyResponse`](crate::model::BatchGetStreamKeyResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `stream_keys`, `errors`), or a [`BatchGetStreamKeyError`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::AccessDeniedException) (HTTP 403), [`ServiceUnavailable`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ServiceUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::batch_get_stream_key::BatchGetStreamKeyError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn batch_get_stream_key(
         &self,
         input: model::BatchGetStreamKeyRequest,
@@ -45,7 +69,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Performs StartViewerSessionRevocation on multiple channel ARN and viewer ID pairs simultaneously.
     ///
-    /// `POST /BatchStartViewerSessionRevocation`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /BatchStartViewerSessionRevocation`, success status 200. Read-only.
+    ///
+    /// **Input** ([`BatchStartViewerSessionRevocationRequest`](crate::model::BatchStartViewerSessionRevocationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`viewer_sessions`](crate::model::BatchStartViewerSessionRevocationRequest::viewer_sessions) | `Vec<`[`BatchStartViewerSessionRevocationViewerSession`](crate::model::BatchStartViewerSessionRevocationViewerSession)`>` | yes | Length: 1 to 20 items. | JSON key `viewerSessions` |
+    ///
+    /// **Returns** [`BatchStartViewerSessionRevocationResponse`](crate::model::BatchStartViewerSessionRevocationResponse) (members `access_control_allow_origin`, `access_control_expose_headers`, `cache_control`, `content_security_policy`, `strict_transport_security`, `x_content_type_options`, `x_frame_options`, `errors`), or a [`BatchStartViewerSessionRevocationError`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::PendingVerification) (HTTP 403), [`ThrottlingException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::batch_start_viewer_session_revocation::BatchStartViewerSessionRevocationError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn batch_start_viewer_session_revocation(
         &self,
         input: model::BatchStartViewerSessionRevocationRequest,
@@ -66,7 +102,20 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Creates a new ad configuration to be used for server-side ad insertion.
     ///
-    /// `POST /CreateAdConfiguration`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /CreateAdConfiguration`, success status 200.
+    ///
+    /// **Input** ([`CreateAdConfigurationRequest`](crate::model::CreateAdConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`name`](crate::model::CreateAdConfigurationRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. Default: `""`. | JSON key `name` |
+    /// | [`media_tailor_playback_configurations`](crate::model::CreateAdConfigurationRequest::media_tailor_playback_configurations) | `Vec<`[`MediaTailorPlaybackConfiguration`](crate::model::MediaTailorPlaybackConfiguration)`>` | yes | Length: exactly 1 items. | JSON key `mediaTailorPlaybackConfigurations` |
+    ///
+    /// **Returns** [`CreateAdConfigurationResponse`](crate::model::CreateAdConfigurationResponse) (members `ad_configuration`), or a [`CreateAdConfigurationError`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ServiceQuotaExceededException) (HTTP 402), [`ThrottlingException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::create_ad_configuration::CreateAdConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_ad_configuration(
         &self,
         input: model::CreateAdConfigurationRequest,
@@ -82,7 +131,30 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Creates a new channel and an associated stream key to start streaming.
     ///
-    /// `POST /CreateChannel`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /CreateChannel`, success status 200.
+    ///
+    /// **Input** ([`CreateChannelRequest`](crate::model::CreateChannelRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`name`](crate::model::CreateChannelRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    /// | [`latency_mode`](crate::model::CreateChannelRequest::latency_mode) | [`ChannelLatencyMode`](crate::model::ChannelLatencyMode) | no | One of: `NORMAL`, `LOW`. Default: `"LOW"`. | JSON key `latencyMode` |
+    /// | `type` | [`ChannelType`](crate::model::ChannelType) | no | One of: `BASIC`, `STANDARD`, `ADVANCED_SD`, `ADVANCED_HD`. Default: `"STANDARD"`. | JSON key `type` |
+    /// | [`authorized`](crate::model::CreateChannelRequest::authorized) | `bool` | no | Default: `false`. | JSON key `authorized` |
+    /// | [`recording_configuration_arn`](crate::model::CreateChannelRequest::recording_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. Default: `""`. | JSON key `recordingConfigurationArn` |
+    /// | [`tags`](crate::model::CreateChannelRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    /// | [`insecure_ingest`](crate::model::CreateChannelRequest::insecure_ingest) | `bool` | no | Default: `false`. | JSON key `insecureIngest` |
+    /// | [`preset`](crate::model::CreateChannelRequest::preset) | [`TranscodePreset`](crate::model::TranscodePreset) | no | One of: `HIGHER_BANDWIDTH_DELIVERY`, `CONSTRAINED_BANDWIDTH_DELIVERY`. | JSON key `preset` |
+    /// | [`playback_restriction_policy_arn`](crate::model::CreateChannelRequest::playback_restriction_policy_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. Default: `""`. | JSON key `playbackRestrictionPolicyArn` |
+    /// | [`multitrack_input_configuration`](crate::model::CreateChannelRequest::multitrack_input_configuration) | [`MultitrackInputConfiguration`](crate::model::MultitrackInputConfiguration) | no |  | JSON key `multitrackInputConfiguration` |
+    /// | [`container_format`](crate::model::CreateChannelRequest::container_format) | [`ContainerFormat`](crate::model::ContainerFormat) | no | One of: `TS`, `FRAGMENTED_MP4`. Default: `"TS"`. | JSON key `containerFormat` |
+    /// | [`ad_configuration_arn`](crate::model::CreateChannelRequest::ad_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. | JSON key `adConfigurationArn` |
+    ///
+    /// **Returns** [`CreateChannelResponse`](crate::model::CreateChannelResponse) (members `channel`, `stream_key`), or a [`CreateChannelError`](crate::model::operation::create_channel::CreateChannelError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_channel::CreateChannelError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_channel::CreateChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_channel::CreateChannelError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_channel::CreateChannelError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_channel::CreateChannelError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_channel(
         &self,
         input: model::CreateChannelRequest,
@@ -98,7 +170,23 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Creates a new playback restriction policy, for constraining playback by countries and/or origins.
     ///
-    /// `POST /CreatePlaybackRestrictionPolicy`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /CreatePlaybackRestrictionPolicy`, success status 200.
+    ///
+    /// **Input** ([`CreatePlaybackRestrictionPolicyRequest`](crate::model::CreatePlaybackRestrictionPolicyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`allowed_countries`](crate::model::CreatePlaybackRestrictionPolicyRequest::allowed_countries) | `Vec<``String``>` | no | Each item: Length: exactly 2 characters. Default: `[]`. | JSON key `allowedCountries` |
+    /// | [`allowed_origins`](crate::model::CreatePlaybackRestrictionPolicyRequest::allowed_origins) | `Vec<``String``>` | no | Each item: Length: 0 to 128 characters. Default: `[]`. | JSON key `allowedOrigins` |
+    /// | [`enable_strict_origin_enforcement`](crate::model::CreatePlaybackRestrictionPolicyRequest::enable_strict_origin_enforcement) | `bool` | no | Default: `false`. | JSON key `enableStrictOriginEnforcement` |
+    /// | [`name`](crate::model::CreatePlaybackRestrictionPolicyRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    /// | [`tags`](crate::model::CreatePlaybackRestrictionPolicyRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    ///
+    /// **Returns** [`CreatePlaybackRestrictionPolicyResponse`](crate::model::CreatePlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`), or a [`CreatePlaybackRestrictionPolicyError`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ServiceQuotaExceededException) (HTTP 402), [`ThrottlingException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::create_playback_restriction_policy::CreatePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_playback_restriction_policy(
         &self,
         input: model::CreatePlaybackRestrictionPolicyRequest,
@@ -122,7 +210,24 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Workaround:** Ensure that your S3 bucket is in the same region as the recording configuration. If you create a recording configuration in a different region as your S3 bucket, delete that recording configuration and create a new one with an S3 bucket from the correct region.
     ///
-    /// `POST /CreateRecordingConfiguration`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /CreateRecordingConfiguration`, success status 200.
+    ///
+    /// **Input** ([`CreateRecordingConfigurationRequest`](crate::model::CreateRecordingConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`name`](crate::model::CreateRecordingConfigurationRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    /// | [`destination_configuration`](crate::model::CreateRecordingConfigurationRequest::destination_configuration) | [`DestinationConfiguration`](crate::model::DestinationConfiguration) | yes |  | JSON key `destinationConfiguration` |
+    /// | [`tags`](crate::model::CreateRecordingConfigurationRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    /// | [`thumbnail_configuration`](crate::model::CreateRecordingConfigurationRequest::thumbnail_configuration) | [`ThumbnailConfiguration`](crate::model::ThumbnailConfiguration) | no |  | JSON key `thumbnailConfiguration` |
+    /// | [`recording_reconnect_window_seconds`](crate::model::CreateRecordingConfigurationRequest::recording_reconnect_window_seconds) | `i32` | no | Range: 0 to 300. Default: `0`. | JSON key `recordingReconnectWindowSeconds` |
+    /// | [`rendition_configuration`](crate::model::CreateRecordingConfigurationRequest::rendition_configuration) | [`RenditionConfiguration`](crate::model::RenditionConfiguration) | no |  | JSON key `renditionConfiguration` |
+    ///
+    /// **Returns** [`CreateRecordingConfigurationResponse`](crate::model::CreateRecordingConfigurationResponse) (members `recording_configuration`), or a [`CreateRecordingConfigurationError`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_recording_configuration::CreateRecordingConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_recording_configuration(
         &self,
         input: model::CreateRecordingConfigurationRequest,
@@ -142,7 +247,20 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// Note that CreateChannel creates a stream key. If you subsequently use `CreateStreamKey` on the same channel, it will fail because a stream key already exists and there is a limit of 1 stream key per channel. To reset the stream key on a channel, use DeleteStreamKey and then `CreateStreamKey`.
     ///
-    /// `POST /CreateStreamKey`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /CreateStreamKey`, success status 200.
+    ///
+    /// **Input** ([`CreateStreamKeyRequest`](crate::model::CreateStreamKeyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::CreateStreamKeyRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`tags`](crate::model::CreateStreamKeyRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    ///
+    /// **Returns** [`CreateStreamKeyResponse`](crate::model::CreateStreamKeyResponse) (members `stream_key`), or a [`CreateStreamKeyError`](crate::model::operation::create_stream_key::CreateStreamKeyError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::create_stream_key::CreateStreamKeyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::create_stream_key::CreateStreamKeyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ServiceQuotaExceededException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::create_stream_key::CreateStreamKeyError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_stream_key(
         &self,
         input: model::CreateStreamKeyRequest,
@@ -158,7 +276,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Deletes the specified ad configuration.
     ///
-    /// `POST /DeleteAdConfiguration`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /DeleteAdConfiguration`, success status 204.
+    ///
+    /// **Input** ([`DeleteAdConfigurationRequest`](crate::model::DeleteAdConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeleteAdConfigurationRequest::arn) | `String` | yes | Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`DeleteAdConfigurationError`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_ad_configuration::DeleteAdConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_ad_configuration(
         &self,
         input: model::DeleteAdConfigurationRequest,
@@ -176,7 +306,19 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// If you try to delete a live channel, you will get an error (409 ConflictException). To delete a channel that is live, call StopStream, wait for the Amazon EventBridge "Stream End" event (to verify that the stream's state is no longer Live), then call DeleteChannel. (See [Using EventBridge with Amazon IVS](https://docs.aws.amazon.com/ivs/latest/userguide/eventbridge.html).)
     ///
-    /// `POST /DeleteChannel`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /DeleteChannel`, success status 204.
+    ///
+    /// **Input** ([`DeleteChannelRequest`](crate::model::DeleteChannelRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeleteChannelRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`DeleteChannelError`](crate::model::operation::delete_channel::DeleteChannelError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_channel::DeleteChannelError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_channel::DeleteChannelError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::delete_channel::DeleteChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_channel::DeleteChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_channel::DeleteChannelError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_channel(
         &self,
         input: model::DeleteChannelRequest,
@@ -189,7 +331,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Deletes a specified authorization key pair. This invalidates future viewer tokens generated using the key pair's `privateKey`. For more information, see [Setting Up Private Channels](https://docs.aws.amazon.com/ivs/latest/userguide/private-channels.html) in the *Amazon IVS User Guide*.
     ///
-    /// `POST /DeletePlaybackKeyPair`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /DeletePlaybackKeyPair`, success status 200.
+    ///
+    /// **Input** ([`DeletePlaybackKeyPairRequest`](crate::model::DeletePlaybackKeyPairRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeletePlaybackKeyPairRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-key/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`DeletePlaybackKeyPairResponse`](crate::model::DeletePlaybackKeyPairResponse), or a [`DeletePlaybackKeyPairError`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_playback_key_pair::DeletePlaybackKeyPairError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_playback_key_pair(
         &self,
         input: model::DeletePlaybackKeyPairRequest,
@@ -205,7 +359,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Deletes the specified playback restriction policy.
     ///
-    /// `POST /DeletePlaybackRestrictionPolicy`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /DeletePlaybackRestrictionPolicy`, success status 204.
+    ///
+    /// **Input** ([`DeletePlaybackRestrictionPolicyRequest`](crate::model::DeletePlaybackRestrictionPolicyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeletePlaybackRestrictionPolicyRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`DeletePlaybackRestrictionPolicyError`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_playback_restriction_policy::DeletePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_playback_restriction_policy(
         &self,
         input: model::DeletePlaybackRestrictionPolicyRequest,
@@ -227,7 +393,19 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// If you try to delete a recording configuration that is associated with a channel, you will get an error (409 ConflictException). To avoid this, for all channels that reference the recording configuration, first use UpdateChannel to set the `recordingConfigurationArn` field to an empty string, then use `DeleteRecordingConfiguration`.
     ///
-    /// `POST /DeleteRecordingConfiguration`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /DeleteRecordingConfiguration`, success status 204.
+    ///
+    /// **Input** ([`DeleteRecordingConfigurationRequest`](crate::model::DeleteRecordingConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeleteRecordingConfigurationRequest::arn) | `String` | yes | Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`DeleteRecordingConfigurationError`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_recording_configuration::DeleteRecordingConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_recording_configuration(
         &self,
         input: model::DeleteRecordingConfigurationRequest,
@@ -245,7 +423,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Deletes the stream key for the specified ARN, so it can no longer be used to stream.
     ///
-    /// `POST /DeleteStreamKey`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /DeleteStreamKey`, success status 204.
+    ///
+    /// **Input** ([`DeleteStreamKeyRequest`](crate::model::DeleteStreamKeyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::DeleteStreamKeyRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stream-key/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`DeleteStreamKeyError`](crate::model::operation::delete_stream_key::DeleteStreamKeyError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::delete_stream_key::DeleteStreamKeyError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_stream_key(
         &self,
         input: model::DeleteStreamKeyRequest,
@@ -261,7 +451,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets the ad configuration represented by the specified ARN.
     ///
-    /// `POST /GetAdConfiguration`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /GetAdConfiguration`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetAdConfigurationRequest`](crate::model::GetAdConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetAdConfigurationRequest::arn) | `String` | yes | Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetAdConfigurationResponse`](crate::model::GetAdConfigurationResponse) (members `ad_configuration`), or a [`GetAdConfigurationError`](crate::model::operation::get_ad_configuration::GetAdConfigurationError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_ad_configuration::GetAdConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_ad_configuration(
         &self,
         input: model::GetAdConfigurationRequest,
@@ -277,7 +479,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets the channel configuration for the specified channel ARN. See also BatchGetChannel.
     ///
-    /// `POST /GetChannel`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /GetChannel`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetChannelRequest`](crate::model::GetChannelRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetChannelRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetChannelResponse`](crate::model::GetChannelResponse) (members `channel`), or a [`GetChannelError`](crate::model::operation::get_channel::GetChannelError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_channel::GetChannelError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_channel::GetChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_channel::GetChannelError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_channel(
         &self,
         input: model::GetChannelRequest,
@@ -293,7 +507,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets a specified playback authorization key pair and returns the `arn` and `fingerprint`. The `privateKey` held by the caller can be used to generate viewer authorization tokens, to grant viewers access to private channels. For more information, see [Setting Up Private Channels](https://docs.aws.amazon.com/ivs/latest/userguide/private-channels.html) in the *Amazon IVS User Guide*.
     ///
-    /// `POST /GetPlaybackKeyPair`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /GetPlaybackKeyPair`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetPlaybackKeyPairRequest`](crate::model::GetPlaybackKeyPairRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetPlaybackKeyPairRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-key/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetPlaybackKeyPairResponse`](crate::model::GetPlaybackKeyPairResponse) (members `key_pair`), or a [`GetPlaybackKeyPairError`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_playback_key_pair::GetPlaybackKeyPairError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_playback_key_pair(
         &self,
         input: model::GetPlaybackKeyPairRequest,
@@ -309,7 +535,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets the specified playback restriction policy.
     ///
-    /// `POST /GetPlaybackRestrictionPolicy`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /GetPlaybackRestrictionPolicy`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetPlaybackRestrictionPolicyRequest`](crate::model::GetPlaybackRestrictionPolicyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetPlaybackRestrictionPolicyRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetPlaybackRestrictionPolicyResponse`](crate::model::GetPlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`), or a [`GetPlaybackRestrictionPolicyError`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`PendingVerification`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_playback_restriction_policy::GetPlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_playback_restriction_policy(
         &self,
         input: model::GetPlaybackRestrictionPolicyRequest,
@@ -327,7 +565,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets the recording configuration for the specified ARN.
     ///
-    /// `POST /GetRecordingConfiguration`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /GetRecordingConfiguration`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetRecordingConfigurationRequest`](crate::model::GetRecordingConfigurationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetRecordingConfigurationRequest::arn) | `String` | yes | Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetRecordingConfigurationResponse`](crate::model::GetRecordingConfigurationResponse) (members `recording_configuration`), or a [`GetRecordingConfigurationError`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_recording_configuration::GetRecordingConfigurationError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_recording_configuration(
         &self,
         input: model::GetRecordingConfigurationRequest,
@@ -345,7 +595,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets information about the active (live) stream on a specified channel.
     ///
-    /// `POST /GetStream`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /GetStream`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetStreamRequest`](crate::model::GetStreamRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::GetStreamRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    ///
+    /// **Returns** [`GetStreamResponse`](crate::model::GetStreamResponse) (members `stream`), or a [`GetStreamError`](crate::model::operation::get_stream::GetStreamError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream::GetStreamError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::get_stream::GetStreamError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::get_stream::GetStreamError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream::GetStreamError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_stream(
         &self,
         input: model::GetStreamRequest,
@@ -361,7 +623,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets stream-key information for a specified ARN.
     ///
-    /// `POST /GetStreamKey`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /GetStreamKey`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetStreamKeyRequest`](crate::model::GetStreamKeyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::GetStreamKeyRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stream-key/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    ///
+    /// **Returns** [`GetStreamKeyResponse`](crate::model::GetStreamKeyResponse) (members `stream_key`), or a [`GetStreamKeyError`](crate::model::operation::get_stream_key::GetStreamKeyError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream_key::GetStreamKeyError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_stream_key::GetStreamKeyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream_key::GetStreamKeyError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_stream_key(
         &self,
         input: model::GetStreamKeyRequest,
@@ -377,7 +651,20 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets metadata on a specified stream.
     ///
-    /// `POST /GetStreamSession`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /GetStreamSession`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetStreamSessionRequest`](crate::model::GetStreamSessionRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::GetStreamSessionRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`stream_id`](crate::model::GetStreamSessionRequest::stream_id) | `String` | no | Length: exactly 26 characters. Pattern: `^st-[a-zA-Z0-9]+$`. | JSON key `streamId` |
+    ///
+    /// **Returns** [`GetStreamSessionResponse`](crate::model::GetStreamSessionResponse) (members `stream_session`), or a [`GetStreamSessionError`](crate::model::operation::get_stream_session::GetStreamSessionError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::get_stream_session::GetStreamSessionError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::get_stream_session::GetStreamSessionError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::get_stream_session::GetStreamSessionError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_stream_session(
         &self,
         input: model::GetStreamSessionRequest,
@@ -393,7 +680,21 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Imports the public portion of a new key pair and returns its `arn` and `fingerprint`. The `privateKey` can then be used to generate viewer authorization tokens, to grant viewers access to private channels. For more information, see [Setting Up Private Channels](https://docs.aws.amazon.com/ivs/latest/userguide/private-channels.html) in the *Amazon IVS User Guide*.
     ///
-    /// `POST /ImportPlaybackKeyPair`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /ImportPlaybackKeyPair`, success status 200.
+    ///
+    /// **Input** ([`ImportPlaybackKeyPairRequest`](crate::model::ImportPlaybackKeyPairRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`public_key_material`](crate::model::ImportPlaybackKeyPairRequest::public_key_material) | `String` | yes |  | JSON key `publicKeyMaterial` |
+    /// | [`name`](crate::model::ImportPlaybackKeyPairRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    /// | [`tags`](crate::model::ImportPlaybackKeyPairRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    ///
+    /// **Returns** [`ImportPlaybackKeyPairResponse`](crate::model::ImportPlaybackKeyPairResponse) (members `key_pair`), or a [`ImportPlaybackKeyPairError`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::PendingVerification) (HTTP 403), [`ServiceQuotaExceededException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ServiceQuotaExceededException) (HTTP 402), [`ValidationException`](crate::model::operation::import_playback_key_pair::ImportPlaybackKeyPairError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn import_playback_key_pair(
         &self,
         input: model::ImportPlaybackKeyPairRequest,
@@ -411,7 +712,20 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Note:** AWS Elemental MediaTailor (EMT), the service that handles ad requests, provides CloudWatch metrics to help you monitor the success or failure of each InsertAdBreak operation. See [Monitoring AWS Elemental MediaTailor with Amazon CloudWatch metrics](https://docs.aws.amazon.com/mediatailor/latest/ug/monitoring-cloudwatch-metrics.html) in the *AWS Elemental MediaTailor User Guide* for details on available metrics.
     ///
-    /// `POST /InsertAdBreak`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /InsertAdBreak`, success status 200.
+    ///
+    /// **Input** ([`InsertAdBreakRequest`](crate::model::InsertAdBreakRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::InsertAdBreakRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`duration_seconds`](crate::model::InsertAdBreakRequest::duration_seconds) | `i32` | yes | Range: 1 to 300. | JSON key `durationSeconds` |
+    ///
+    /// **Returns** [`InsertAdBreakResponse`](crate::model::InsertAdBreakResponse) (members `ad_break_id`), or a [`InsertAdBreakError`](crate::model::operation::insert_ad_break::InsertAdBreakError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::insert_ad_break::InsertAdBreakError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::insert_ad_break::InsertAdBreakError::ChannelNotBroadcasting) (HTTP 404), [`ConflictException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ConflictException) (HTTP 409), [`InternalServerException`](crate::model::operation::insert_ad_break::InsertAdBreakError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::insert_ad_break::InsertAdBreakError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn insert_ad_break(
         &self,
         input: model::InsertAdBreakRequest,
@@ -427,7 +741,22 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets summary information about all ad configurations in your account, in the AWS region where the API request is processed.
     ///
-    /// `POST /ListAdConfigurations`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /ListAdConfigurations`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListAdConfigurationsRequest`](crate::model::ListAdConfigurationsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`next_token`](crate::model::ListAdConfigurationsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListAdConfigurationsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListAdConfigurationsResponse`](crate::model::ListAdConfigurationsResponse) (members `ad_configurations`, `next_token`), or a [`ListAdConfigurationsError`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::InternalServerException) (HTTP 500), [`ValidationException`](crate::model::operation::list_ad_configurations::ListAdConfigurationsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_ad_configurations(
         &self,
         input: model::ListAdConfigurationsRequest,
@@ -443,7 +772,26 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets summary information about all channels in your account, in the AWS region where the API request is processed. This list can be filtered to match a specified name or recording-configuration ARN. Filters are mutually exclusive and cannot be used together. If you try to use both filters, you will get an error (409 ConflictException).
     ///
-    /// `POST /ListChannels`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /ListChannels`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListChannelsRequest`](crate::model::ListChannelsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`filter_by_name`](crate::model::ListChannelsRequest::filter_by_name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `filterByName` |
+    /// | [`filter_by_recording_configuration_arn`](crate::model::ListChannelsRequest::filter_by_recording_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. | JSON key `filterByRecordingConfigurationArn` |
+    /// | [`filter_by_playback_restriction_policy_arn`](crate::model::ListChannelsRequest::filter_by_playback_restriction_policy_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. | JSON key `filterByPlaybackRestrictionPolicyArn` |
+    /// | [`filter_by_ad_configuration_arn`](crate::model::ListChannelsRequest::filter_by_ad_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. | JSON key `filterByAdConfigurationArn` |
+    /// | [`next_token`](crate::model::ListChannelsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListChannelsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListChannelsResponse`](crate::model::ListChannelsResponse) (members `channels`, `next_token`), or a [`ListChannelsError`](crate::model::operation::list_channels::ListChannelsError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_channels::ListChannelsError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::list_channels::ListChannelsError::ConflictException) (HTTP 409), [`ValidationException`](crate::model::operation::list_channels::ListChannelsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_channels(
         &self,
         input: model::ListChannelsRequest,
@@ -459,7 +807,22 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets summary information about playback key pairs. For more information, see [Setting Up Private Channels](https://docs.aws.amazon.com/ivs/latest/userguide/private-channels.html) in the *Amazon IVS User Guide*.
     ///
-    /// `POST /ListPlaybackKeyPairs`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /ListPlaybackKeyPairs`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListPlaybackKeyPairsRequest`](crate::model::ListPlaybackKeyPairsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`next_token`](crate::model::ListPlaybackKeyPairsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListPlaybackKeyPairsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListPlaybackKeyPairsResponse`](crate::model::ListPlaybackKeyPairsResponse) (members `key_pairs`, `next_token`), or a [`ListPlaybackKeyPairsError`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::AccessDeniedException) (HTTP 403), [`ValidationException`](crate::model::operation::list_playback_key_pairs::ListPlaybackKeyPairsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_playback_key_pairs(
         &self,
         input: model::ListPlaybackKeyPairsRequest,
@@ -475,7 +838,22 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets summary information about playback restriction policies.
     ///
-    /// `POST /ListPlaybackRestrictionPolicies`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /ListPlaybackRestrictionPolicies`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListPlaybackRestrictionPoliciesRequest`](crate::model::ListPlaybackRestrictionPoliciesRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`next_token`](crate::model::ListPlaybackRestrictionPoliciesRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListPlaybackRestrictionPoliciesRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListPlaybackRestrictionPoliciesResponse`](crate::model::ListPlaybackRestrictionPoliciesResponse) (members `playback_restriction_policies`, `next_token`), or a [`ListPlaybackRestrictionPoliciesError`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::PendingVerification) (HTTP 403), [`ValidationException`](crate::model::operation::list_playback_restriction_policies::ListPlaybackRestrictionPoliciesError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_playback_restriction_policies(
         &self,
         input: model::ListPlaybackRestrictionPoliciesRequest,
@@ -495,7 +873,22 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets summary information about all recording configurations in your account, in the AWS region where the API request is processed.
     ///
-    /// `POST /ListRecordingConfigurations`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /ListRecordingConfigurations`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListRecordingConfigurationsRequest`](crate::model::ListRecordingConfigurationsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`next_token`](crate::model::ListRecordingConfigurationsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListRecordingConfigurationsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListRecordingConfigurationsResponse`](crate::model::ListRecordingConfigurationsResponse) (members `recording_configurations`, `next_token`), or a [`ListRecordingConfigurationsError`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::InternalServerException) (HTTP 500), [`ValidationException`](crate::model::operation::list_recording_configurations::ListRecordingConfigurationsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_recording_configurations(
         &self,
         input: model::ListRecordingConfigurationsRequest,
@@ -513,7 +906,23 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets summary information about stream keys for the specified channel.
     ///
-    /// `POST /ListStreamKeys`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /ListStreamKeys`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListStreamKeysRequest`](crate::model::ListStreamKeysRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::ListStreamKeysRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`next_token`](crate::model::ListStreamKeysRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListStreamKeysRequest::max_results) | `i32` | no | Range: 1 to 50. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListStreamKeysResponse`](crate::model::ListStreamKeysResponse) (members `stream_keys`, `next_token`), or a [`ListStreamKeysError`](crate::model::operation::list_stream_keys::ListStreamKeysError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_stream_keys::ListStreamKeysError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_stream_keys::ListStreamKeysError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_stream_keys(
         &self,
         input: model::ListStreamKeysRequest,
@@ -529,7 +938,23 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets a summary of current and previous streams for a specified channel in your account, in the AWS region where the API request is processed.
     ///
-    /// `POST /ListStreamSessions`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /ListStreamSessions`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListStreamSessionsRequest`](crate::model::ListStreamSessionsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::ListStreamSessionsRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`next_token`](crate::model::ListStreamSessionsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListStreamSessionsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListStreamSessionsResponse`](crate::model::ListStreamSessionsResponse) (members `stream_sessions`, `next_token`), or a [`ListStreamSessionsError`](crate::model::operation::list_stream_sessions::ListStreamSessionsError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::AccessDeniedException) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_stream_sessions::ListStreamSessionsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_stream_sessions(
         &self,
         input: model::ListStreamSessionsRequest,
@@ -545,7 +970,23 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets summary information about live streams in your account, in the AWS region where the API request is processed.
     ///
-    /// `POST /ListStreams`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /ListStreams`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListStreamsRequest`](crate::model::ListStreamsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`filter_by`](crate::model::ListStreamsRequest::filter_by) | [`StreamFilters`](crate::model::StreamFilters) | no |  | JSON key `filterBy` |
+    /// | [`next_token`](crate::model::ListStreamsRequest::next_token) | `String` | no | Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. | JSON key `nextToken` |
+    /// | [`max_results`](crate::model::ListStreamsRequest::max_results) | `i32` | no | Range: 1 to 100. | JSON key `maxResults` |
+    ///
+    /// **Returns** [`ListStreamsResponse`](crate::model::ListStreamsResponse) (members `streams`, `next_token`), or a [`ListStreamsError`](crate::model::operation::list_streams::ListStreamsError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::list_streams::ListStreamsError::AccessDeniedException) (HTTP 403), [`ValidationException`](crate::model::operation::list_streams::ListStreamsError::ValidationException) (HTTP 400).
+    ///
+    /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_streams(
         &self,
         input: model::ListStreamsRequest,
@@ -561,7 +1002,19 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Gets information about AWS tags for the specified ARN.
     ///
-    /// `GET /tags/{resourceArn}`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `GET /tags/{resourceArn}`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListTagsForResourceRequest`](crate::model::ListTagsForResourceRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`resource_arn`](crate::model::ListTagsForResourceRequest::resource_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. | URI label `{resourceArn}` |
+    ///
+    /// **Returns** [`ListTagsForResourceResponse`](crate::model::ListTagsForResourceResponse) (members `tags`), or a [`ListTagsForResourceError`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`InternalServerException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::list_tags_for_resource::ListTagsForResourceError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_tags_for_resource(
         &self,
         input: model::ListTagsForResourceRequest,
@@ -577,7 +1030,20 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Inserts metadata into the active stream of the specified channel. At most 5 requests per second per channel are allowed, each with a maximum 1 KB payload. (If 5 TPS is not sufficient for your needs, we recommend batching your data into a single PutMetadata call.) At most 155 requests per second per account are allowed. Also see [Embedding Metadata within a Video Stream](https://docs.aws.amazon.com/ivs/latest/userguide/metadata.html) in the *Amazon IVS User Guide*.
     ///
-    /// `POST /PutMetadata`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /PutMetadata`, success status 204.
+    ///
+    /// **Input** ([`PutMetadataRequest`](crate::model::PutMetadataRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::PutMetadataRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`metadata`](crate::model::PutMetadataRequest::metadata) | `String` | yes | Length: at least 1 characters. | JSON key `metadata` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`PutMetadataError`](crate::model::operation::put_metadata::PutMetadataError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::put_metadata::PutMetadataError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::put_metadata::PutMetadataError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::put_metadata::PutMetadataError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::put_metadata::PutMetadataError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::put_metadata::PutMetadataError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn put_metadata(
         &self,
         input: model::PutMetadataRequest,
@@ -590,7 +1056,21 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Starts the process of revoking the viewer session associated with a specified channel ARN and viewer ID. Optionally, you can provide a version to revoke viewer sessions less than and including that version. For instructions on associating a viewer ID with a viewer session, see [Setting Up Private Channels](https://docs.aws.amazon.com/ivs/latest/userguide/private-channels.html).
     ///
-    /// `POST /StartViewerSessionRevocation`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /StartViewerSessionRevocation`, success status 200. Read-only.
+    ///
+    /// **Input** ([`StartViewerSessionRevocationRequest`](crate::model::StartViewerSessionRevocationRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::StartViewerSessionRevocationRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    /// | [`viewer_id`](crate::model::StartViewerSessionRevocationRequest::viewer_id) | `String` | yes | Length: 1 to 40 characters. | JSON key `viewerId` |
+    /// | [`viewer_session_versions_less_than_or_equal_to`](crate::model::StartViewerSessionRevocationRequest::viewer_session_versions_less_than_or_equal_to) | `i32` | no | Range: at least 0. Default: `0`. | JSON key `viewerSessionVersionsLessThanOrEqualTo` |
+    ///
+    /// **Returns** [`StartViewerSessionRevocationResponse`](crate::model::StartViewerSessionRevocationResponse), or a [`StartViewerSessionRevocationError`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::AccessDeniedException) (HTTP 403), [`InternalServerException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::InternalServerException) (HTTP 500), [`PendingVerification`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ResourceNotFoundException) (HTTP 404), [`ThrottlingException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ThrottlingException) (HTTP 429), [`ValidationException`](crate::model::operation::start_viewer_session_revocation::StartViewerSessionRevocationError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn start_viewer_session_revocation(
         &self,
         input: model::StartViewerSessionRevocationRequest,
@@ -610,7 +1090,19 @@ pub trait Ivs: Send + Sync + 'static {
     ///
     /// **Note:** Many streaming client-software libraries automatically reconnect a dropped RTMPS session, so to stop the stream permanently, you may want to first revoke the `streamKey` attached to the channel.
     ///
-    /// `POST /StopStream`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /StopStream`, success status 200.
+    ///
+    /// **Input** ([`StopStreamRequest`](crate::model::StopStreamRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`channel_arn`](crate::model::StopStreamRequest::channel_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `channelArn` |
+    ///
+    /// **Returns** [`StopStreamResponse`](crate::model::StopStreamResponse), or a [`StopStreamError`](crate::model::operation::stop_stream::StopStreamError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::stop_stream::StopStreamError::AccessDeniedException) (HTTP 403), [`ChannelNotBroadcasting`](crate::model::operation::stop_stream::StopStreamError::ChannelNotBroadcasting) (HTTP 404), [`ResourceNotFoundException`](crate::model::operation::stop_stream::StopStreamError::ResourceNotFoundException) (HTTP 404), [`StreamUnavailable`](crate::model::operation::stop_stream::StopStreamError::StreamUnavailable) (HTTP 503), [`ValidationException`](crate::model::operation::stop_stream::StopStreamError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn stop_stream(
         &self,
         input: model::StopStreamRequest,
@@ -626,7 +1118,20 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Adds or updates tags for the AWS resource with the specified ARN.
     ///
-    /// `POST /tags/{resourceArn}`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /tags/{resourceArn}`, success status 200.
+    ///
+    /// **Input** ([`TagResourceRequest`](crate::model::TagResourceRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`resource_arn`](crate::model::TagResourceRequest::resource_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. | URI label `{resourceArn}` |
+    /// | [`tags`](crate::model::TagResourceRequest::tags) | `BTreeMap<``String``, ``String``>` | yes | Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. | JSON key `tags` |
+    ///
+    /// **Returns** [`TagResourceResponse`](crate::model::TagResourceResponse), or a [`TagResourceError`](crate::model::operation::tag_resource::TagResourceError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`InternalServerException`](crate::model::operation::tag_resource::TagResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::tag_resource::TagResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::tag_resource::TagResourceError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn tag_resource(
         &self,
         input: model::TagResourceRequest,
@@ -642,7 +1147,20 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Removes tags from the resource with the specified ARN.
     ///
-    /// `DELETE /tags/{resourceArn}`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `DELETE /tags/{resourceArn}`, success status 200. Idempotent.
+    ///
+    /// **Input** ([`UntagResourceRequest`](crate::model::UntagResourceRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`resource_arn`](crate::model::UntagResourceRequest::resource_arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. | URI label `{resourceArn}` |
+    /// | [`tag_keys`](crate::model::UntagResourceRequest::tag_keys) | `Vec<``String``>` | yes | Length: 0 to 50 items. Each item: Length: 1 to 128 characters. | query parameter `tagKeys` |
+    ///
+    /// **Returns** [`UntagResourceResponse`](crate::model::UntagResourceResponse), or a [`UntagResourceError`](crate::model::operation::untag_resource::UntagResourceError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`InternalServerException`](crate::model::operation::untag_resource::UntagResourceError::InternalServerException) (HTTP 500), [`ResourceNotFoundException`](crate::model::operation::untag_resource::UntagResourceError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::untag_resource::UntagResourceError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn untag_resource(
         &self,
         input: model::UntagResourceRequest,
@@ -658,7 +1176,30 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Updates a channel's configuration. Live channels cannot be updated. You must stop the ongoing stream, update the channel, and restart the stream for the changes to take effect.
     ///
-    /// `POST /UpdateChannel`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /UpdateChannel`, success status 200.
+    ///
+    /// **Input** ([`UpdateChannelRequest`](crate::model::UpdateChannelRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::UpdateChannelRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    /// | [`name`](crate::model::UpdateChannelRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    /// | [`latency_mode`](crate::model::UpdateChannelRequest::latency_mode) | [`ChannelLatencyMode`](crate::model::ChannelLatencyMode) | no | One of: `NORMAL`, `LOW`. | JSON key `latencyMode` |
+    /// | `type` | [`ChannelType`](crate::model::ChannelType) | no | One of: `BASIC`, `STANDARD`, `ADVANCED_SD`, `ADVANCED_HD`. | JSON key `type` |
+    /// | [`authorized`](crate::model::UpdateChannelRequest::authorized) | `bool` | no |  | JSON key `authorized` |
+    /// | [`recording_configuration_arn`](crate::model::UpdateChannelRequest::recording_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. | JSON key `recordingConfigurationArn` |
+    /// | [`insecure_ingest`](crate::model::UpdateChannelRequest::insecure_ingest) | `bool` | no |  | JSON key `insecureIngest` |
+    /// | [`preset`](crate::model::UpdateChannelRequest::preset) | [`TranscodePreset`](crate::model::TranscodePreset) | no | One of: `HIGHER_BANDWIDTH_DELIVERY`, `CONSTRAINED_BANDWIDTH_DELIVERY`. | JSON key `preset` |
+    /// | [`playback_restriction_policy_arn`](crate::model::UpdateChannelRequest::playback_restriction_policy_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. | JSON key `playbackRestrictionPolicyArn` |
+    /// | [`multitrack_input_configuration`](crate::model::UpdateChannelRequest::multitrack_input_configuration) | [`MultitrackInputConfiguration`](crate::model::MultitrackInputConfiguration) | no |  | JSON key `multitrackInputConfiguration` |
+    /// | [`container_format`](crate::model::UpdateChannelRequest::container_format) | [`ContainerFormat`](crate::model::ContainerFormat) | no | One of: `TS`, `FRAGMENTED_MP4`. | JSON key `containerFormat` |
+    /// | [`ad_configuration_arn`](crate::model::UpdateChannelRequest::ad_configuration_arn) | `String` | no | Length: 0 to 128 characters. Pattern: `^$\|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. | JSON key `adConfigurationArn` |
+    ///
+    /// **Returns** [`UpdateChannelResponse`](crate::model::UpdateChannelResponse) (members `channel`), or a [`UpdateChannelError`](crate::model::operation::update_channel::UpdateChannelError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::update_channel::UpdateChannelError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::update_channel::UpdateChannelError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::update_channel::UpdateChannelError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::update_channel::UpdateChannelError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::update_channel::UpdateChannelError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn update_channel(
         &self,
         input: model::UpdateChannelRequest,
@@ -674,7 +1215,23 @@ pub trait Ivs: Send + Sync + 'static {
     }
     /// Updates a specified playback restriction policy.
     ///
-    /// `POST /UpdatePlaybackRestrictionPolicy`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /UpdatePlaybackRestrictionPolicy`, success status 200.
+    ///
+    /// **Input** ([`UpdatePlaybackRestrictionPolicyRequest`](crate::model::UpdatePlaybackRestrictionPolicyRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`arn`](crate::model::UpdatePlaybackRestrictionPolicyRequest::arn) | `String` | yes | Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. | JSON key `arn` |
+    /// | [`allowed_countries`](crate::model::UpdatePlaybackRestrictionPolicyRequest::allowed_countries) | `Vec<``String``>` | no | Each item: Length: exactly 2 characters. | JSON key `allowedCountries` |
+    /// | [`allowed_origins`](crate::model::UpdatePlaybackRestrictionPolicyRequest::allowed_origins) | `Vec<``String``>` | no | Each item: Length: 0 to 128 characters. | JSON key `allowedOrigins` |
+    /// | [`enable_strict_origin_enforcement`](crate::model::UpdatePlaybackRestrictionPolicyRequest::enable_strict_origin_enforcement) | `bool` | no |  | JSON key `enableStrictOriginEnforcement` |
+    /// | [`name`](crate::model::UpdatePlaybackRestrictionPolicyRequest::name) | `String` | no | Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. | JSON key `name` |
+    ///
+    /// **Returns** [`UpdatePlaybackRestrictionPolicyResponse`](crate::model::UpdatePlaybackRestrictionPolicyResponse) (members `playback_restriction_policy`), or a [`UpdatePlaybackRestrictionPolicyError`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`AccessDeniedException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::AccessDeniedException) (HTTP 403), [`ConflictException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ConflictException) (HTTP 409), [`PendingVerification`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::PendingVerification) (HTTP 403), [`ResourceNotFoundException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ResourceNotFoundException) (HTTP 404), [`ValidationException`](crate::model::operation::update_playback_restriction_policy::UpdatePlaybackRestrictionPolicyError::ValidationException) (HTTP 400).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn update_playback_restriction_policy(
         &self,
         input: model::UpdatePlaybackRestrictionPolicyRequest,

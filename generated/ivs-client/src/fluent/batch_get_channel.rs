@@ -28,7 +28,7 @@ impl BatchGetChannelFluentBuilder {
     }
     /// Array of ARNs, one per channel.
     ///
-    /// Required.
+    /// Required. Length: 1 to 50 items. Each item: Length: 1 to 128 characters. Each item: Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `arns`.
     ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]

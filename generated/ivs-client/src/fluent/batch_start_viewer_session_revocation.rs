@@ -31,7 +31,7 @@ impl BatchStartViewerSessionRevocationFluentBuilder {
     }
     /// Array of viewer sessions, one per channel-ARN and viewer-ID pair.
     ///
-    /// Required.
+    /// Required. Length: 1 to 20 items. JSON key `viewerSessions`.
     ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]

@@ -27,6 +27,8 @@ impl CreateAdConfigurationFluentBuilder {
         self
     }
     /// Ad configuration name. Defaults to "".
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. Default: `""`. JSON key `name`.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
@@ -40,7 +42,7 @@ impl CreateAdConfigurationFluentBuilder {
     }
     /// List of integration configurations with media tailor resources.
     ///
-    /// Required.
+    /// Required. Length: exactly 1 items. JSON key `mediaTailorPlaybackConfigurations`.
     ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]

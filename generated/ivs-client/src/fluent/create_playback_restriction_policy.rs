@@ -31,6 +31,8 @@ impl CreatePlaybackRestrictionPolicyFluentBuilder {
     }
     /// A list of country codes that control geoblocking restriction. Allowed values are the officially assigned [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) codes. Default: All countries (an empty array).
     ///
+    /// Each item: Length: exactly 2 characters. Default: `[]`. JSON key `allowedCountries`.
+    ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]
     pub fn allowed_countries(mut self, item: impl Into<String>) -> Self {
@@ -45,6 +47,8 @@ impl CreatePlaybackRestrictionPolicyFluentBuilder {
     }
     /// A list of origin sites that control CORS restriction. Allowed values are the same as valid values of the Origin header defined at [https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Origin](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Origin). Default: All origins (an empty array).
     ///
+    /// Each item: Length: 0 to 128 characters. Default: `[]`. JSON key `allowedOrigins`.
+    ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]
     pub fn allowed_origins(mut self, item: impl Into<String>) -> Self {
@@ -58,6 +62,8 @@ impl CreatePlaybackRestrictionPolicyFluentBuilder {
         self
     }
     /// Whether channel playback is constrained by origin site. Default: `false`.
+    ///
+    /// Default: `false`. JSON key `enableStrictOriginEnforcement`.
     #[must_use]
     pub fn enable_strict_origin_enforcement(mut self, value: impl Into<bool>) -> Self {
         self.input.enable_strict_origin_enforcement = Some(value.into());
@@ -70,6 +76,8 @@ impl CreatePlaybackRestrictionPolicyFluentBuilder {
         self
     }
     /// Playback-restriction-policy name. The value does not need to be unique.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `name`.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
@@ -82,6 +90,8 @@ impl CreatePlaybackRestrictionPolicyFluentBuilder {
         self
     }
     /// Array of 1-50 maps, each of the form `string:string` (key:value). See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. JSON key `tags`.
     ///
     /// Inserts one entry; see the `set_` method to replace the map.
     #[must_use]

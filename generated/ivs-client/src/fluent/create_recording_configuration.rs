@@ -30,6 +30,8 @@ impl CreateRecordingConfigurationFluentBuilder {
         self
     }
     /// Recording-configuration name. The value does not need to be unique.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `name`.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
@@ -43,7 +45,7 @@ impl CreateRecordingConfigurationFluentBuilder {
     }
     /// A complex type that contains a destination configuration for where recorded video will be stored.
     ///
-    /// Required.
+    /// Required. JSON key `destinationConfiguration`.
     #[must_use]
     pub fn destination_configuration(
         mut self,
@@ -62,6 +64,8 @@ impl CreateRecordingConfigurationFluentBuilder {
         self
     }
     /// Array of 1-50 maps, each of the form `string:string` (key:value). See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. JSON key `tags`.
     ///
     /// Inserts one entry; see the `set_` method to replace the map.
     #[must_use]
@@ -82,6 +86,8 @@ impl CreateRecordingConfigurationFluentBuilder {
         self
     }
     /// A complex type that allows you to enable/disable the recording of thumbnails for a live session and modify the interval at which thumbnails are generated for the live session.
+    ///
+    /// JSON key `thumbnailConfiguration`.
     #[must_use]
     pub fn thumbnail_configuration(
         mut self,
@@ -100,6 +106,8 @@ impl CreateRecordingConfigurationFluentBuilder {
         self
     }
     /// If a broadcast disconnects and then reconnects within the specified interval, the multiple streams will be considered a single broadcast and merged together. Default: `0`.
+    ///
+    /// Range: 0 to 300. Default: `0`. JSON key `recordingReconnectWindowSeconds`.
     #[must_use]
     pub fn recording_reconnect_window_seconds(mut self, value: impl Into<i32>) -> Self {
         self.input.recording_reconnect_window_seconds = Some(value.into());
@@ -112,6 +120,8 @@ impl CreateRecordingConfigurationFluentBuilder {
         self
     }
     /// Object that describes which renditions should be recorded for a stream.
+    ///
+    /// JSON key `renditionConfiguration`.
     #[must_use]
     pub fn rendition_configuration(
         mut self,

@@ -28,7 +28,7 @@ impl CreateStreamKeyFluentBuilder {
     }
     /// ARN of the channel for which to create the stream key.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[must_use]
     pub fn channel_arn(mut self, value: impl Into<String>) -> Self {
         self.input.channel_arn = Some(value.into());
@@ -41,6 +41,8 @@ impl CreateStreamKeyFluentBuilder {
         self
     }
     /// Array of 1-50 maps, each of the form `string:string` (key:value). See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. JSON key `tags`.
     ///
     /// Inserts one entry; see the `set_` method to replace the map.
     #[must_use]

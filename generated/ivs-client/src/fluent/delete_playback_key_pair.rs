@@ -28,7 +28,7 @@ impl DeletePlaybackKeyPairFluentBuilder {
     }
     /// ARN of the key pair to be deleted.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-key/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[must_use]
     pub fn arn(mut self, value: impl Into<String>) -> Self {
         self.input.arn = Some(value.into());

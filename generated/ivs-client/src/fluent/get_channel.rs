@@ -28,7 +28,7 @@ impl GetChannelFluentBuilder {
     }
     /// ARN of the channel for which the configuration is to be retrieved.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[must_use]
     pub fn arn(mut self, value: impl Into<String>) -> Self {
         self.input.arn = Some(value.into());

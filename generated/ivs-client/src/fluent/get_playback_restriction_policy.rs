@@ -31,7 +31,7 @@ impl GetPlaybackRestrictionPolicyFluentBuilder {
     }
     /// ARN of the playback restriction policy to be returned.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[must_use]
     pub fn arn(mut self, value: impl Into<String>) -> Self {
         self.input.arn = Some(value.into());

@@ -28,7 +28,7 @@ impl GetRecordingConfigurationFluentBuilder {
     }
     /// ARN of the recording configuration to be retrieved.
     ///
-    /// Required.
+    /// Required. Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[must_use]
     pub fn arn(mut self, value: impl Into<String>) -> Self {
         self.input.arn = Some(value.into());

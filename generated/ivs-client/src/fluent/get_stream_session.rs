@@ -28,7 +28,7 @@ impl GetStreamSessionFluentBuilder {
     }
     /// ARN of the channel resource
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[must_use]
     pub fn channel_arn(mut self, value: impl Into<String>) -> Self {
         self.input.channel_arn = Some(value.into());
@@ -41,6 +41,8 @@ impl GetStreamSessionFluentBuilder {
         self
     }
     /// Unique identifier for a live or previously live stream in the specified channel. If no `streamId` is provided, this returns the most recent stream session for the channel, if it exists.
+    ///
+    /// Length: exactly 26 characters. Pattern: `^st-[a-zA-Z0-9]+$`. JSON key `streamId`.
     #[must_use]
     pub fn stream_id(mut self, value: impl Into<String>) -> Self {
         self.input.stream_id = Some(value.into());

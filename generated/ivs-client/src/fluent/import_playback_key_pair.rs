@@ -28,7 +28,7 @@ impl ImportPlaybackKeyPairFluentBuilder {
     }
     /// The public portion of a customer-generated key pair.
     ///
-    /// Required.
+    /// Required. JSON key `publicKeyMaterial`.
     #[must_use]
     pub fn public_key_material(mut self, value: impl Into<String>) -> Self {
         self.input.public_key_material = Some(value.into());
@@ -41,6 +41,8 @@ impl ImportPlaybackKeyPairFluentBuilder {
         self
     }
     /// Playback-key-pair name. The value does not need to be unique.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `name`.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
@@ -53,6 +55,8 @@ impl ImportPlaybackKeyPairFluentBuilder {
         self
     }
     /// Any tags provided with the request are added to the playback key pair tags. See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. JSON key `tags`.
     ///
     /// Inserts one entry; see the `set_` method to replace the map.
     #[must_use]

@@ -28,7 +28,7 @@ impl InsertAdBreakFluentBuilder {
     }
     /// ARN of the channel into which the ad break is inserted.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[must_use]
     pub fn channel_arn(mut self, value: impl Into<String>) -> Self {
         self.input.channel_arn = Some(value.into());
@@ -42,7 +42,7 @@ impl InsertAdBreakFluentBuilder {
     }
     /// Maximum duration of the ad break, in seconds.
     ///
-    /// Required.
+    /// Required. Range: 1 to 300. JSON key `durationSeconds`.
     #[must_use]
     pub fn duration_seconds(mut self, value: impl Into<i32>) -> Self {
         self.input.duration_seconds = Some(value.into());

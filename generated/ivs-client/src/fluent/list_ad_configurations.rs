@@ -27,6 +27,8 @@ impl ListAdConfigurationsFluentBuilder {
         self
     }
     /// The first ad configuration to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[must_use]
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.input.next_token = Some(value.into());
@@ -39,6 +41,8 @@ impl ListAdConfigurationsFluentBuilder {
         self
     }
     /// Maximum number of ad configurations to return. Default: your service quota or 100, whichever is smaller.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[must_use]
     pub fn max_results(mut self, value: impl Into<i32>) -> Self {
         self.input.max_results = Some(value.into());

@@ -27,6 +27,8 @@ impl ListChannelsFluentBuilder {
         self
     }
     /// Filters the channel list to match the specified name.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `filterByName`.
     #[must_use]
     pub fn filter_by_name(mut self, value: impl Into<String>) -> Self {
         self.input.filter_by_name = Some(value.into());
@@ -39,6 +41,8 @@ impl ListChannelsFluentBuilder {
         self
     }
     /// Filters the channel list to match the specified recording-configuration ARN.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. JSON key `filterByRecordingConfigurationArn`.
     #[must_use]
     pub fn filter_by_recording_configuration_arn(
         mut self,
@@ -57,6 +61,8 @@ impl ListChannelsFluentBuilder {
         self
     }
     /// Filters the channel list to match the specified policy.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. JSON key `filterByPlaybackRestrictionPolicyArn`.
     #[must_use]
     pub fn filter_by_playback_restriction_policy_arn(
         mut self,
@@ -75,6 +81,8 @@ impl ListChannelsFluentBuilder {
         self
     }
     /// Filters the channel list to match the specified ad configuration ARN.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. JSON key `filterByAdConfigurationArn`.
     #[must_use]
     pub fn filter_by_ad_configuration_arn(mut self, value: impl Into<String>) -> Self {
         self.input.filter_by_ad_configuration_arn = Some(value.into());
@@ -87,6 +95,8 @@ impl ListChannelsFluentBuilder {
         self
     }
     /// The first channel to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[must_use]
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.input.next_token = Some(value.into());
@@ -99,6 +109,8 @@ impl ListChannelsFluentBuilder {
         self
     }
     /// Maximum number of channels to return. Default: 100.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[must_use]
     pub fn max_results(mut self, value: impl Into<i32>) -> Self {
         self.input.max_results = Some(value.into());

@@ -30,6 +30,8 @@ impl ListPlaybackRestrictionPoliciesFluentBuilder {
         self
     }
     /// The first policy to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[must_use]
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.input.next_token = Some(value.into());
@@ -42,6 +44,8 @@ impl ListPlaybackRestrictionPoliciesFluentBuilder {
         self
     }
     /// Maximum number of policies to return. Default: 1.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[must_use]
     pub fn max_results(mut self, value: impl Into<i32>) -> Self {
         self.input.max_results = Some(value.into());

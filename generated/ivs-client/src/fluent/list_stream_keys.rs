@@ -28,7 +28,7 @@ impl ListStreamKeysFluentBuilder {
     }
     /// Channel ARN used to filter the list.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[must_use]
     pub fn channel_arn(mut self, value: impl Into<String>) -> Self {
         self.input.channel_arn = Some(value.into());
@@ -41,6 +41,8 @@ impl ListStreamKeysFluentBuilder {
         self
     }
     /// The first stream key to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[must_use]
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.input.next_token = Some(value.into());
@@ -53,6 +55,8 @@ impl ListStreamKeysFluentBuilder {
         self
     }
     /// Maximum number of streamKeys to return. Default: 1.
+    ///
+    /// Range: 1 to 50. JSON key `maxResults`.
     #[must_use]
     pub fn max_results(mut self, value: impl Into<i32>) -> Self {
         self.input.max_results = Some(value.into());

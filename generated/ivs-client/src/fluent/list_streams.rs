@@ -27,6 +27,8 @@ impl ListStreamsFluentBuilder {
         self
     }
     /// Filters the stream list to match the specified criterion.
+    ///
+    /// JSON key `filterBy`.
     #[must_use]
     pub fn filter_by(mut self, value: impl Into<model::StreamFilters>) -> Self {
         self.input.filter_by = Some(value.into());
@@ -39,6 +41,8 @@ impl ListStreamsFluentBuilder {
         self
     }
     /// The first stream to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[must_use]
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.input.next_token = Some(value.into());
@@ -51,6 +55,8 @@ impl ListStreamsFluentBuilder {
         self
     }
     /// Maximum number of streams to return. Default: 100.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[must_use]
     pub fn max_results(mut self, value: impl Into<i32>) -> Self {
         self.input.max_results = Some(value.into());

@@ -28,7 +28,7 @@ impl ListTagsForResourceFluentBuilder {
     }
     /// The ARN of the resource to be retrieved. The ARN must be URL-encoded.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. URI label `{resourceArn}`.
     #[must_use]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.input.resource_arn = Some(value.into());

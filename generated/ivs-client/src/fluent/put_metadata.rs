@@ -28,7 +28,7 @@ impl PutMetadataFluentBuilder {
     }
     /// ARN of the channel into which metadata is inserted. This channel must have an active stream.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[must_use]
     pub fn channel_arn(mut self, value: impl Into<String>) -> Self {
         self.input.channel_arn = Some(value.into());
@@ -42,7 +42,7 @@ impl PutMetadataFluentBuilder {
     }
     /// Metadata to insert into the stream. Maximum: 1 KB per request.
     ///
-    /// Required.
+    /// Required. Length: at least 1 characters. Sensitive: redacted in `Debug`. JSON key `metadata`.
     #[must_use]
     pub fn metadata(mut self, value: impl Into<String>) -> Self {
         self.input.metadata = Some(value.into());

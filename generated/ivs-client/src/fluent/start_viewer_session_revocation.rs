@@ -31,7 +31,7 @@ impl StartViewerSessionRevocationFluentBuilder {
     }
     /// The ARN of the channel associated with the viewer session to revoke.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[must_use]
     pub fn channel_arn(mut self, value: impl Into<String>) -> Self {
         self.input.channel_arn = Some(value.into());
@@ -45,7 +45,7 @@ impl StartViewerSessionRevocationFluentBuilder {
     }
     /// The ID of the viewer associated with the viewer session to revoke. Do not use this field for personally identifying, confidential, or sensitive information.
     ///
-    /// Required.
+    /// Required. Length: 1 to 40 characters. JSON key `viewerId`.
     #[must_use]
     pub fn viewer_id(mut self, value: impl Into<String>) -> Self {
         self.input.viewer_id = Some(value.into());
@@ -58,6 +58,8 @@ impl StartViewerSessionRevocationFluentBuilder {
         self
     }
     /// An optional filter on which versions of the viewer session to revoke. All versions less than or equal to the specified version will be revoked. Default: 0.
+    ///
+    /// Range: at least 0. Default: `0`. JSON key `viewerSessionVersionsLessThanOrEqualTo`.
     #[must_use]
     pub fn viewer_session_versions_less_than_or_equal_to(
         mut self,

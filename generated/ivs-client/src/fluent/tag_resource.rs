@@ -28,7 +28,7 @@ impl TagResourceFluentBuilder {
     }
     /// ARN of the resource for which tags are to be added or updated. The ARN must be URL-encoded.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. URI label `{resourceArn}`.
     #[must_use]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.input.resource_arn = Some(value.into());
@@ -42,7 +42,7 @@ impl TagResourceFluentBuilder {
     }
     /// Array of tags to be added or updated. Array of maps, each of the form `string:string` (key:value). See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
     ///
-    /// Required.
+    /// Required. Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. JSON key `tags`.
     ///
     /// Inserts one entry; see the `set_` method to replace the map.
     #[must_use]

@@ -28,7 +28,7 @@ impl UntagResourceFluentBuilder {
     }
     /// ARN of the resource for which tags are to be removed. The ARN must be URL-encoded.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. URI label `{resourceArn}`.
     #[must_use]
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.input.resource_arn = Some(value.into());
@@ -42,7 +42,7 @@ impl UntagResourceFluentBuilder {
     }
     /// Array of tag keys (strings) for the tags to be removed. See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
     ///
-    /// Required.
+    /// Required. Length: 0 to 50 items. Each item: Length: 1 to 128 characters. Query parameter `tagKeys`.
     ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]

@@ -28,7 +28,7 @@ impl UpdateChannelFluentBuilder {
     }
     /// ARN of the channel to be updated.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[must_use]
     pub fn arn(mut self, value: impl Into<String>) -> Self {
         self.input.arn = Some(value.into());
@@ -41,6 +41,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// Channel name.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `name`.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
@@ -53,6 +55,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// Channel latency mode. Use `NORMAL` to broadcast and deliver live video up to Full HD. Use `LOW` for near-real-time interaction with viewers.
+    ///
+    /// One of: `NORMAL`, `LOW`. JSON key `latencyMode`.
     #[must_use]
     pub fn latency_mode(mut self, value: impl Into<model::ChannelLatencyMode>) -> Self {
         self.input.latency_mode = Some(value.into());
@@ -65,6 +69,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// Channel type, which determines the allowable resolution and bitrate. *If you exceed the allowable input resolution or bitrate, the stream probably will disconnect immediately.* Default: `STANDARD`. For details, see [Channel Types](https://docs.aws.amazon.com/ivs/latest/LowLatencyAPIReference/channel-types.html).
+    ///
+    /// One of: `BASIC`, `STANDARD`, `ADVANCED_SD`, `ADVANCED_HD`. JSON key `type`.
     #[must_use]
     pub fn r#type(mut self, value: impl Into<model::ChannelType>) -> Self {
         self.input.r#type = Some(value.into());
@@ -77,6 +83,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// Whether the channel is private (enabled for playback authorization).
+    ///
+    /// JSON key `authorized`.
     #[must_use]
     pub fn authorized(mut self, value: impl Into<bool>) -> Self {
         self.input.authorized = Some(value.into());
@@ -89,6 +97,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// Recording-configuration ARN. A valid ARN value here both specifies the ARN and enables recording. If this is set to an empty string, recording is disabled.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. JSON key `recordingConfigurationArn`.
     #[must_use]
     pub fn recording_configuration_arn(mut self, value: impl Into<String>) -> Self {
         self.input.recording_configuration_arn = Some(value.into());
@@ -101,6 +111,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// Whether the channel allows insecure RTMP and SRT ingest. Default: `false`.
+    ///
+    /// JSON key `insecureIngest`.
     #[must_use]
     pub fn insecure_ingest(mut self, value: impl Into<bool>) -> Self {
         self.input.insecure_ingest = Some(value.into());
@@ -113,6 +125,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// Optional transcode preset for the channel. This is selectable only for `ADVANCED_HD` and `ADVANCED_SD` channel types. For those channel types, the default preset is `HIGHER_BANDWIDTH_DELIVERY`. For other channel types (`BASIC` and `STANDARD`), `preset` is the empty string (`""`).
+    ///
+    /// One of: `HIGHER_BANDWIDTH_DELIVERY`, `CONSTRAINED_BANDWIDTH_DELIVERY`. JSON key `preset`.
     #[must_use]
     pub fn preset(mut self, value: impl Into<model::TranscodePreset>) -> Self {
         self.input.preset = Some(value.into());
@@ -125,6 +139,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// Playback-restriction-policy ARN. A valid ARN value here both specifies the ARN and enables playback restriction. If this is set to an empty string, playback restriction policy is disabled.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. JSON key `playbackRestrictionPolicyArn`.
     #[must_use]
     pub fn playback_restriction_policy_arn(mut self, value: impl Into<String>) -> Self {
         self.input.playback_restriction_policy_arn = Some(value.into());
@@ -137,6 +153,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// Object specifying multitrack input configuration. Default: no multitrack input configuration is specified.
+    ///
+    /// JSON key `multitrackInputConfiguration`.
     #[must_use]
     pub fn multitrack_input_configuration(
         mut self,
@@ -155,6 +173,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// Indicates which content-packaging format is used (MPEG-TS or fMP4). If `multitrackInputConfiguration` is specified and `enabled` is `true`, then `containerFormat` is required and must be set to `FRAGMENTED_MP4`. Otherwise, `containerFormat` may be set to `TS` or `FRAGMENTED_MP4`. Default: `TS`.
+    ///
+    /// One of: `TS`, `FRAGMENTED_MP4`. JSON key `containerFormat`.
     #[must_use]
     pub fn container_format(mut self, value: impl Into<model::ContainerFormat>) -> Self {
         self.input.container_format = Some(value.into());
@@ -170,6 +190,8 @@ impl UpdateChannelFluentBuilder {
         self
     }
     /// ARN of the ad configuration associated with the channel.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. JSON key `adConfigurationArn`.
     #[must_use]
     pub fn ad_configuration_arn(mut self, value: impl Into<String>) -> Self {
         self.input.ad_configuration_arn = Some(value.into());

@@ -31,7 +31,7 @@ impl UpdatePlaybackRestrictionPolicyFluentBuilder {
     }
     /// ARN of the playback-restriction-policy to be updated.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[must_use]
     pub fn arn(mut self, value: impl Into<String>) -> Self {
         self.input.arn = Some(value.into());
@@ -44,6 +44,8 @@ impl UpdatePlaybackRestrictionPolicyFluentBuilder {
         self
     }
     /// A list of country codes that control geoblocking restriction. Allowed values are the officially assigned [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) codes. Default: All countries (an empty array).
+    ///
+    /// Each item: Length: exactly 2 characters. JSON key `allowedCountries`.
     ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]
@@ -59,6 +61,8 @@ impl UpdatePlaybackRestrictionPolicyFluentBuilder {
     }
     /// A list of origin sites that control CORS restriction. Allowed values are the same as valid values of the Origin header defined at [https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Origin](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Origin). Default: All origins (an empty array).
     ///
+    /// Each item: Length: 0 to 128 characters. JSON key `allowedOrigins`.
+    ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]
     pub fn allowed_origins(mut self, item: impl Into<String>) -> Self {
@@ -72,6 +76,8 @@ impl UpdatePlaybackRestrictionPolicyFluentBuilder {
         self
     }
     /// Whether channel playback is constrained by origin site. Default: `false`.
+    ///
+    /// JSON key `enableStrictOriginEnforcement`.
     #[must_use]
     pub fn enable_strict_origin_enforcement(mut self, value: impl Into<bool>) -> Self {
         self.input.enable_strict_origin_enforcement = Some(value.into());
@@ -84,6 +90,8 @@ impl UpdatePlaybackRestrictionPolicyFluentBuilder {
         self
     }
     /// Playback-restriction-policy name. The value does not need to be unique.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `name`.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());

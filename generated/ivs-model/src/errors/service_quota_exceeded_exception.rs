@@ -4,30 +4,48 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ServiceQuotaExceededException {
     /// See [Access-Control-Allow-Origin](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Access-Control-Allow-Origin) in the MDN Web Docs.
+    ///
+    /// Header `Access-Control-Allow-Origin`.
     #[serde(skip)]
     pub access_control_allow_origin: Option<String>,
     /// See [Access-Control-Expose-Headers](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Access-Control-Expose-Headers) in the MDN Web Docs.
+    ///
+    /// Header `Access-Control-Expose-Headers`.
     #[serde(skip)]
     pub access_control_expose_headers: Option<String>,
     /// See [Cache-Control](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Cache-Control) in the MDN Web Docs.
+    ///
+    /// Header `Cache-Control`.
     #[serde(skip)]
     pub cache_control: Option<String>,
     /// See [Content-Security-Policy](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Content-Security-Policy) in the MDN Web Docs.
+    ///
+    /// Header `Content-Security-Policy`.
     #[serde(skip)]
     pub content_security_policy: Option<String>,
     /// See [Strict-Transport-Security](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Strict-Transport-Security) in the MDN Web Docs.
+    ///
+    /// Header `Strict-Transport-Security`.
     #[serde(skip)]
     pub strict_transport_security: Option<String>,
     /// See [X-Content-Type-Options](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/X-Content-Type-Options) in the MDN Web Docs.
+    ///
+    /// Header `X-Content-Type-Options`.
     #[serde(skip)]
     pub x_content_type_options: Option<String>,
     /// See [X-Frame-Options](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/X-Frame-Options) in the MDN Web Docs.
+    ///
+    /// Header `X-Frame-Options`.
     #[serde(skip)]
     pub x_frame_options: Option<String>,
     /// The error type, as returned by the service in the `x-amzn-ErrorType` response header.
+    ///
+    /// Header `x-amzn-ErrorType`.
     #[serde(skip)]
     pub x_amzn_error_type: Option<String>,
     /// Request would cause a service quota to be exceeded.
+    ///
+    /// JSON key `exceptionMessage`.
     #[serde(
         rename = "exceptionMessage",
         default,

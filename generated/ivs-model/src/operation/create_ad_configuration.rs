@@ -5,12 +5,12 @@ use crate::*;
 pub struct CreateAdConfigurationRequest {
     /// Ad configuration name. Defaults to "".
     ///
-    /// Default: `""`.
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. Default: `""`. JSON key `name`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// List of integration configurations with media tailor resources.
     ///
-    /// Required.
+    /// Required. Length: exactly 1 items. JSON key `mediaTailorPlaybackConfigurations`.
     #[serde(
         rename = "mediaTailorPlaybackConfigurations",
         default,
@@ -53,7 +53,7 @@ impl Validate for CreateAdConfigurationRequest {
 pub struct CreateAdConfigurationResponse {
     /// The `adConfiguration` member.
     ///
-    /// Required.
+    /// Required. JSON key `adConfiguration`.
     #[serde(
         rename = "adConfiguration",
         default,

@@ -4,26 +4,28 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateChannelRequest {
     /// Channel name.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `name`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Channel latency mode. Use `NORMAL` to broadcast and deliver live video up to Full HD. Use `LOW` for near-real-time interaction with viewers. Default: `LOW`.
     ///
-    /// Default: `"LOW"`.
+    /// One of: `NORMAL`, `LOW`. Default: `"LOW"`. JSON key `latencyMode`.
     #[serde(rename = "latencyMode", default, skip_serializing_if = "Option::is_none")]
     pub latency_mode: Option<ChannelLatencyMode>,
     /// Channel type, which determines the allowable resolution and bitrate. *If you exceed the allowable input resolution or bitrate, the stream probably will disconnect immediately.* Default: `STANDARD`. For details, see [Channel Types](https://docs.aws.amazon.com/ivs/latest/LowLatencyAPIReference/channel-types.html).
     ///
-    /// Default: `"STANDARD"`.
+    /// One of: `BASIC`, `STANDARD`, `ADVANCED_SD`, `ADVANCED_HD`. Default: `"STANDARD"`. JSON key `type`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ChannelType>,
     /// Whether the channel is private (enabled for playback authorization). Default: `false`.
     ///
-    /// Default: `false`.
+    /// Default: `false`. JSON key `authorized`.
     #[serde(rename = "authorized", default, skip_serializing_if = "Option::is_none")]
     pub authorized: Option<bool>,
     /// Recording-configuration ARN. A valid ARN value here both specifies the ARN and enables recording. Default: "" (empty string, recording is disabled).
     ///
-    /// Default: `""`.
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. Default: `""`. JSON key `recordingConfigurationArn`.
     #[serde(
         rename = "recordingConfigurationArn",
         default,
@@ -31,19 +33,23 @@ pub struct CreateChannelRequest {
     )]
     pub recording_configuration_arn: Option<String>,
     /// Array of 1-50 maps, each of the form `string:string` (key:value). See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. JSON key `tags`.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// Whether the channel allows insecure RTMP and SRT ingest. Default: `false`.
     ///
-    /// Default: `false`.
+    /// Default: `false`. JSON key `insecureIngest`.
     #[serde(rename = "insecureIngest", default, skip_serializing_if = "Option::is_none")]
     pub insecure_ingest: Option<bool>,
     /// Optional transcode preset for the channel. This is selectable only for `ADVANCED_HD` and `ADVANCED_SD` channel types. For those channel types, the default preset is `HIGHER_BANDWIDTH_DELIVERY`. For other channel types (`BASIC` and `STANDARD`), `preset` is the empty string (`""`).
+    ///
+    /// One of: `HIGHER_BANDWIDTH_DELIVERY`, `CONSTRAINED_BANDWIDTH_DELIVERY`. JSON key `preset`.
     #[serde(rename = "preset", default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<TranscodePreset>,
     /// Playback-restriction-policy ARN. A valid ARN value here both specifies the ARN and enables playback restriction. Default: "" (empty string, no playback restriction policy is applied).
     ///
-    /// Default: `""`.
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. Default: `""`. JSON key `playbackRestrictionPolicyArn`.
     #[serde(
         rename = "playbackRestrictionPolicyArn",
         default,
@@ -51,6 +57,8 @@ pub struct CreateChannelRequest {
     )]
     pub playback_restriction_policy_arn: Option<String>,
     /// Object specifying multitrack input configuration. Default: no multitrack input configuration is specified.
+    ///
+    /// JSON key `multitrackInputConfiguration`.
     #[serde(
         rename = "multitrackInputConfiguration",
         default,
@@ -59,7 +67,7 @@ pub struct CreateChannelRequest {
     pub multitrack_input_configuration: Option<MultitrackInputConfiguration>,
     /// Indicates which content-packaging format is used (MPEG-TS or fMP4). If `multitrackInputConfiguration` is specified and `enabled` is `true`, then `containerFormat` is required and must be set to `FRAGMENTED_MP4`. Otherwise, `containerFormat` may be set to `TS` or `FRAGMENTED_MP4`. Default: `TS`.
     ///
-    /// Default: `"TS"`.
+    /// One of: `TS`, `FRAGMENTED_MP4`. Default: `"TS"`. JSON key `containerFormat`.
     #[serde(
         rename = "containerFormat",
         default,
@@ -67,6 +75,8 @@ pub struct CreateChannelRequest {
     )]
     pub container_format: Option<ContainerFormat>,
     /// ARN of the ad configuration associated with the channel.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. JSON key `adConfigurationArn`.
     #[serde(
         rename = "adConfigurationArn",
         default,
@@ -223,9 +233,13 @@ impl Validate for CreateChannelRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateChannelResponse {
     /// The `channel` member.
+    ///
+    /// JSON key `channel`.
     #[serde(rename = "channel", default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
     /// The `streamKey` member.
+    ///
+    /// JSON key `streamKey`.
     #[serde(rename = "streamKey", default, skip_serializing_if = "Option::is_none")]
     pub stream_key: Option<StreamKey>,
 }

@@ -4,11 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateRecordingConfigurationRequest {
     /// Recording-configuration name. The value does not need to be unique.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `name`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A complex type that contains a destination configuration for where recorded video will be stored.
     ///
-    /// Required.
+    /// Required. JSON key `destinationConfiguration`.
     #[serde(
         rename = "destinationConfiguration",
         default,
@@ -16,9 +18,13 @@ pub struct CreateRecordingConfigurationRequest {
     )]
     pub destination_configuration: Option<DestinationConfiguration>,
     /// Array of 1-50 maps, each of the form `string:string` (key:value). See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. JSON key `tags`.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// A complex type that allows you to enable/disable the recording of thumbnails for a live session and modify the interval at which thumbnails are generated for the live session.
+    ///
+    /// JSON key `thumbnailConfiguration`.
     #[serde(
         rename = "thumbnailConfiguration",
         default,
@@ -27,7 +33,7 @@ pub struct CreateRecordingConfigurationRequest {
     pub thumbnail_configuration: Option<ThumbnailConfiguration>,
     /// If a broadcast disconnects and then reconnects within the specified interval, the multiple streams will be considered a single broadcast and merged together. Default: `0`.
     ///
-    /// Default: `0`.
+    /// Range: 0 to 300. Default: `0`. JSON key `recordingReconnectWindowSeconds`.
     #[serde(
         rename = "recordingReconnectWindowSeconds",
         default,
@@ -35,6 +41,8 @@ pub struct CreateRecordingConfigurationRequest {
     )]
     pub recording_reconnect_window_seconds: Option<i32>,
     /// Object that describes which renditions should be recorded for a stream.
+    ///
+    /// JSON key `renditionConfiguration`.
     #[serde(
         rename = "renditionConfiguration",
         default,
@@ -134,6 +142,8 @@ impl Validate for CreateRecordingConfigurationRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateRecordingConfigurationResponse {
     /// An object representing a configuration to record a channel stream.
+    ///
+    /// JSON key `recordingConfiguration`.
     #[serde(
         rename = "recordingConfiguration",
         default,

@@ -5,7 +5,7 @@ use crate::*;
 pub struct DeletePlaybackKeyPairRequest {
     /// ARN of the key pair to be deleted.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-key/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
 }

@@ -5,7 +5,7 @@ use crate::*;
 pub struct GetChannelRequest {
     /// ARN of the channel for which the configuration is to be retrieved.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
 }
@@ -26,6 +26,8 @@ impl Validate for GetChannelRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetChannelResponse {
     /// The `channel` member.
+    ///
+    /// JSON key `channel`.
     #[serde(rename = "channel", default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
 }

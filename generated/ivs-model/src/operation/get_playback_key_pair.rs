@@ -5,7 +5,7 @@ use crate::*;
 pub struct GetPlaybackKeyPairRequest {
     /// ARN of the key pair to be returned.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-key/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
 }
@@ -26,6 +26,8 @@ impl Validate for GetPlaybackKeyPairRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetPlaybackKeyPairResponse {
     /// A key pair used to sign and validate a playback authorization token.
+    ///
+    /// JSON key `keyPair`.
     #[serde(rename = "keyPair", default, skip_serializing_if = "Option::is_none")]
     pub key_pair: Option<PlaybackKeyPair>,
 }

@@ -5,7 +5,7 @@ use crate::*;
 pub struct GetPlaybackRestrictionPolicyRequest {
     /// ARN of the playback restriction policy to be returned.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
 }
@@ -31,6 +31,8 @@ impl Validate for GetPlaybackRestrictionPolicyRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetPlaybackRestrictionPolicyResponse {
     /// The `playbackRestrictionPolicy` member.
+    ///
+    /// JSON key `playbackRestrictionPolicy`.
     #[serde(
         rename = "playbackRestrictionPolicy",
         default,

@@ -5,7 +5,7 @@ use crate::*;
 pub struct GetRecordingConfigurationRequest {
     /// ARN of the recording configuration to be retrieved.
     ///
-    /// Required.
+    /// Required. Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
 }
@@ -26,6 +26,8 @@ impl Validate for GetRecordingConfigurationRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetRecordingConfigurationResponse {
     /// An object representing a configuration to record a channel stream.
+    ///
+    /// JSON key `recordingConfiguration`.
     #[serde(
         rename = "recordingConfiguration",
         default,

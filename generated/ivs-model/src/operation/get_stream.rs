@@ -5,7 +5,7 @@ use crate::*;
 pub struct GetStreamRequest {
     /// Channel ARN for stream to be accessed.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[serde(rename = "channelArn", default, skip_serializing_if = "Option::is_none")]
     pub channel_arn: Option<String>,
 }
@@ -26,6 +26,8 @@ impl Validate for GetStreamRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetStreamResponse {
     /// The `stream` member.
+    ///
+    /// JSON key `stream`.
     #[serde(rename = "stream", default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<Stream>,
 }

@@ -5,7 +5,7 @@ use crate::*;
 pub struct GetStreamKeyRequest {
     /// ARN for the stream key to be retrieved.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stream-key/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
 }
@@ -26,6 +26,8 @@ impl Validate for GetStreamKeyRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetStreamKeyResponse {
     /// Object specifying a stream key.
+    ///
+    /// JSON key `streamKey`.
     #[serde(rename = "streamKey", default, skip_serializing_if = "Option::is_none")]
     pub stream_key: Option<StreamKey>,
 }

@@ -5,10 +5,12 @@ use crate::*;
 pub struct GetStreamSessionRequest {
     /// ARN of the channel resource
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[serde(rename = "channelArn", default, skip_serializing_if = "Option::is_none")]
     pub channel_arn: Option<String>,
     /// Unique identifier for a live or previously live stream in the specified channel. If no `streamId` is provided, this returns the most recent stream session for the channel, if it exists.
+    ///
+    /// Length: exactly 26 characters. Pattern: `^st-[a-zA-Z0-9]+$`. JSON key `streamId`.
     #[serde(rename = "streamId", default, skip_serializing_if = "Option::is_none")]
     pub stream_id: Option<String>,
 }
@@ -36,6 +38,8 @@ impl Validate for GetStreamSessionRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetStreamSessionResponse {
     /// List of stream details.
+    ///
+    /// JSON key `streamSession`.
     #[serde(rename = "streamSession", default, skip_serializing_if = "Option::is_none")]
     pub stream_session: Option<StreamSession>,
 }

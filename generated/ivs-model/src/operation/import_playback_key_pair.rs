@@ -5,7 +5,7 @@ use crate::*;
 pub struct ImportPlaybackKeyPairRequest {
     /// The public portion of a customer-generated key pair.
     ///
-    /// Required.
+    /// Required. JSON key `publicKeyMaterial`.
     #[serde(
         rename = "publicKeyMaterial",
         default,
@@ -13,9 +13,13 @@ pub struct ImportPlaybackKeyPairRequest {
     )]
     pub public_key_material: Option<String>,
     /// Playback-key-pair name. The value does not need to be unique.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `name`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Any tags provided with the request are added to the playback key pair tags. See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. JSON key `tags`.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
@@ -58,6 +62,8 @@ impl Validate for ImportPlaybackKeyPairRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ImportPlaybackKeyPairResponse {
     /// The `keyPair` member.
+    ///
+    /// JSON key `keyPair`.
     #[serde(rename = "keyPair", default, skip_serializing_if = "Option::is_none")]
     pub key_pair: Option<PlaybackKeyPair>,
 }

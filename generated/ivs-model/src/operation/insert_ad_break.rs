@@ -5,12 +5,12 @@ use crate::*;
 pub struct InsertAdBreakRequest {
     /// ARN of the channel into which the ad break is inserted.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[serde(rename = "channelArn", default, skip_serializing_if = "Option::is_none")]
     pub channel_arn: Option<String>,
     /// Maximum duration of the ad break, in seconds.
     ///
-    /// Required.
+    /// Required. Range: 1 to 300. JSON key `durationSeconds`.
     #[serde(
         rename = "durationSeconds",
         default,
@@ -47,6 +47,8 @@ impl Validate for InsertAdBreakRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct InsertAdBreakResponse {
     /// Unique identifier for the ad break that was inserted into the playlist.
+    ///
+    /// Length: exactly 12 characters. Pattern: `^[a-zA-Z0-9]+$`. JSON key `adBreakId`.
     #[serde(rename = "adBreakId", default, skip_serializing_if = "Option::is_none")]
     pub ad_break_id: Option<String>,
 }

@@ -4,9 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListAdConfigurationsRequest {
     /// The first ad configuration to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Maximum number of ad configurations to return. Default: your service quota or 100, whichever is smaller.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
@@ -45,7 +49,7 @@ impl Validate for ListAdConfigurationsRequest {
 pub struct ListAdConfigurationsResponse {
     /// List of the matching ad configurations.
     ///
-    /// Required.
+    /// Required. JSON key `adConfigurations`.
     #[serde(
         rename = "adConfigurations",
         default,
@@ -53,6 +57,8 @@ pub struct ListAdConfigurationsResponse {
     )]
     pub ad_configurations: Option<Vec<AdConfigurationSummary>>,
     /// If there are more ad configurations than `maxResults`, use `nextToken` in the request to get the next set.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }

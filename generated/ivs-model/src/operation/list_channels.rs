@@ -4,9 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListChannelsRequest {
     /// Filters the channel list to match the specified name.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `filterByName`.
     #[serde(rename = "filterByName", default, skip_serializing_if = "Option::is_none")]
     pub filter_by_name: Option<String>,
     /// Filters the channel list to match the specified recording-configuration ARN.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. JSON key `filterByRecordingConfigurationArn`.
     #[serde(
         rename = "filterByRecordingConfigurationArn",
         default,
@@ -14,6 +18,8 @@ pub struct ListChannelsRequest {
     )]
     pub filter_by_recording_configuration_arn: Option<String>,
     /// Filters the channel list to match the specified policy.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. JSON key `filterByPlaybackRestrictionPolicyArn`.
     #[serde(
         rename = "filterByPlaybackRestrictionPolicyArn",
         default,
@@ -21,6 +27,8 @@ pub struct ListChannelsRequest {
     )]
     pub filter_by_playback_restriction_policy_arn: Option<String>,
     /// Filters the channel list to match the specified ad configuration ARN.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. JSON key `filterByAdConfigurationArn`.
     #[serde(
         rename = "filterByAdConfigurationArn",
         default,
@@ -28,9 +36,13 @@ pub struct ListChannelsRequest {
     )]
     pub filter_by_ad_configuration_arn: Option<String>,
     /// The first channel to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Maximum number of channels to return. Default: 100.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
@@ -126,10 +138,12 @@ impl Validate for ListChannelsRequest {
 pub struct ListChannelsResponse {
     /// List of the matching channels.
     ///
-    /// Required.
+    /// Required. JSON key `channels`.
     #[serde(rename = "channels", default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Vec<ChannelSummary>>,
     /// If there are more channels than `maxResults`, use `nextToken` in the request to get the next set.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }

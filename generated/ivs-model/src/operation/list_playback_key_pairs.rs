@@ -4,9 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListPlaybackKeyPairsRequest {
     /// The first key pair to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Maximum number of key pairs to return. Default: your service quota or 100, whichever is smaller.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
@@ -45,10 +49,12 @@ impl Validate for ListPlaybackKeyPairsRequest {
 pub struct ListPlaybackKeyPairsResponse {
     /// List of key pairs.
     ///
-    /// Required.
+    /// Required. JSON key `keyPairs`.
     #[serde(rename = "keyPairs", default, skip_serializing_if = "Option::is_none")]
     pub key_pairs: Option<Vec<PlaybackKeyPairSummary>>,
     /// If there are more key pairs than `maxResults`, use `nextToken` in the request to get the next set.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }

@@ -4,9 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListPlaybackRestrictionPoliciesRequest {
     /// The first policy to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Maximum number of policies to return. Default: 1.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
@@ -45,7 +49,7 @@ impl Validate for ListPlaybackRestrictionPoliciesRequest {
 pub struct ListPlaybackRestrictionPoliciesResponse {
     /// List of the matching policies.
     ///
-    /// Required.
+    /// Required. JSON key `playbackRestrictionPolicies`.
     #[serde(
         rename = "playbackRestrictionPolicies",
         default,
@@ -53,6 +57,8 @@ pub struct ListPlaybackRestrictionPoliciesResponse {
     )]
     pub playback_restriction_policies: Option<Vec<PlaybackRestrictionPolicySummary>>,
     /// If there are more channels than `maxResults`, use `nextToken` in the request to get the next set.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }

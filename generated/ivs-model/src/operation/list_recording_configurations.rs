@@ -4,9 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListRecordingConfigurationsRequest {
     /// The first recording configuration to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Maximum number of recording configurations to return. Default: your service quota or 100, whichever is smaller.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
@@ -45,7 +49,7 @@ impl Validate for ListRecordingConfigurationsRequest {
 pub struct ListRecordingConfigurationsResponse {
     /// List of the matching recording configurations.
     ///
-    /// Required.
+    /// Required. JSON key `recordingConfigurations`.
     #[serde(
         rename = "recordingConfigurations",
         default,
@@ -53,6 +57,8 @@ pub struct ListRecordingConfigurationsResponse {
     )]
     pub recording_configurations: Option<Vec<RecordingConfigurationSummary>>,
     /// If there are more recording configurations than `maxResults`, use `nextToken` in the request to get the next set.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }

@@ -5,13 +5,17 @@ use crate::*;
 pub struct ListStreamKeysRequest {
     /// Channel ARN used to filter the list.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[serde(rename = "channelArn", default, skip_serializing_if = "Option::is_none")]
     pub channel_arn: Option<String>,
     /// The first stream key to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Maximum number of streamKeys to return. Default: 1.
+    ///
+    /// Range: 1 to 50. JSON key `maxResults`.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
@@ -57,10 +61,12 @@ impl Validate for ListStreamKeysRequest {
 pub struct ListStreamKeysResponse {
     /// List of stream keys.
     ///
-    /// Required.
+    /// Required. JSON key `streamKeys`.
     #[serde(rename = "streamKeys", default, skip_serializing_if = "Option::is_none")]
     pub stream_keys: Option<Vec<StreamKeySummary>>,
     /// If there are more stream keys than `maxResults`, use `nextToken` in the request to get the next set.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }

@@ -5,13 +5,17 @@ use crate::*;
 pub struct ListStreamSessionsRequest {
     /// Channel ARN used to filter the list.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[serde(rename = "channelArn", default, skip_serializing_if = "Option::is_none")]
     pub channel_arn: Option<String>,
     /// The first stream to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Maximum number of streams to return. Default: 100.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
@@ -57,10 +61,12 @@ impl Validate for ListStreamSessionsRequest {
 pub struct ListStreamSessionsResponse {
     /// List of stream sessions.
     ///
-    /// Required.
+    /// Required. JSON key `streamSessions`.
     #[serde(rename = "streamSessions", default, skip_serializing_if = "Option::is_none")]
     pub stream_sessions: Option<Vec<StreamSessionSummary>>,
     /// If there are more streams than `maxResults`, use `nextToken` in the request to get the next set.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }

@@ -4,12 +4,18 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListStreamsRequest {
     /// Filters the stream list to match the specified criterion.
+    ///
+    /// JSON key `filterBy`.
     #[serde(rename = "filterBy", default, skip_serializing_if = "Option::is_none")]
     pub filter_by: Option<StreamFilters>,
     /// The first stream to retrieve. This is used for pagination; see the `nextToken` response field.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// Maximum number of streams to return. Default: 100.
+    ///
+    /// Range: 1 to 100. JSON key `maxResults`.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
@@ -55,10 +61,12 @@ impl Validate for ListStreamsRequest {
 pub struct ListStreamsResponse {
     /// List of streams.
     ///
-    /// Required.
+    /// Required. JSON key `streams`.
     #[serde(rename = "streams", default, skip_serializing_if = "Option::is_none")]
     pub streams: Option<Vec<StreamSummary>>,
     /// If there are more streams than `maxResults`, use `nextToken` in the request to get the next set.
+    ///
+    /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }

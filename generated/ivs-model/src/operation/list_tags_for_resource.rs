@@ -5,7 +5,7 @@ use crate::*;
 pub struct ListTagsForResourceRequest {
     /// The ARN of the resource to be retrieved. The ARN must be URL-encoded.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. URI label `{resourceArn}`.
     #[serde(skip)]
     pub resource_arn: Option<String>,
 }
@@ -32,7 +32,7 @@ impl Validate for ListTagsForResourceRequest {
 pub struct ListTagsForResourceResponse {
     /// Tags attached to the resource. Array of maps, each of the form `string:string` (`key:value`).
     ///
-    /// Required.
+    /// Required. Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters. JSON key `tags`.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }

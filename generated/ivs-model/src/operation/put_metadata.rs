@@ -5,12 +5,12 @@ use crate::*;
 pub struct PutMetadataRequest {
     /// ARN of the channel into which metadata is inserted. This channel must have an active stream.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[serde(rename = "channelArn", default, skip_serializing_if = "Option::is_none")]
     pub channel_arn: Option<String>,
     /// Metadata to insert into the stream. Maximum: 1 KB per request.
     ///
-    /// Required.
+    /// Required. Length: at least 1 characters. Sensitive: redacted in `Debug`. JSON key `metadata`.
     #[serde(rename = "metadata", default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
 }

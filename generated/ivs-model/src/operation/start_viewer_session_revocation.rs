@@ -5,17 +5,17 @@ use crate::*;
 pub struct StartViewerSessionRevocationRequest {
     /// The ARN of the channel associated with the viewer session to revoke.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[serde(rename = "channelArn", default, skip_serializing_if = "Option::is_none")]
     pub channel_arn: Option<String>,
     /// The ID of the viewer associated with the viewer session to revoke. Do not use this field for personally identifying, confidential, or sensitive information.
     ///
-    /// Required.
+    /// Required. Length: 1 to 40 characters. JSON key `viewerId`.
     #[serde(rename = "viewerId", default, skip_serializing_if = "Option::is_none")]
     pub viewer_id: Option<String>,
     /// An optional filter on which versions of the viewer session to revoke. All versions less than or equal to the specified version will be revoked. Default: 0.
     ///
-    /// Default: `0`.
+    /// Range: at least 0. Default: `0`. JSON key `viewerSessionVersionsLessThanOrEqualTo`.
     #[serde(
         rename = "viewerSessionVersionsLessThanOrEqualTo",
         default,

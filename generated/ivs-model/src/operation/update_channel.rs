@@ -5,22 +5,32 @@ use crate::*;
 pub struct UpdateChannelRequest {
     /// ARN of the channel to be updated.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     /// Channel name.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `name`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Channel latency mode. Use `NORMAL` to broadcast and deliver live video up to Full HD. Use `LOW` for near-real-time interaction with viewers.
+    ///
+    /// One of: `NORMAL`, `LOW`. JSON key `latencyMode`.
     #[serde(rename = "latencyMode", default, skip_serializing_if = "Option::is_none")]
     pub latency_mode: Option<ChannelLatencyMode>,
     /// Channel type, which determines the allowable resolution and bitrate. *If you exceed the allowable input resolution or bitrate, the stream probably will disconnect immediately.* Default: `STANDARD`. For details, see [Channel Types](https://docs.aws.amazon.com/ivs/latest/LowLatencyAPIReference/channel-types.html).
+    ///
+    /// One of: `BASIC`, `STANDARD`, `ADVANCED_SD`, `ADVANCED_HD`. JSON key `type`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ChannelType>,
     /// Whether the channel is private (enabled for playback authorization).
+    ///
+    /// JSON key `authorized`.
     #[serde(rename = "authorized", default, skip_serializing_if = "Option::is_none")]
     pub authorized: Option<bool>,
     /// Recording-configuration ARN. A valid ARN value here both specifies the ARN and enables recording. If this is set to an empty string, recording is disabled.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. JSON key `recordingConfigurationArn`.
     #[serde(
         rename = "recordingConfigurationArn",
         default,
@@ -28,12 +38,18 @@ pub struct UpdateChannelRequest {
     )]
     pub recording_configuration_arn: Option<String>,
     /// Whether the channel allows insecure RTMP and SRT ingest. Default: `false`.
+    ///
+    /// JSON key `insecureIngest`.
     #[serde(rename = "insecureIngest", default, skip_serializing_if = "Option::is_none")]
     pub insecure_ingest: Option<bool>,
     /// Optional transcode preset for the channel. This is selectable only for `ADVANCED_HD` and `ADVANCED_SD` channel types. For those channel types, the default preset is `HIGHER_BANDWIDTH_DELIVERY`. For other channel types (`BASIC` and `STANDARD`), `preset` is the empty string (`""`).
+    ///
+    /// One of: `HIGHER_BANDWIDTH_DELIVERY`, `CONSTRAINED_BANDWIDTH_DELIVERY`. JSON key `preset`.
     #[serde(rename = "preset", default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<TranscodePreset>,
     /// Playback-restriction-policy ARN. A valid ARN value here both specifies the ARN and enables playback restriction. If this is set to an empty string, playback restriction policy is disabled.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. JSON key `playbackRestrictionPolicyArn`.
     #[serde(
         rename = "playbackRestrictionPolicyArn",
         default,
@@ -41,6 +57,8 @@ pub struct UpdateChannelRequest {
     )]
     pub playback_restriction_policy_arn: Option<String>,
     /// Object specifying multitrack input configuration. Default: no multitrack input configuration is specified.
+    ///
+    /// JSON key `multitrackInputConfiguration`.
     #[serde(
         rename = "multitrackInputConfiguration",
         default,
@@ -48,6 +66,8 @@ pub struct UpdateChannelRequest {
     )]
     pub multitrack_input_configuration: Option<MultitrackInputConfiguration>,
     /// Indicates which content-packaging format is used (MPEG-TS or fMP4). If `multitrackInputConfiguration` is specified and `enabled` is `true`, then `containerFormat` is required and must be set to `FRAGMENTED_MP4`. Otherwise, `containerFormat` may be set to `TS` or `FRAGMENTED_MP4`. Default: `TS`.
+    ///
+    /// One of: `TS`, `FRAGMENTED_MP4`. JSON key `containerFormat`.
     #[serde(
         rename = "containerFormat",
         default,
@@ -55,6 +75,8 @@ pub struct UpdateChannelRequest {
     )]
     pub container_format: Option<ContainerFormat>,
     /// ARN of the ad configuration associated with the channel.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. JSON key `adConfigurationArn`.
     #[serde(
         rename = "adConfigurationArn",
         default,
@@ -208,6 +230,8 @@ impl Validate for UpdateChannelRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdateChannelResponse {
     /// Object specifying the updated channel.
+    ///
+    /// JSON key `channel`.
     #[serde(rename = "channel", default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
 }

@@ -5,10 +5,12 @@ use crate::*;
 pub struct UpdatePlaybackRestrictionPolicyRequest {
     /// ARN of the playback-restriction-policy to be updated.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. JSON key `arn`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     /// A list of country codes that control geoblocking restriction. Allowed values are the officially assigned [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) codes. Default: All countries (an empty array).
+    ///
+    /// Each item: Length: exactly 2 characters. JSON key `allowedCountries`.
     #[serde(
         rename = "allowedCountries",
         default,
@@ -16,9 +18,13 @@ pub struct UpdatePlaybackRestrictionPolicyRequest {
     )]
     pub allowed_countries: Option<Vec<String>>,
     /// A list of origin sites that control CORS restriction. Allowed values are the same as valid values of the Origin header defined at [https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Origin](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Origin). Default: All origins (an empty array).
+    ///
+    /// Each item: Length: 0 to 128 characters. JSON key `allowedOrigins`.
     #[serde(rename = "allowedOrigins", default, skip_serializing_if = "Option::is_none")]
     pub allowed_origins: Option<Vec<String>>,
     /// Whether channel playback is constrained by origin site. Default: `false`.
+    ///
+    /// JSON key `enableStrictOriginEnforcement`.
     #[serde(
         rename = "enableStrictOriginEnforcement",
         default,
@@ -26,6 +32,8 @@ pub struct UpdatePlaybackRestrictionPolicyRequest {
     )]
     pub enable_strict_origin_enforcement: Option<bool>,
     /// Playback-restriction-policy name. The value does not need to be unique.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. JSON key `name`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -96,6 +104,8 @@ impl Validate for UpdatePlaybackRestrictionPolicyRequest {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatePlaybackRestrictionPolicyResponse {
     /// Object specifying the updated policy.
+    ///
+    /// JSON key `playbackRestrictionPolicy`.
     #[serde(
         rename = "playbackRestrictionPolicy",
         default,

@@ -5,17 +5,17 @@ use crate::*;
 pub struct AdConfigurationSummary {
     /// Ad configuration ARN.
     ///
-    /// Required.
+    /// Required. Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     /// Ad configuration name. Defaults to "".
     ///
-    /// Default: `""`.
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`. Default: `""`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// List of integration configurations with media tailor resources.
     ///
-    /// Required.
+    /// Required. Length: exactly 1 items. JSON key `mediaTailorPlaybackConfigurations`.
     #[serde(
         rename = "mediaTailorPlaybackConfigurations",
         default,
@@ -25,6 +25,8 @@ pub struct AdConfigurationSummary {
         Vec<MediaTailorPlaybackConfiguration>,
     >,
     /// Tags attached to the resource. Array of 1-50 maps, each of the form `string:string` (`key:value`). See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }

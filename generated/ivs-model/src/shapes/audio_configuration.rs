@@ -7,9 +7,13 @@ pub struct AudioConfiguration {
     #[serde(rename = "codec", default, skip_serializing_if = "Option::is_none")]
     pub codec: Option<String>,
     /// The expected ingest bitrate (bits per second). This is configured in the encoder.
+    ///
+    /// JSON key `targetBitrate`.
     #[serde(rename = "targetBitrate", default, skip_serializing_if = "Option::is_none")]
     pub target_bitrate: Option<i64>,
     /// Number of audio samples recorded per second.
+    ///
+    /// JSON key `sampleRate`.
     #[serde(rename = "sampleRate", default, skip_serializing_if = "Option::is_none")]
     pub sample_rate: Option<i64>,
     /// Number of audio channels.

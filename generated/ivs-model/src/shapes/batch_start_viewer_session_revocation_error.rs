@@ -5,12 +5,12 @@ use crate::*;
 pub struct BatchStartViewerSessionRevocationError {
     /// Channel ARN.
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[serde(rename = "channelArn", default, skip_serializing_if = "Option::is_none")]
     pub channel_arn: Option<String>,
     /// The ID of the viewer session to revoke.
     ///
-    /// Required.
+    /// Required. Length: 1 to 40 characters. JSON key `viewerId`.
     #[serde(rename = "viewerId", default, skip_serializing_if = "Option::is_none")]
     pub viewer_id: Option<String>,
     /// Error code.

@@ -4,14 +4,18 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChannelSummary {
     /// Channel ARN.
+    ///
+    /// Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     /// Channel name.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Channel latency mode. Use `NORMAL` to broadcast and deliver live video up to Full HD. Use `LOW` for near-real-time interaction with viewers. Default: `LOW`.
     ///
-    /// Default: `"LOW"`.
+    /// One of: `NORMAL`, `LOW`. Default: `"LOW"`. JSON key `latencyMode`.
     #[serde(rename = "latencyMode", default, skip_serializing_if = "Option::is_none")]
     pub latency_mode: Option<ChannelLatencyMode>,
     /// Whether the channel is private (enabled for playback authorization). Default: `false`.
@@ -21,7 +25,7 @@ pub struct ChannelSummary {
     pub authorized: Option<bool>,
     /// Recording-configuration ARN. A valid ARN value here both specifies the ARN and enables recording. Default: "" (empty string, recording is disabled).
     ///
-    /// Default: `""`.
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`. Default: `""`. JSON key `recordingConfigurationArn`.
     #[serde(
         rename = "recordingConfigurationArn",
         default,
@@ -29,24 +33,28 @@ pub struct ChannelSummary {
     )]
     pub recording_configuration_arn: Option<String>,
     /// Tags attached to the resource. Array of 1-50 maps, each of the form `string:string` (`key:value`). See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// Whether the channel allows insecure RTMP ingest. Default: `false`.
     ///
-    /// Default: `false`.
+    /// Default: `false`. JSON key `insecureIngest`.
     #[serde(rename = "insecureIngest", default, skip_serializing_if = "Option::is_none")]
     pub insecure_ingest: Option<bool>,
     /// Channel type, which determines the allowable resolution and bitrate. *If you exceed the allowable input resolution or bitrate, the stream probably will disconnect immediately.* Default: `STANDARD`. For details, see [Channel Types](https://docs.aws.amazon.com/ivs/latest/LowLatencyAPIReference/channel-types.html).
     ///
-    /// Default: `"STANDARD"`.
+    /// One of: `BASIC`, `STANDARD`, `ADVANCED_SD`, `ADVANCED_HD`. Default: `"STANDARD"`. JSON key `type`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ChannelType>,
     /// Optional transcode preset for the channel. This is selectable only for `ADVANCED_HD` and `ADVANCED_SD` channel types. For those channel types, the default preset is `HIGHER_BANDWIDTH_DELIVERY`. For other channel types (`BASIC` and `STANDARD`), `preset` is the empty string (`""`).
+    ///
+    /// One of: `HIGHER_BANDWIDTH_DELIVERY`, `CONSTRAINED_BANDWIDTH_DELIVERY`.
     #[serde(rename = "preset", default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<TranscodePreset>,
     /// Playback-restriction-policy ARN. A valid ARN value here both specifies the ARN and enables playback restriction. Default: "" (empty string, no playback restriction policy is applied).
     ///
-    /// Default: `""`.
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`. Default: `""`. JSON key `playbackRestrictionPolicyArn`.
     #[serde(
         rename = "playbackRestrictionPolicyArn",
         default,
@@ -54,6 +62,8 @@ pub struct ChannelSummary {
     )]
     pub playback_restriction_policy_arn: Option<String>,
     /// ARN of the ad configuration associated with the channel.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:ad-configuration/[a-zA-Z0-9-]+$`. JSON key `adConfigurationArn`.
     #[serde(
         rename = "adConfigurationArn",
         default,

@@ -7,7 +7,7 @@ use crate::*;
 pub struct IngestConfigurations {
     /// Encoder settings for video
     ///
-    /// Required.
+    /// Required. JSON key `videoConfigurations`.
     #[serde(
         rename = "videoConfigurations",
         default,
@@ -16,7 +16,7 @@ pub struct IngestConfigurations {
     pub video_configurations: Option<Vec<VideoConfiguration>>,
     /// Encoder settings for audio.
     ///
-    /// Required.
+    /// Required. JSON key `audioConfigurations`.
     #[serde(
         rename = "audioConfigurations",
         default,

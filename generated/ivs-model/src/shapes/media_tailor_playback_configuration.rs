@@ -4,6 +4,8 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MediaTailorPlaybackConfiguration {
     /// ARN of the customer-created EMT PlaybackConfiguration resource in the same region and account.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^arn:aws:mediatailor:[a-z0-9-]+:[0-9]+:playbackConfiguration/[a-zA-Z0-9-]+$`. JSON key `playbackConfigurationArn`.
     #[serde(
         rename = "playbackConfigurationArn",
         default,

@@ -9,9 +9,13 @@ pub struct MultitrackInputConfiguration {
     #[serde(rename = "enabled", default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Indicates whether multitrack input is allowed or required. Required if `enabled` is `true`.
+    ///
+    /// One of: `ALLOW`, `REQUIRE`.
     #[serde(rename = "policy", default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<MultitrackPolicy>,
     /// Maximum resolution for multitrack input. Required if `enabled` is `true`.
+    ///
+    /// One of: `SD`, `HD`, `FULL_HD`. JSON key `maximumResolution`.
     #[serde(
         rename = "maximumResolution",
         default,

@@ -5,12 +5,12 @@ use crate::*;
 pub struct PlaybackRestrictionPolicySummary {
     /// Playback-restriction-policy ARN
     ///
-    /// Required.
+    /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:playback-restriction-policy/[a-zA-Z0-9-]+$`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     /// A list of country codes that control geoblocking restriction. Allowed values are the officially assigned [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) codes. Default: All countries (an empty array).
     ///
-    /// Required.
+    /// Required. Each item: Length: exactly 2 characters. JSON key `allowedCountries`.
     #[serde(
         rename = "allowedCountries",
         default,
@@ -19,12 +19,12 @@ pub struct PlaybackRestrictionPolicySummary {
     pub allowed_countries: Option<Vec<String>>,
     /// A list of origin sites that control CORS restriction. Allowed values are the same as valid values of the Origin header defined at [https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Origin](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Origin). Default: All origins (an empty array).
     ///
-    /// Required.
+    /// Required. Each item: Length: 0 to 128 characters. JSON key `allowedOrigins`.
     #[serde(rename = "allowedOrigins", default, skip_serializing_if = "Option::is_none")]
     pub allowed_origins: Option<Vec<String>>,
     /// Whether channel playback is constrained by origin site. Default: `false`.
     ///
-    /// Default: `false`.
+    /// Default: `false`. JSON key `enableStrictOriginEnforcement`.
     #[serde(
         rename = "enableStrictOriginEnforcement",
         default,
@@ -32,9 +32,13 @@ pub struct PlaybackRestrictionPolicySummary {
     )]
     pub enable_strict_origin_enforcement: Option<bool>,
     /// Playback-restriction-policy name. The value does not need to be unique.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Tags attached to the resource. Array of 1-50 maps, each of the form `string:string` (`key:value`). See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }

@@ -5,15 +5,17 @@ use crate::*;
 pub struct RecordingConfigurationSummary {
     /// Recording-configuration ARN.
     ///
-    /// Required.
+    /// Required. Length: 0 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:recording-configuration/[a-zA-Z0-9-]+$`.
     #[serde(rename = "arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     /// Recording-configuration name. The value does not need to be unique.
+    ///
+    /// Length: 0 to 128 characters. Pattern: `^[a-zA-Z0-9-_]*$`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A complex type that contains information about where recorded video will be stored.
     ///
-    /// Required.
+    /// Required. JSON key `destinationConfiguration`.
     #[serde(
         rename = "destinationConfiguration",
         default,
@@ -22,10 +24,12 @@ pub struct RecordingConfigurationSummary {
     pub destination_configuration: Option<DestinationConfiguration>,
     /// Indicates the current state of the recording configuration. When the state is `ACTIVE`, the configuration is ready for recording a channel stream.
     ///
-    /// Required.
+    /// Required. One of: `CREATING`, `CREATE_FAILED`, `ACTIVE`.
     #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
     pub state: Option<RecordingConfigurationState>,
     /// Tags attached to the resource. Array of 1-50 maps, each of the form `string:string` (`key:value`). See [Best practices and strategies](https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html) in *Tagging AWS Resources and Tag Editor* for details, including restrictions that apply to tags and "Tag naming limits and requirements"; Amazon IVS has no service-specific constraints beyond what is documented there.
+    ///
+    /// Length: 0 to 50 entries. Each key: Length: 1 to 128 characters. Each value: Length: 0 to 256 characters.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }

@@ -5,7 +5,7 @@ use crate::*;
 pub struct RenditionConfiguration {
     /// Indicates which set of renditions are recorded for a stream. For `BASIC` channels, the `CUSTOM` value has no effect. If `CUSTOM` is specified, a set of renditions must be specified in the `renditions` field. Default: `ALL`.
     ///
-    /// Default: `"ALL"`.
+    /// One of: `ALL`, `NONE`, `CUSTOM`. Default: `"ALL"`. JSON key `renditionSelection`.
     #[serde(
         rename = "renditionSelection",
         default,
@@ -13,6 +13,8 @@ pub struct RenditionConfiguration {
     )]
     pub rendition_selection: Option<RenditionConfigurationRenditionSelection>,
     /// Indicates which renditions are recorded for a stream, if `renditionSelection` is `CUSTOM`; otherwise, this field is irrelevant. The selected renditions are recorded if they are available during the stream. If a selected rendition is unavailable, the best available rendition is recorded. For details on the resolution dimensions of each rendition, see [Auto-Record to Amazon S3](https://docs.aws.amazon.com/ivs/latest/userguide/record-to-s3.html).
+    ///
+    /// Each item: One of: `SD`, `HD`, `FULL_HD`, `LOWEST_RESOLUTION`.
     #[serde(rename = "renditions", default, skip_serializing_if = "Option::is_none")]
     pub renditions: Option<Vec<RenditionConfigurationRendition>>,
 }

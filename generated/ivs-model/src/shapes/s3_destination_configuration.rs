@@ -5,7 +5,7 @@ use crate::*;
 pub struct S3DestinationConfiguration {
     /// Location (S3 bucket name) where recorded videos will be stored.
     ///
-    /// Required.
+    /// Required. Length: 3 to 63 characters. Pattern: `^[a-z0-9-.]+$`. JSON key `bucketName`.
     #[serde(rename = "bucketName", default, skip_serializing_if = "Option::is_none")]
     pub bucket_name: Option<String>,
 }

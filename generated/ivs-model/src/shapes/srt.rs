@@ -7,6 +7,8 @@ pub struct Srt {
     #[serde(rename = "endpoint", default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// Auto-generated passphrase to enable encryption. This field is applicable only if the end user has *not* enabled the `insecureIngest` option for the channel.
+    ///
+    /// Sensitive: redacted in `Debug`.
     #[serde(rename = "passphrase", default, skip_serializing_if = "Option::is_none")]
     pub passphrase: Option<String>,
 }

@@ -4,15 +4,23 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Stream {
     /// Channel ARN for the stream.
+    ///
+    /// Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`. JSON key `channelArn`.
     #[serde(rename = "channelArn", default, skip_serializing_if = "Option::is_none")]
     pub channel_arn: Option<String>,
     /// Unique identifier for a live or previously live stream in the specified channel.
+    ///
+    /// Length: exactly 26 characters. Pattern: `^st-[a-zA-Z0-9]+$`. JSON key `streamId`.
     #[serde(rename = "streamId", default, skip_serializing_if = "Option::is_none")]
     pub stream_id: Option<String>,
     /// URL of the master playlist, required by the video player to play the HLS stream.
+    ///
+    /// JSON key `playbackUrl`.
     #[serde(rename = "playbackUrl", default, skip_serializing_if = "Option::is_none")]
     pub playback_url: Option<String>,
     /// Time of the stream's start. This is an ISO 8601 timestamp; *note that this is returned as a string*.
+    ///
+    /// JSON key `startTime`.
     #[serde(
         rename = "startTime",
         default,
@@ -21,12 +29,18 @@ pub struct Stream {
     )]
     pub start_time: Option<rt::Timestamp>,
     /// The stream's state. Do not rely on the `OFFLINE` state, as the API may not return it; instead, a "NotBroadcasting" error will indicate that the stream is not live.
+    ///
+    /// One of: `LIVE`, `OFFLINE`.
     #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
     pub state: Option<StreamState>,
     /// The stream's health.
+    ///
+    /// One of: `HEALTHY`, `STARVING`, `UNKNOWN`.
     #[serde(rename = "health", default, skip_serializing_if = "Option::is_none")]
     pub health: Option<StreamHealth>,
     /// A count of concurrent views of the stream. Typically, a new view appears in `viewerCount` within 15 seconds of when video playback starts and a view is removed from `viewerCount` within 1 minute of when video playback ends. A value of -1 indicates that the request timed out; in this case, retry.
+    ///
+    /// JSON key `viewerCount`.
     #[serde(rename = "viewerCount", default, skip_serializing_if = "Option::is_none")]
     pub viewer_count: Option<i64>,
 }

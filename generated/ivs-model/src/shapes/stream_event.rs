@@ -7,9 +7,13 @@ pub struct StreamEvent {
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Logical group for certain events.
+    ///
+    /// JSON key `type`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Time when the event occurred. This is an ISO 8601 timestamp; *note that this is returned as a string*.
+    ///
+    /// JSON key `eventTime`.
     #[serde(
         rename = "eventTime",
         default,

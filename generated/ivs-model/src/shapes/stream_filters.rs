@@ -4,6 +4,8 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StreamFilters {
     /// The stream's health.
+    ///
+    /// One of: `HEALTHY`, `STARVING`, `UNKNOWN`.
     #[serde(rename = "health", default, skip_serializing_if = "Option::is_none")]
     pub health: Option<StreamHealth>,
 }

@@ -4,9 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StreamSession {
     /// Unique identifier for a live or previously live stream in the specified channel.
+    ///
+    /// Length: exactly 26 characters. Pattern: `^st-[a-zA-Z0-9]+$`. JSON key `streamId`.
     #[serde(rename = "streamId", default, skip_serializing_if = "Option::is_none")]
     pub stream_id: Option<String>,
     /// Time when the channel went live. This is an ISO 8601 timestamp; *note that this is returned as a string*.
+    ///
+    /// JSON key `startTime`.
     #[serde(
         rename = "startTime",
         default,
@@ -15,6 +19,8 @@ pub struct StreamSession {
     )]
     pub start_time: Option<rt::Timestamp>,
     /// Time when the channel went offline. This is an ISO 8601 timestamp; *note that this is returned as a string*. For live streams, this is `NULL`.
+    ///
+    /// JSON key `endTime`.
     #[serde(
         rename = "endTime",
         default,
@@ -28,6 +34,8 @@ pub struct StreamSession {
     /// The properties of the incoming RTMP stream.
     ///
     /// **Note:** `ingestConfiguration` is deprecated in favor of `ingestConfigurations` but retained to ensure backward compatibility. If multitrack is not enabled, `ingestConfiguration` and `ingestConfigurations` contain the same data, namely information about `Track0` (the sole track). If multitrack is enabled, `ingestConfiguration` contains data for only the first track (`Track0`) and `ingestConfigurations` contains data for all tracks.
+    ///
+    /// JSON key `ingestConfiguration`.
     #[serde(
         rename = "ingestConfiguration",
         default,
@@ -35,6 +43,8 @@ pub struct StreamSession {
     )]
     pub ingest_configuration: Option<IngestConfiguration>,
     /// The properties of the incoming RTMP stream. If multitrack is enabled, `ingestConfigurations` contains data for all tracks; otherwise, it contains data only for `Track0` (the sole track).
+    ///
+    /// JSON key `ingestConfigurations`.
     #[serde(
         rename = "ingestConfigurations",
         default,
@@ -42,6 +52,8 @@ pub struct StreamSession {
     )]
     pub ingest_configurations: Option<IngestConfigurations>,
     /// The properties of recording the live stream.
+    ///
+    /// JSON key `recordingConfiguration`.
     #[serde(
         rename = "recordingConfiguration",
         default,
@@ -49,6 +61,8 @@ pub struct StreamSession {
     )]
     pub recording_configuration: Option<RecordingConfiguration>,
     /// List of Amazon IVS events that the stream encountered. The list is sorted by most recent events and contains up to 500 events. For Amazon IVS events, see [Using Amazon EventBridge with Amazon IVS](https://docs.aws.amazon.com/ivs/latest/userguide/eventbridge.html).
+    ///
+    /// Length: 0 to 500 items. JSON key `truncatedEvents`.
     #[serde(
         rename = "truncatedEvents",
         default,

@@ -4,9 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StreamSessionSummary {
     /// Unique identifier for a live or previously live stream in the specified channel.
+    ///
+    /// Length: exactly 26 characters. Pattern: `^st-[a-zA-Z0-9]+$`. JSON key `streamId`.
     #[serde(rename = "streamId", default, skip_serializing_if = "Option::is_none")]
     pub stream_id: Option<String>,
     /// Time when the channel went live. This is an ISO 8601 timestamp; *note that this is returned as a string*.
+    ///
+    /// JSON key `startTime`.
     #[serde(
         rename = "startTime",
         default,
@@ -15,6 +19,8 @@ pub struct StreamSessionSummary {
     )]
     pub start_time: Option<rt::Timestamp>,
     /// Time when the channel went offline. This is an ISO 8601 timestamp; *note that this is returned as a string*. For live streams, this is `NULL`.
+    ///
+    /// JSON key `endTime`.
     #[serde(
         rename = "endTime",
         default,
@@ -23,6 +29,8 @@ pub struct StreamSessionSummary {
     )]
     pub end_time: Option<rt::Timestamp>,
     /// If `true`, this stream encountered a quota breach or failure.
+    ///
+    /// JSON key `hasErrorEvent`.
     #[serde(rename = "hasErrorEvent", default, skip_serializing_if = "Option::is_none")]
     pub has_error_event: Option<bool>,
 }

@@ -5,12 +5,14 @@ use crate::*;
 pub struct ThumbnailConfiguration {
     /// Thumbnail recording mode. Default: `INTERVAL`.
     ///
-    /// Default: `"INTERVAL"`.
+    /// One of: `DISABLED`, `INTERVAL`. Default: `"INTERVAL"`. JSON key `recordingMode`.
     #[serde(rename = "recordingMode", default, skip_serializing_if = "Option::is_none")]
     pub recording_mode: Option<RecordingMode>,
     /// The targeted thumbnail-generation interval in seconds. This is configurable (and required) only if `recordingMode` is `INTERVAL`. Default: 60.
     ///
     /// **Important:** For the `BASIC` channel type, or the `STANDARD` channel type with multitrack input, setting a value for `targetIntervalSeconds` does not guarantee that thumbnails are generated at the specified interval. For thumbnails to be generated at the `targetIntervalSeconds` interval, the `IDR/Keyframe` value for the input video must be less than the `targetIntervalSeconds` value. See [Amazon IVS Streaming Configuration](https://docs.aws.amazon.com/ivs/latest/userguide/streaming-config.html) for information on setting `IDR/Keyframe` to the recommended value in video-encoder settings.
+    ///
+    /// Range: 1 to 60. JSON key `targetIntervalSeconds`.
     #[serde(
         rename = "targetIntervalSeconds",
         default,
@@ -18,9 +20,13 @@ pub struct ThumbnailConfiguration {
     )]
     pub target_interval_seconds: Option<i64>,
     /// Indicates the desired resolution of recorded thumbnails. Thumbnails are recorded at the selected resolution if the corresponding rendition is available during the stream; otherwise, they are recorded at source resolution. For more information about resolution values and their corresponding height and width dimensions, see [Auto-Record to Amazon S3](https://docs.aws.amazon.com/ivs/latest/userguide/record-to-s3.html). Default: Null (source resolution is returned).
+    ///
+    /// One of: `SD`, `HD`, `FULL_HD`, `LOWEST_RESOLUTION`.
     #[serde(rename = "resolution", default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<ThumbnailConfigurationResolution>,
     /// Indicates the format in which thumbnails are recorded. `SEQUENTIAL` records all generated thumbnails in a serial manner, to the media/thumbnails directory. `LATEST` saves the latest thumbnail in media/latest_thumbnail/thumb.jpg and overwrites it at the interval specified by `targetIntervalSeconds`. You can enable both `SEQUENTIAL` and `LATEST`. Default: `SEQUENTIAL`.
+    ///
+    /// Each item: One of: `SEQUENTIAL`, `LATEST`.
     #[serde(rename = "storage", default, skip_serializing_if = "Option::is_none")]
     pub storage: Option<Vec<ThumbnailConfigurationStorage>>,
 }

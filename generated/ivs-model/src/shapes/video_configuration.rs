@@ -4,9 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VideoConfiguration {
     /// (Deprecated) Indicates to the decoder the requirements for decoding the stream. For definitions of the valid values, see the H.264 specification. This is populated only when `VideoConfiguration` is part of the deprecated `IngestConfiguration`; otherwise, this is an empty string.
+    ///
+    /// JSON key `avcProfile`.
     #[serde(rename = "avcProfile", default, skip_serializing_if = "Option::is_none")]
     pub avc_profile: Option<String>,
     /// (Deprecated) Indicates the degree of required decoder performance for a profile. Normally this is set automatically by the encoder. For details, see the H.264 specification. This is populated only when `VideoConfiguration` is part of the deprecated `IngestConfiguration`; otherwise, this is an empty string.
+    ///
+    /// JSON key `avcLevel`.
     #[serde(rename = "avcLevel", default, skip_serializing_if = "Option::is_none")]
     pub avc_level: Option<String>,
     /// Codec used for the video encoding.
@@ -16,9 +20,13 @@ pub struct VideoConfiguration {
     #[serde(rename = "encoder", default, skip_serializing_if = "Option::is_none")]
     pub encoder: Option<String>,
     /// The expected ingest bitrate (bits per second). This is configured in the encoder.
+    ///
+    /// JSON key `targetBitrate`.
     #[serde(rename = "targetBitrate", default, skip_serializing_if = "Option::is_none")]
     pub target_bitrate: Option<i64>,
     /// The expected ingest framerate. This is configured in the encoder.
+    ///
+    /// JSON key `targetFramerate`.
     #[serde(
         rename = "targetFramerate",
         default,
@@ -26,9 +34,13 @@ pub struct VideoConfiguration {
     )]
     pub target_framerate: Option<i64>,
     /// Video-resolution height in pixels.
+    ///
+    /// JSON key `videoHeight`.
     #[serde(rename = "videoHeight", default, skip_serializing_if = "Option::is_none")]
     pub video_height: Option<i64>,
     /// Video-resolution width in pixels.
+    ///
+    /// JSON key `videoWidth`.
     #[serde(rename = "videoWidth", default, skip_serializing_if = "Option::is_none")]
     pub video_width: Option<i64>,
     /// Indicates the degree of required decoder performance for a profile. Normally this is set automatically by the encoder. When an AVC codec is used, this field has the same value as `avcLevel`.

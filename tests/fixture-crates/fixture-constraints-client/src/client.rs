@@ -31,13 +31,40 @@ impl Client {
     pub fn config(&self) -> &Config {
         self.handle.config()
     }
-    /// Calls `Check`.
+    /// The `Check` operation.
     ///
-    /// `POST /check`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /check`, success status 200.
+    ///
+    /// **Input** ([`CheckInput`](crate::model::CheckInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`big`](crate::model::CheckInput::big) | `i64` | no | Range: at least 0. | JSON key `big` |
+    /// | [`color`](crate::model::CheckInput::color) | [`Color`](crate::model::Color) | no | One of: `green`, `red`. | JSON key `color` |
+    /// | [`count`](crate::model::CheckInput::count) | `i32` | no | Range: 1 to 100. | JSON key `count` |
+    /// | [`data`](crate::model::CheckInput::data) | `Blob` | no | Length: at most 4 bytes. | JSON key `data` |
+    /// | [`ids`](crate::model::CheckInput::ids) | `Vec<``String``>` | no | Length: at most 3 items. Unique items. Each item: Length: 1 to 8 characters. Each item: Pattern: `^[a-z]+$`. | JSON key `ids` |
+    /// | [`labels`](crate::model::CheckInput::labels) | `BTreeMap<``String``, ``String``>` | no | Length: at least 1 entries. Each key: Length: 1 to 8 characters. Each key: Pattern: `^[a-z]+$`. Each value: Length: at most 4 characters. | JSON key `labels` |
+    /// | [`level`](crate::model::CheckInput::level) | [`Level`](crate::model::Level) | no | One of: `10`, `1`. | JSON key `level` |
+    /// | [`name`](crate::model::CheckInput::name) | `String` | yes | Length: 1 to 8 characters. Pattern: `^[a-z]+$`. | JSON key `name` |
+    /// | [`nested`](crate::model::CheckInput::nested) | [`Nested`](crate::model::Nested) | no |  | JSON key `nested` |
+    /// | [`nested_list`](crate::model::CheckInput::nested_list) | `Vec<`[`Nested`](crate::model::Nested)`>` | no |  | JSON key `nestedList` |
+    /// | [`pin`](crate::model::CheckInput::pin) | `i32` | no | Range: 1000 to 9999. | JSON key `pin` |
+    /// | [`ratio`](crate::model::CheckInput::ratio) | `f64` | no | Range: 0.5 to 2.5. | JSON key `ratio` |
+    /// | [`secret`](crate::model::CheckInput::secret) | `String` | no | Length: at least 4 characters. | JSON key `secret` |
+    /// | [`short_name`](crate::model::CheckInput::short_name) | `String` | no | Length: at most 3 characters. Pattern: `^[a-z]+$`. | JSON key `shortName` |
+    /// | [`small`](crate::model::CheckInput::small) | `i8` | no | Range: -2 to 2. | JSON key `small` |
+    /// | [`when`](crate::model::CheckInput::when) | `Timestamp` | no |  | JSON key `when` |
+    ///
+    /// **Returns** [`CheckOutput`](crate::model::CheckOutput) (members `ok`); on failure `Error<`[`CheckError`](crate::model::operation::check::CheckError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`BadInput`](crate::model::operation::check::CheckError::BadInput) (HTTP 400), [`PleaseWait`](crate::model::operation::check::CheckError::PleaseWait) (HTTP 400, retried).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_constraints_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.check().name("example").send().await?;
+    /// let output = client.check().big(1).color(fixture_constraints_client::Color::Green).name("example").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

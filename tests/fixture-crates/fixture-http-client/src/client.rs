@@ -31,13 +31,23 @@ impl Client {
     pub fn config(&self) -> &Config {
         self.handle.config()
     }
-    /// Calls `DeleteThing`.
+    /// The `DeleteThing` operation.
     ///
-    /// `DELETE /things/{thingId}`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `DELETE /things/{thingId}`, success status 204. Idempotent.
+    ///
+    /// **Input** ([`DeleteThingInput`](crate::model::DeleteThingInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`thing_id`](crate::model::DeleteThingInput::thing_id) | `String` | yes |  | URI label `{thingId}` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`DeleteThingError`](crate::model::operation::delete_thing::DeleteThingError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_http_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.delete_thing().thing_id("example").send().await?;
+    /// let output = client.delete_thing().thing_id("my-thing-id").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -45,13 +55,31 @@ impl Client {
     pub fn delete_thing(&self) -> crate::fluent::DeleteThingFluentBuilder {
         crate::fluent::DeleteThingFluentBuilder::new(self.handle.clone())
     }
-    /// Calls `GetThing`.
+    /// The `GetThing` operation.
     ///
-    /// `GET /things/{thingId}`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `GET /things/{thingId}`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetThingInput`](crate::model::GetThingInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`extra`](crate::model::GetThingInput::extra) | `BTreeMap<``String``, ``String``>` | no |  | other query parameters |
+    /// | [`max_results`](crate::model::GetThingInput::max_results) | `i32` | no | Range: 1 to 50. | query parameter `maxResults` |
+    /// | [`next_token`](crate::model::GetThingInput::next_token) | `String` | no |  | query parameter `nextToken` |
+    /// | [`since`](crate::model::GetThingInput::since) | `Timestamp` | no |  | query parameter `since` |
+    /// | [`tags`](crate::model::GetThingInput::tags) | `Vec<``String``>` | no |  | query parameter `tag` |
+    /// | [`thing_id`](crate::model::GetThingInput::thing_id) | `String` | yes |  | URI label `{thingId}` |
+    /// | [`trace_id`](crate::model::GetThingInput::trace_id) | `String` | no |  | header `X-Trace-Id` |
+    ///
+    /// **Returns** [`GetThingOutput`](crate::model::GetThingOutput) (members `etag`, `meta`, `modified`, `next_token`, `parts`, `status`); on failure `Error<`[`GetThingError`](crate::model::operation::get_thing::GetThingError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::GetThingFluentBuilder::into_paginator), or every `parts` item with [`into_items`](crate::fluent::GetThingFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_http_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_thing().thing_id("example").send().await?;
+    /// let output = client.get_thing().extra("my-string-map-key", "my-string-map-value").max_results(1).thing_id("my-thing-id").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -59,13 +87,24 @@ impl Client {
     pub fn get_thing(&self) -> crate::fluent::GetThingFluentBuilder {
         crate::fluent::GetThingFluentBuilder::new(self.handle.clone())
     }
-    /// Calls `PutObject`.
+    /// The `PutObject` operation.
     ///
-    /// `PUT /objects/{key+}?x-id=PutObject`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `PUT /objects/{key+}?x-id=PutObject`, success status 200.
+    ///
+    /// **Input** ([`PutObjectInput`](crate::model::PutObjectInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`body`](crate::model::PutObjectInput::body) | `Blob` | no |  | the whole body |
+    /// | [`key`](crate::model::PutObjectInput::key) | `String` | yes |  | URI label `{key}` |
+    ///
+    /// **Returns** [`PutObjectOutput`](crate::model::PutObjectOutput); on failure `Error<`[`PutObjectError`](crate::model::operation::put_object::PutObjectError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_http_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.put_object().key("example").send().await?;
+    /// let output = client.put_object().key("my-key").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

@@ -11,9 +11,19 @@ use ::std::future::Future;
 /// validated; a returned error is sent with its modeled status and code.
 #[allow(clippy::wrong_self_convention)]
 pub trait FixtureHttp: Send + Sync + 'static {
-    /// Handles `DeleteThing`.
+    /// The `DeleteThing` operation.
     ///
-    /// `DELETE /things/{thingId}`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `DELETE /things/{thingId}`, success status 204. Idempotent.
+    ///
+    /// **Input** ([`DeleteThingInput`](crate::model::DeleteThingInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`thing_id`](crate::model::DeleteThingInput::thing_id) | `String` | yes |  | URI label `{thingId}` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`DeleteThingError`](crate::model::operation::delete_thing::DeleteThingError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn delete_thing(
         &self,
         input: model::DeleteThingInput,
@@ -24,9 +34,27 @@ pub trait FixtureHttp: Send + Sync + 'static {
         let _ = (input, context);
         async { Err(UnhandledError::not_implemented("DeleteThing").into()) }
     }
-    /// Handles `GetThing`.
+    /// The `GetThing` operation.
     ///
-    /// `GET /things/{thingId}`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `GET /things/{thingId}`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetThingInput`](crate::model::GetThingInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`extra`](crate::model::GetThingInput::extra) | `BTreeMap<``String``, ``String``>` | no |  | other query parameters |
+    /// | [`max_results`](crate::model::GetThingInput::max_results) | `i32` | no | Range: 1 to 50. | query parameter `maxResults` |
+    /// | [`next_token`](crate::model::GetThingInput::next_token) | `String` | no |  | query parameter `nextToken` |
+    /// | [`since`](crate::model::GetThingInput::since) | `Timestamp` | no |  | query parameter `since` |
+    /// | [`tags`](crate::model::GetThingInput::tags) | `Vec<``String``>` | no |  | query parameter `tag` |
+    /// | [`thing_id`](crate::model::GetThingInput::thing_id) | `String` | yes |  | URI label `{thingId}` |
+    /// | [`trace_id`](crate::model::GetThingInput::trace_id) | `String` | no |  | header `X-Trace-Id` |
+    ///
+    /// **Returns** [`GetThingOutput`](crate::model::GetThingOutput) (members `etag`, `meta`, `modified`, `next_token`, `parts`, `status`), or a [`GetThingError`](crate::model::operation::get_thing::GetThingError) sent with its HTTP status.
+    ///
+    /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_thing(
         &self,
         input: model::GetThingInput,
@@ -40,9 +68,20 @@ pub trait FixtureHttp: Send + Sync + 'static {
         let _ = (input, context);
         async { Err(UnhandledError::not_implemented("GetThing").into()) }
     }
-    /// Handles `PutObject`.
+    /// The `PutObject` operation.
     ///
-    /// `PUT /objects/{key+}?x-id=PutObject`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `PUT /objects/{key+}?x-id=PutObject`, success status 200.
+    ///
+    /// **Input** ([`PutObjectInput`](crate::model::PutObjectInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`body`](crate::model::PutObjectInput::body) | `Blob` | no |  | the whole body |
+    /// | [`key`](crate::model::PutObjectInput::key) | `String` | yes |  | URI label `{key}` |
+    ///
+    /// **Returns** [`PutObjectOutput`](crate::model::PutObjectOutput), or a [`PutObjectError`](crate::model::operation::put_object::PutObjectError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn put_object(
         &self,
         input: model::PutObjectInput,

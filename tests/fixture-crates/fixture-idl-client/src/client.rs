@@ -33,11 +33,26 @@ impl Client {
     }
     /// Creates a widget.
     ///
-    /// `POST /widgets`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /widgets`, success status 201.
+    ///
+    /// **Input** ([`CreateWidgetRequest`](crate::model::CreateWidgetRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`color`](crate::model::CreateWidgetRequest::color) | [`Color`](crate::model::Color) | no | One of: `RED`, `green`, `blue`. Default: `"RED"`. | JSON key `color` |
+    /// | [`sprockets`](crate::model::CreateWidgetRequest::sprockets) | `i32` | no | Range: 0 to 1000. Default: `0`. | JSON key `sprockets` |
+    /// | [`name`](crate::model::CreateWidgetRequest::name) | `String` | yes | Length: 1 to 64 characters. Pattern: `^[a-z][a-z0-9-]*$`. | JSON key `name` |
+    /// | [`tags`](crate::model::CreateWidgetRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: at most 10 entries. Each key: Length: 1 to 32 characters. Each value: Length: at most 256 characters. | JSON key `tags` |
+    ///
+    /// **Returns** [`CreateWidgetResponse`](crate::model::CreateWidgetResponse) (members `widget`); on failure `Error<`[`CreateWidgetError`](crate::model::operation::create_widget::CreateWidgetError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::create_widget::CreateWidgetError::WidgetNotFound) (HTTP 404, retried).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_idl_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.create_widget().name("example").send().await?;
+    /// let output = client.create_widget().color(fixture_idl_client::Color::Red).sprockets(1).name("my-name").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -47,11 +62,23 @@ impl Client {
     }
     /// Reads one widget.
     ///
-    /// `GET /widgets/{id}`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `GET /widgets/{id}`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetWidgetRequest`](crate::model::GetWidgetRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`id`](crate::model::GetWidgetRequest::id) | `String` | yes | Length: exactly 12 characters. | URI label `{id}` |
+    ///
+    /// **Returns** [`GetWidgetResponse`](crate::model::GetWidgetResponse) (members `widget`); on failure `Error<`[`GetWidgetError`](crate::model::operation::get_widget::GetWidgetError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::get_widget::GetWidgetError::WidgetNotFound) (HTTP 404, retried).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_idl_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_widget().id("example").send().await?;
+    /// let output = client.get_widget().id("my-widget-id").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -61,11 +88,27 @@ impl Client {
     }
     /// Lists widgets, a page at a time.
     ///
-    /// `GET /widgets`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `GET /widgets`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListWidgetsRequest`](crate::model::ListWidgetsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`next_token`](crate::model::ListWidgetsRequest::next_token) | `String` | no |  | query parameter `nextToken` |
+    /// | [`max_results`](crate::model::ListWidgetsRequest::max_results) | `i32` | no | Range: 1 to 100. | query parameter `maxResults` |
+    /// | [`color`](crate::model::ListWidgetsRequest::color) | [`Color`](crate::model::Color) | no | One of: `RED`, `green`, `blue`. | query parameter `color` |
+    ///
+    /// **Returns** [`ListWidgetsResponse`](crate::model::ListWidgetsResponse) (members `widgets`, `next_token`); on failure `Error<`[`ListWidgetsError`](crate::model::operation::list_widgets::ListWidgetsError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::list_widgets::ListWidgetsError::WidgetNotFound) (HTTP 404, retried).
+    ///
+    /// **Paginated:** iterate the pages with [`into_paginator`](crate::fluent::ListWidgetsFluentBuilder::into_paginator), or every `widgets` item with [`into_items`](crate::fluent::ListWidgetsFluentBuilder::into_items) (token `next_token` in, `next_token` out, page size `max_results`).
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_idl_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_widgets().send().await?;
+    /// let output = client.list_widgets().max_results(1).color(fixture_idl_client::Color::Red).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

@@ -13,7 +13,22 @@ use ::std::future::Future;
 pub trait FixtureIdl: Send + Sync + 'static {
     /// Creates a widget.
     ///
-    /// `POST /widgets`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /widgets`, success status 201.
+    ///
+    /// **Input** ([`CreateWidgetRequest`](crate::model::CreateWidgetRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`color`](crate::model::CreateWidgetRequest::color) | [`Color`](crate::model::Color) | no | One of: `RED`, `green`, `blue`. Default: `"RED"`. | JSON key `color` |
+    /// | [`sprockets`](crate::model::CreateWidgetRequest::sprockets) | `i32` | no | Range: 0 to 1000. Default: `0`. | JSON key `sprockets` |
+    /// | [`name`](crate::model::CreateWidgetRequest::name) | `String` | yes | Length: 1 to 64 characters. Pattern: `^[a-z][a-z0-9-]*$`. | JSON key `name` |
+    /// | [`tags`](crate::model::CreateWidgetRequest::tags) | `BTreeMap<``String``, ``String``>` | no | Length: at most 10 entries. Each key: Length: 1 to 32 characters. Each value: Length: at most 256 characters. | JSON key `tags` |
+    ///
+    /// **Returns** [`CreateWidgetResponse`](crate::model::CreateWidgetResponse) (members `widget`), or a [`CreateWidgetError`](crate::model::operation::create_widget::CreateWidgetError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::create_widget::CreateWidgetError::WidgetNotFound) (HTTP 404, retried).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create_widget(
         &self,
         input: model::CreateWidgetRequest,
@@ -29,7 +44,19 @@ pub trait FixtureIdl: Send + Sync + 'static {
     }
     /// Reads one widget.
     ///
-    /// `GET /widgets/{id}`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `GET /widgets/{id}`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetWidgetRequest`](crate::model::GetWidgetRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`id`](crate::model::GetWidgetRequest::id) | `String` | yes | Length: exactly 12 characters. | URI label `{id}` |
+    ///
+    /// **Returns** [`GetWidgetResponse`](crate::model::GetWidgetResponse) (members `widget`), or a [`GetWidgetError`](crate::model::operation::get_widget::GetWidgetError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::get_widget::GetWidgetError::WidgetNotFound) (HTTP 404, retried).
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_widget(
         &self,
         input: model::GetWidgetRequest,
@@ -45,7 +72,23 @@ pub trait FixtureIdl: Send + Sync + 'static {
     }
     /// Lists widgets, a page at a time.
     ///
-    /// `GET /widgets`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `GET /widgets`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListWidgetsRequest`](crate::model::ListWidgetsRequest)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`next_token`](crate::model::ListWidgetsRequest::next_token) | `String` | no |  | query parameter `nextToken` |
+    /// | [`max_results`](crate::model::ListWidgetsRequest::max_results) | `i32` | no | Range: 1 to 100. | query parameter `maxResults` |
+    /// | [`color`](crate::model::ListWidgetsRequest::color) | [`Color`](crate::model::Color) | no | One of: `RED`, `green`, `blue`. | query parameter `color` |
+    ///
+    /// **Returns** [`ListWidgetsResponse`](crate::model::ListWidgetsResponse) (members `widgets`, `next_token`), or a [`ListWidgetsError`](crate::model::operation::list_widgets::ListWidgetsError) sent with its HTTP status.
+    ///
+    /// **Errors:** [`WidgetNotFound`](crate::model::operation::list_widgets::ListWidgetsError::WidgetNotFound) (HTTP 404, retried).
+    ///
+    /// **Paginated:** the token arrives in `next_token` and goes back in `next_token`, page size `max_results`.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_widgets(
         &self,
         input: model::ListWidgetsRequest,

@@ -33,11 +33,27 @@ impl Client {
     }
     /// Checks values against Java-only patterns.
     ///
-    /// `POST /check`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /check`, success status 200.
+    ///
+    /// **Input** ([`CheckInput`](crate::model::CheckInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`any_text`](crate::model::CheckInput::any_text) | `String` | no | Pattern: `^(?s).+$`. | JSON key `anyText` |
+    /// | [`path`](crate::model::CheckInput::path) | `String` | no | Pattern: `^[\/]?+[a-z]+$`. | JSON key `path` |
+    /// | [`pairs`](crate::model::CheckInput::pairs) | `String` | no | Pattern: `^[0-9a-zA-Z]{2}{0,3}$`. | JSON key `pairs` |
+    /// | [`word`](crate::model::CheckInput::word) | `String` | no | Pattern: `^[a-z]+${1,2}`. | JSON key `word` |
+    /// | [`label`](crate::model::CheckInput::label) | `String` | no | Pattern: `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`. | JSON key `label` |
+    /// | [`ascii`](crate::model::CheckInput::ascii) | `String` | no | Pattern: `^\p{ASCII}{0,8}$`. | JSON key `ascii` |
+    /// | [`lines`](crate::model::CheckInput::lines) | `String` | no | Pattern: `^[a-z \r\n]*$`. | JSON key `lines` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`CheckError`](crate::model::operation::check::CheckError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_java_patterns_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.check().send().await?;
+    /// let output = client.check().any_text("my-any-text").path("example").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

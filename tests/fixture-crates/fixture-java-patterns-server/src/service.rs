@@ -13,7 +13,23 @@ use ::std::future::Future;
 pub trait FixtureJavaPatterns: Send + Sync + 'static {
     /// Checks values against Java-only patterns.
     ///
-    /// `POST /check`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /check`, success status 200.
+    ///
+    /// **Input** ([`CheckInput`](crate::model::CheckInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`any_text`](crate::model::CheckInput::any_text) | `String` | no | Pattern: `^(?s).+$`. | JSON key `anyText` |
+    /// | [`path`](crate::model::CheckInput::path) | `String` | no | Pattern: `^[\/]?+[a-z]+$`. | JSON key `path` |
+    /// | [`pairs`](crate::model::CheckInput::pairs) | `String` | no | Pattern: `^[0-9a-zA-Z]{2}{0,3}$`. | JSON key `pairs` |
+    /// | [`word`](crate::model::CheckInput::word) | `String` | no | Pattern: `^[a-z]+${1,2}`. | JSON key `word` |
+    /// | [`label`](crate::model::CheckInput::label) | `String` | no | Pattern: `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`. | JSON key `label` |
+    /// | [`ascii`](crate::model::CheckInput::ascii) | `String` | no | Pattern: `^\p{ASCII}{0,8}$`. | JSON key `ascii` |
+    /// | [`lines`](crate::model::CheckInput::lines) | `String` | no | Pattern: `^[a-z \r\n]*$`. | JSON key `lines` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`CheckError`](crate::model::operation::check::CheckError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn check(
         &self,
         input: model::CheckInput,

@@ -33,11 +33,38 @@ impl Client {
     }
     /// An operation named after a keyword.
     ///
-    /// `POST /use`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /use`, success status 200.
+    ///
+    /// **Input** ([`UseInput`](crate::model::UseInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | `macro` | `String` | no |  | JSON key `macro` |
+    /// | [`union`](crate::model::UseInput::union) | `String` | no |  | JSON key `union` |
+    /// | `gen` | `String` | no |  | JSON key `gen` |
+    /// | `try` | `String` | no |  | JSON key `try` |
+    /// | [`raw`](crate::model::UseInput::raw) | `String` | no |  | JSON key `raw` |
+    /// | [`safe`](crate::model::UseInput::safe) | `String` | no |  | JSON key `safe` |
+    /// | `dyn` | `String` | no |  | JSON key `dyn` |
+    /// | `abstract` | `String` | no |  | JSON key `abstract` |
+    /// | `yield` | `String` | no |  | JSON key `yield` |
+    /// | `async` | `String` | no |  | JSON key `async` |
+    /// | `await` | `String` | no |  | JSON key `await` |
+    /// | `static` | `String` | no |  | JSON key `static` |
+    /// | [`self_`](crate::model::UseInput::self_) | `String` | no |  | JSON key `self` |
+    /// | [`crate_`](crate::model::UseInput::crate_) | `String` | no |  | JSON key `crate` |
+    /// | [`super_`](crate::model::UseInput::super_) | `String` | no |  | JSON key `super` |
+    /// | `type` | [`Type`](crate::model::Type) | no | One of: `macro`, `fn`, `Self`. | JSON key `type` |
+    /// | `match` | [`Match`](crate::model::Match) | no |  | JSON key `match` |
+    /// | `box` | [`MacroRules`](crate::model::MacroRules) | no |  | JSON key `box` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`UseError`](crate::model::operation::use_::UseError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_keywords_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.r#use().send().await?;
+    /// let output = client.r#use().r#macro("my-macro").union("my-union").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

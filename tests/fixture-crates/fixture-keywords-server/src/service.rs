@@ -13,7 +13,34 @@ use ::std::future::Future;
 pub trait FixtureKeywords: Send + Sync + 'static {
     /// An operation named after a keyword.
     ///
-    /// `POST /use`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /use`, success status 200.
+    ///
+    /// **Input** ([`UseInput`](crate::model::UseInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | `macro` | `String` | no |  | JSON key `macro` |
+    /// | [`union`](crate::model::UseInput::union) | `String` | no |  | JSON key `union` |
+    /// | `gen` | `String` | no |  | JSON key `gen` |
+    /// | `try` | `String` | no |  | JSON key `try` |
+    /// | [`raw`](crate::model::UseInput::raw) | `String` | no |  | JSON key `raw` |
+    /// | [`safe`](crate::model::UseInput::safe) | `String` | no |  | JSON key `safe` |
+    /// | `dyn` | `String` | no |  | JSON key `dyn` |
+    /// | `abstract` | `String` | no |  | JSON key `abstract` |
+    /// | `yield` | `String` | no |  | JSON key `yield` |
+    /// | `async` | `String` | no |  | JSON key `async` |
+    /// | `await` | `String` | no |  | JSON key `await` |
+    /// | `static` | `String` | no |  | JSON key `static` |
+    /// | [`self_`](crate::model::UseInput::self_) | `String` | no |  | JSON key `self` |
+    /// | [`crate_`](crate::model::UseInput::crate_) | `String` | no |  | JSON key `crate` |
+    /// | [`super_`](crate::model::UseInput::super_) | `String` | no |  | JSON key `super` |
+    /// | `type` | [`Type`](crate::model::Type) | no | One of: `macro`, `fn`, `Self`. | JSON key `type` |
+    /// | `match` | [`Match`](crate::model::Match) | no |  | JSON key `match` |
+    /// | `box` | [`MacroRules`](crate::model::MacroRules) | no |  | JSON key `box` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`UseError`](crate::model::operation::use_::UseError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn r#use(
         &self,
         input: model::UseInput,

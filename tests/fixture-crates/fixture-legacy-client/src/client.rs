@@ -31,13 +31,23 @@ impl Client {
     pub fn config(&self) -> &Config {
         self.handle.config()
     }
-    /// Calls `GetWidget`.
+    /// The `GetWidget` operation.
     ///
-    /// `GET /widgets/{widgetId}`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `GET /widgets/{widgetId}`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetWidgetInput`](crate::model::GetWidgetInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`widget_id`](crate::model::GetWidgetInput::widget_id) | `String` | yes |  | URI label `{widgetId}` |
+    ///
+    /// **Returns** [`GetWidgetOutput`](crate::model::GetWidgetOutput) (members `widget`); on failure `Error<`[`GetWidgetError`](crate::model::operation::get_widget::GetWidgetError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_legacy_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.get_widget().widget_id("example").send().await?;
+    /// let output = client.get_widget().widget_id("my-widget-id").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -45,13 +55,23 @@ impl Client {
     pub fn get_widget(&self) -> crate::fluent::GetWidgetFluentBuilder {
         crate::fluent::GetWidgetFluentBuilder::new(self.handle.clone())
     }
-    /// Calls `ListWidgets`.
+    /// The `ListWidgets` operation.
     ///
-    /// `GET /widgets`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `GET /widgets`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListWidgetsInput`](crate::model::ListWidgetsInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`size`](crate::model::ListWidgetsInput::size) | `i32` | no | Default: `0`. | query parameter `size` |
+    ///
+    /// **Returns** [`ListWidgetsOutput`](crate::model::ListWidgetsOutput) (members `ids`); on failure `Error<`[`ListWidgetsError`](crate::model::operation::list_widgets::ListWidgetsError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_legacy_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.list_widgets().send().await?;
+    /// let output = client.list_widgets().size(1).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

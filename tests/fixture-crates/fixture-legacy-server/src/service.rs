@@ -11,9 +11,19 @@ use ::std::future::Future;
 /// validated; a returned error is sent with its modeled status and code.
 #[allow(clippy::wrong_self_convention)]
 pub trait FixtureLegacy: Send + Sync + 'static {
-    /// Handles `GetWidget`.
+    /// The `GetWidget` operation.
     ///
-    /// `GET /widgets/{widgetId}`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `GET /widgets/{widgetId}`, success status 200. Read-only.
+    ///
+    /// **Input** ([`GetWidgetInput`](crate::model::GetWidgetInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`widget_id`](crate::model::GetWidgetInput::widget_id) | `String` | yes |  | URI label `{widgetId}` |
+    ///
+    /// **Returns** [`GetWidgetOutput`](crate::model::GetWidgetOutput) (members `widget`), or a [`GetWidgetError`](crate::model::operation::get_widget::GetWidgetError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn get_widget(
         &self,
         input: model::GetWidgetInput,
@@ -27,9 +37,19 @@ pub trait FixtureLegacy: Send + Sync + 'static {
         let _ = (input, context);
         async { Err(UnhandledError::not_implemented("GetWidget").into()) }
     }
-    /// Handles `ListWidgets`.
+    /// The `ListWidgets` operation.
     ///
-    /// `GET /widgets`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `GET /widgets`, success status 200. Read-only.
+    ///
+    /// **Input** ([`ListWidgetsInput`](crate::model::ListWidgetsInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`size`](crate::model::ListWidgetsInput::size) | `i32` | no | Default: `0`. | query parameter `size` |
+    ///
+    /// **Returns** [`ListWidgetsOutput`](crate::model::ListWidgetsOutput) (members `ids`), or a [`ListWidgetsError`](crate::model::operation::list_widgets::ListWidgetsError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn list_widgets(
         &self,
         input: model::ListWidgetsInput,

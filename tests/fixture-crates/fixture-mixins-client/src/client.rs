@@ -31,13 +31,24 @@ impl Client {
     pub fn config(&self) -> &Config {
         self.handle.config()
     }
-    /// Calls `Create`.
+    /// The `Create` operation.
     ///
-    /// `POST /create`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /create`, success status 200.
+    ///
+    /// **Input** ([`CreateInput`](crate::model::CreateInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`tags`](crate::model::CreateInput::tags) | `Vec<``String``>` | no | Each item: Length: at most 2 characters. | JSON key `tags` |
+    /// | [`name`](crate::model::CreateInput::name) | `String` | yes |  | JSON key `name` |
+    ///
+    /// **Returns** [`CreateOutput`](crate::model::CreateOutput) (members `tags`); on failure `Error<`[`CreateError`](crate::model::operation::create::CreateError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_mixins_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.create().name("example").send().await?;
+    /// let output = client.create().name("my-name").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

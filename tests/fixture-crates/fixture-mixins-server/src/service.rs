@@ -11,9 +11,20 @@ use ::std::future::Future;
 /// validated; a returned error is sent with its modeled status and code.
 #[allow(clippy::wrong_self_convention)]
 pub trait FixtureMixins: Send + Sync + 'static {
-    /// Handles `Create`.
+    /// The `Create` operation.
     ///
-    /// `POST /create`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /create`, success status 200.
+    ///
+    /// **Input** ([`CreateInput`](crate::model::CreateInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`tags`](crate::model::CreateInput::tags) | `Vec<``String``>` | no | Each item: Length: at most 2 characters. | JSON key `tags` |
+    /// | [`name`](crate::model::CreateInput::name) | `String` | yes |  | JSON key `name` |
+    ///
+    /// **Returns** [`CreateOutput`](crate::model::CreateOutput) (members `tags`), or a [`CreateError`](crate::model::operation::create::CreateError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn create(
         &self,
         input: model::CreateInput,

@@ -33,11 +33,24 @@ impl Client {
     }
     /// An operation named like the client's `config()`: its method is `config_operation`.
     ///
-    /// `POST /config`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /config`, success status 200.
+    ///
+    /// **Input** ([`ConfigInput`](crate::model::ConfigInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`as_input`](crate::model::ConfigInput::as_input) | `String` | no |  | JSON key `as_input` |
+    /// | [`customize`](crate::model::ConfigInput::customize) | `String` | no |  | JSON key `customize` |
+    /// | [`input`](crate::model::ConfigInput::input) | `String` | no |  | JSON key `input` |
+    /// | [`send`](crate::model::ConfigInput::send) | `String` | no |  | JSON key `send` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`ConfigError`](crate::model::operation::config::ConfigError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_naming_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.config_operation().send().await?;
+    /// let output = client.config_operation().as_input_value("my-as-input").customize("my-customize").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -45,9 +58,15 @@ impl Client {
     pub fn config_operation(&self) -> crate::fluent::ConfigFluentBuilder {
         crate::fluent::ConfigFluentBuilder::new(self.handle.clone())
     }
-    /// Calls `Match`.
+    /// The `Match` operation.
     ///
-    /// `GET /match`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `GET /match`, success status 200.
+    ///
+    /// **Input:** none.
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`MatchError`](crate::model::operation::match_::MatchError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_naming_client::Client) -> Result<(), Box<dyn std::error::Error>> {
@@ -61,11 +80,22 @@ impl Client {
     }
     /// An operation named like the client's `new()`: its method is `new_operation`.
     ///
-    /// `POST /new`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /new`, success status 200.
+    ///
+    /// **Input** ([`NewInput`](crate::model::NewInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`into_items`](crate::model::NewInput::into_items) | `i32` | no |  | JSON key `into_items` |
+    /// | [`set_input`](crate::model::NewInput::set_input) | `String` | no |  | JSON key `set_input` |
+    ///
+    /// **Returns** nothing (`Unit`); on failure `Error<`[`NewError`](crate::model::operation::new::NewError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_naming_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.new_operation().send().await?;
+    /// let output = client.new_operation().into_items_value(1).set_input_value("my-set-input").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }
@@ -73,13 +103,37 @@ impl Client {
     pub fn new_operation(&self) -> crate::fluent::NewFluentBuilder {
         crate::fluent::NewFluentBuilder::new(self.handle.clone())
     }
-    /// Calls `OpenStream`.
+    /// The `OpenStream` operation.
     ///
-    /// `POST /stream`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /stream`, success status 200.
+    ///
+    /// **Input** ([`StreamInput`](crate::model::StreamInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`n3d`](crate::model::StreamInput::n3d) | `String` | no |  | JSON key `3d` |
+    /// | [`builder`](crate::model::StreamInput::builder) | `String` | no |  | JSON key `builder` |
+    /// | [`crate_`](crate::model::StreamInput::crate_) | `String` | no |  | JSON key `crate` |
+    /// | `fn` | `i32` | no |  | JSON key `fn` |
+    /// | [`kind`](crate::model::StreamInput::kind) | [`Kind`](crate::model::Kind) | no | One of: `self`, `type`, `unknown`, `1080p`. | JSON key `kind` |
+    /// | `match` | `String` | yes |  | JSON key `match` |
+    /// | [`option`](crate::model::StreamInput::option) | [`OptionShape`](crate::model::OptionShape) | no |  | JSON key `option` |
+    /// | [`other_stream`](crate::model::StreamInput::other_stream) | [`OtherStream`](crate::model::OtherStream) | no |  | JSON key `otherStream` |
+    /// | [`result`](crate::model::StreamInput::result) | [`ResultShape`](crate::model::ResultShape) | no |  | JSON key `result` |
+    /// | [`self_`](crate::model::StreamInput::self_) | `String` | no |  | JSON key `self` |
+    /// | [`send`](crate::model::StreamInput::send) | `String` | no |  | JSON key `send` |
+    /// | [`stream`](crate::model::StreamInput::stream) | [`Stream`](crate::model::Stream) | no |  | JSON key `stream` |
+    /// | [`super_`](crate::model::StreamInput::super_) | `String` | no |  | JSON key `super` |
+    /// | `type` | `String` | no |  | JSON key `type` |
+    /// | [`validate`](crate::model::StreamInput::validate) | `String` | no |  | JSON key `validate` |
+    ///
+    /// **Returns** [`StreamOutput`](crate::model::StreamOutput) (members `value`); on failure `Error<`[`OpenStreamError`](crate::model::operation::open_stream::OpenStreamError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_naming_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.open_stream().r#match("example").send().await?;
+    /// let output = client.open_stream().n3d("my-3d").builder("my-builder").r#match("my-match").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

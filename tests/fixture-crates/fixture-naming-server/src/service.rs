@@ -13,7 +13,20 @@ use ::std::future::Future;
 pub trait FixtureNaming: Send + Sync + 'static {
     /// An operation named like the client's `config()`: its method is `config_operation`.
     ///
-    /// `POST /config`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /config`, success status 200.
+    ///
+    /// **Input** ([`ConfigInput`](crate::model::ConfigInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`as_input`](crate::model::ConfigInput::as_input) | `String` | no |  | JSON key `as_input` |
+    /// | [`customize`](crate::model::ConfigInput::customize) | `String` | no |  | JSON key `customize` |
+    /// | [`input`](crate::model::ConfigInput::input) | `String` | no |  | JSON key `input` |
+    /// | [`send`](crate::model::ConfigInput::send) | `String` | no |  | JSON key `send` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`ConfigError`](crate::model::operation::config::ConfigError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn config(
         &self,
         input: model::ConfigInput,
@@ -24,9 +37,15 @@ pub trait FixtureNaming: Send + Sync + 'static {
         let _ = (input, context);
         async { Err(UnhandledError::not_implemented("Config").into()) }
     }
-    /// Handles `Match`.
+    /// The `Match` operation.
     ///
-    /// `GET /match`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `GET /match`, success status 200.
+    ///
+    /// **Input:** none.
+    ///
+    /// **Returns** nothing (`Unit`), or a [`MatchError`](crate::model::operation::match_::MatchError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn r#match(
         &self,
         input: rt::Unit,
@@ -39,7 +58,18 @@ pub trait FixtureNaming: Send + Sync + 'static {
     }
     /// An operation named like the client's `new()`: its method is `new_operation`.
     ///
-    /// `POST /new`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /new`, success status 200.
+    ///
+    /// **Input** ([`NewInput`](crate::model::NewInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`into_items`](crate::model::NewInput::into_items) | `i32` | no |  | JSON key `into_items` |
+    /// | [`set_input`](crate::model::NewInput::set_input) | `String` | no |  | JSON key `set_input` |
+    ///
+    /// **Returns** nothing (`Unit`), or a [`NewError`](crate::model::operation::new::NewError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn new(
         &self,
         input: model::NewInput,
@@ -48,9 +78,33 @@ pub trait FixtureNaming: Send + Sync + 'static {
         let _ = (input, context);
         async { Err(UnhandledError::not_implemented("New").into()) }
     }
-    /// Handles `OpenStream`.
+    /// The `OpenStream` operation.
     ///
-    /// `POST /stream`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /stream`, success status 200.
+    ///
+    /// **Input** ([`StreamInput`](crate::model::StreamInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`n3d`](crate::model::StreamInput::n3d) | `String` | no |  | JSON key `3d` |
+    /// | [`builder`](crate::model::StreamInput::builder) | `String` | no |  | JSON key `builder` |
+    /// | [`crate_`](crate::model::StreamInput::crate_) | `String` | no |  | JSON key `crate` |
+    /// | `fn` | `i32` | no |  | JSON key `fn` |
+    /// | [`kind`](crate::model::StreamInput::kind) | [`Kind`](crate::model::Kind) | no | One of: `self`, `type`, `unknown`, `1080p`. | JSON key `kind` |
+    /// | `match` | `String` | yes |  | JSON key `match` |
+    /// | [`option`](crate::model::StreamInput::option) | [`OptionShape`](crate::model::OptionShape) | no |  | JSON key `option` |
+    /// | [`other_stream`](crate::model::StreamInput::other_stream) | [`OtherStream`](crate::model::OtherStream) | no |  | JSON key `otherStream` |
+    /// | [`result`](crate::model::StreamInput::result) | [`ResultShape`](crate::model::ResultShape) | no |  | JSON key `result` |
+    /// | [`self_`](crate::model::StreamInput::self_) | `String` | no |  | JSON key `self` |
+    /// | [`send`](crate::model::StreamInput::send) | `String` | no |  | JSON key `send` |
+    /// | [`stream`](crate::model::StreamInput::stream) | [`Stream`](crate::model::Stream) | no |  | JSON key `stream` |
+    /// | [`super_`](crate::model::StreamInput::super_) | `String` | no |  | JSON key `super` |
+    /// | `type` | `String` | no |  | JSON key `type` |
+    /// | [`validate`](crate::model::StreamInput::validate) | `String` | no |  | JSON key `validate` |
+    ///
+    /// **Returns** [`StreamOutput`](crate::model::StreamOutput) (members `value`), or a [`OpenStreamError`](crate::model::operation::open_stream::OpenStreamError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn open_stream(
         &self,
         input: model::StreamInput,

@@ -33,7 +33,20 @@ impl Client {
     }
     /// Records some instants.
     ///
-    /// `POST /record`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /record`, success status 200.
+    ///
+    /// **Input** ([`RecordInput`](crate::model::RecordInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`instants`](crate::model::RecordInput::instants) | `Vec<``Timestamp``>` | no |  | JSON key `instants` |
+    /// | [`dates`](crate::model::RecordInput::dates) | `Vec<``Timestamp``>` | no |  | JSON key `dates` |
+    /// | [`by_name`](crate::model::RecordInput::by_name) | `BTreeMap<``String``, ``Timestamp``>` | no |  | JSON key `byName` |
+    /// | [`seen`](crate::model::RecordInput::seen) | `Vec<``Timestamp``>` | no |  | header `X-Seen` |
+    ///
+    /// **Returns** [`RecordOutput`](crate::model::RecordOutput) (members `instants`, `by_name`); on failure `Error<`[`RecordError`](crate::model::operation::record::RecordError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_timestamp_collections_client::Client) -> Result<(), Box<dyn std::error::Error>> {

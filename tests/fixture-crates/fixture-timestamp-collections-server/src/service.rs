@@ -13,7 +13,20 @@ use ::std::future::Future;
 pub trait FixtureTimestampCollections: Send + Sync + 'static {
     /// Records some instants.
     ///
-    /// `POST /record`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /record`, success status 200.
+    ///
+    /// **Input** ([`RecordInput`](crate::model::RecordInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`instants`](crate::model::RecordInput::instants) | `Vec<``Timestamp``>` | no |  | JSON key `instants` |
+    /// | [`dates`](crate::model::RecordInput::dates) | `Vec<``Timestamp``>` | no |  | JSON key `dates` |
+    /// | [`by_name`](crate::model::RecordInput::by_name) | `BTreeMap<``String``, ``Timestamp``>` | no |  | JSON key `byName` |
+    /// | [`seen`](crate::model::RecordInput::seen) | `Vec<``Timestamp``>` | no |  | header `X-Seen` |
+    ///
+    /// **Returns** [`RecordOutput`](crate::model::RecordOutput) (members `instants`, `by_name`), or a [`RecordError`](crate::model::operation::record::RecordError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn record(
         &self,
         input: model::RecordInput,

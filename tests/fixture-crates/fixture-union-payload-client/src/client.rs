@@ -33,7 +33,13 @@ impl Client {
     }
     /// An output whose member carries @httpQuery.
     ///
-    /// `GET /page`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `GET /page`, success status 200. Read-only.
+    ///
+    /// **Input:** none.
+    ///
+    /// **Returns** [`PageOutput`](crate::model::PageOutput) (members `position`, `items`); on failure `Error<`[`PageError`](crate::model::operation::page::PageError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_union_payload_client::Client) -> Result<(), Box<dyn std::error::Error>> {
@@ -47,11 +53,22 @@ impl Client {
     }
     /// Sends a union as the whole body, and gets one back.
     ///
-    /// `POST /update/{id}`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /update/{id}`, success status 200.
+    ///
+    /// **Input** ([`UpdateInput`](crate::model::UpdateInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`id`](crate::model::UpdateInput::id) | `String` | yes |  | URI label `{id}` |
+    /// | [`change`](crate::model::UpdateInput::change) | [`Change`](crate::model::Change) | no |  | the whole body |
+    ///
+    /// **Returns** [`UpdateOutput`](crate::model::UpdateOutput) (members `result`); on failure `Error<`[`UpdateError`](crate::model::operation::update::UpdateError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_union_payload_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.update().id("example").send().await?;
+    /// let output = client.update().id("my-id").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

@@ -13,7 +13,13 @@ use ::std::future::Future;
 pub trait FixtureUnionPayload: Send + Sync + 'static {
     /// An output whose member carries @httpQuery.
     ///
-    /// `GET /page`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `GET /page`, success status 200. Read-only.
+    ///
+    /// **Input:** none.
+    ///
+    /// **Returns** [`PageOutput`](crate::model::PageOutput) (members `position`, `items`), or a [`PageError`](crate::model::operation::page::PageError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn page(
         &self,
         input: rt::Unit,
@@ -26,7 +32,18 @@ pub trait FixtureUnionPayload: Send + Sync + 'static {
     }
     /// Sends a union as the whole body, and gets one back.
     ///
-    /// `POST /update/{id}`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /update/{id}`, success status 200.
+    ///
+    /// **Input** ([`UpdateInput`](crate::model::UpdateInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`id`](crate::model::UpdateInput::id) | `String` | yes |  | URI label `{id}` |
+    /// | [`change`](crate::model::UpdateInput::change) | [`Change`](crate::model::Change) | no |  | the whole body |
+    ///
+    /// **Returns** [`UpdateOutput`](crate::model::UpdateOutput) (members `result`), or a [`UpdateError`](crate::model::operation::update::UpdateError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn update(
         &self,
         input: model::UpdateInput,

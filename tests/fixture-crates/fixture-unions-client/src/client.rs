@@ -31,13 +31,24 @@ impl Client {
     pub fn config(&self) -> &Config {
         self.handle.config()
     }
-    /// Calls `Put`.
+    /// The `Put` operation.
     ///
-    /// `POST /put`. Set the input's members on the returned builder, then `send()`.
+    /// **HTTP:** `POST /put`, success status 200.
+    ///
+    /// **Input** ([`PutInput`](crate::model::PutInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`tree`](crate::model::PutInput::tree) | [`Tree`](crate::model::Tree) | no |  | JSON key `tree` |
+    /// | [`value`](crate::model::PutInput::value) | [`Value`](crate::model::Value) | yes |  | JSON key `value` |
+    ///
+    /// **Returns** [`PutOutput`](crate::model::PutOutput) (members `value`); on failure `Error<`[`PutError`](crate::model::operation::put::PutError)`>`, whose `Service` case holds the operation's error.
+    ///
+    /// **Example** (its input passes validation; the crate's tests check it):
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_unions_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.put().send().await?;
+    /// let output = client.put().value(fixture_unions_client::Value::Items(vec!["my-te".to_string()])).send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

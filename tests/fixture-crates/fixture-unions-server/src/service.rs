@@ -11,9 +11,20 @@ use ::std::future::Future;
 /// validated; a returned error is sent with its modeled status and code.
 #[allow(clippy::wrong_self_convention)]
 pub trait FixtureUnions: Send + Sync + 'static {
-    /// Handles `Put`.
+    /// The `Put` operation.
     ///
-    /// `POST /put`; the input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
+    /// **HTTP:** `POST /put`, success status 200.
+    ///
+    /// **Input** ([`PutInput`](crate::model::PutInput)):
+    ///
+    /// | Member | Type | Required | Constraints | Sent as |
+    /// |---|---|---|---|---|
+    /// | [`tree`](crate::model::PutInput::tree) | [`Tree`](crate::model::Tree) | no |  | JSON key `tree` |
+    /// | [`value`](crate::model::PutInput::value) | [`Value`](crate::model::Value) | yes |  | JSON key `value` |
+    ///
+    /// **Returns** [`PutOutput`](crate::model::PutOutput) (members `value`), or a [`PutError`](crate::model::operation::put::PutError) sent with its HTTP status.
+    ///
+    /// The input arrives validated. Unless implemented, answers 501 `NotImplementedException`.
     fn put(
         &self,
         input: model::PutInput,

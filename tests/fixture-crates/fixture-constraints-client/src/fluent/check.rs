@@ -27,6 +27,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `big`.
+    ///
+    /// Range: at least 0. JSON key `big`.
     #[must_use]
     pub fn big(mut self, value: impl Into<i64>) -> Self {
         self.input.big = Some(value.into());
@@ -39,6 +41,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `color`.
+    ///
+    /// One of: `green`, `red`. JSON key `color`.
     #[must_use]
     pub fn color(mut self, value: impl Into<model::Color>) -> Self {
         self.input.color = Some(value.into());
@@ -51,6 +55,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `count`.
+    ///
+    /// Range: 1 to 100. JSON key `count`.
     #[must_use]
     pub fn count(mut self, value: impl Into<i32>) -> Self {
         self.input.count = Some(value.into());
@@ -63,6 +69,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `data`.
+    ///
+    /// Length: at most 4 bytes. JSON key `data`.
     #[must_use]
     pub fn data(mut self, value: impl Into<rt::Blob>) -> Self {
         self.input.data = Some(value.into());
@@ -75,6 +83,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `ids`.
+    ///
+    /// Length: at most 3 items. Unique items. Each item: Length: 1 to 8 characters. Each item: Pattern: `^[a-z]+$`. JSON key `ids`.
     ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]
@@ -89,6 +99,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `labels`.
+    ///
+    /// Length: at least 1 entries. Each key: Length: 1 to 8 characters. Each key: Pattern: `^[a-z]+$`. Each value: Length: at most 4 characters. JSON key `labels`.
     ///
     /// Inserts one entry; see the `set_` method to replace the map.
     #[must_use]
@@ -109,6 +121,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `level`.
+    ///
+    /// One of: `10`, `1`. JSON key `level`.
     #[must_use]
     pub fn level(mut self, value: impl Into<model::Level>) -> Self {
         self.input.level = Some(value.into());
@@ -122,7 +136,7 @@ impl CheckFluentBuilder {
     }
     /// A name: 1 to 8 characters of `[a-z]`.
     ///
-    /// Required.
+    /// Required. Length: 1 to 8 characters. Pattern: `^[a-z]+$`. JSON key `name`.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
@@ -135,6 +149,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `nested`.
+    ///
+    /// JSON key `nested`.
     #[must_use]
     pub fn nested(mut self, value: impl Into<model::Nested>) -> Self {
         self.input.nested = Some(value.into());
@@ -147,6 +163,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `nestedList`.
+    ///
+    /// JSON key `nestedList`.
     ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]
@@ -161,6 +179,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `pin`.
+    ///
+    /// Range: 1000 to 9999. Sensitive: redacted in `Debug`. JSON key `pin`.
     #[must_use]
     pub fn pin(mut self, value: impl Into<i32>) -> Self {
         self.input.pin = Some(value.into());
@@ -173,6 +193,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `ratio`.
+    ///
+    /// Range: 0.5 to 2.5. JSON key `ratio`.
     #[must_use]
     pub fn ratio(mut self, value: impl Into<f64>) -> Self {
         self.input.ratio = Some(value.into());
@@ -185,6 +207,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `secret`.
+    ///
+    /// Length: at least 4 characters. Sensitive: redacted in `Debug`. JSON key `secret`.
     #[must_use]
     pub fn secret(mut self, value: impl Into<String>) -> Self {
         self.input.secret = Some(value.into());
@@ -197,6 +221,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `shortName`.
+    ///
+    /// Length: at most 3 characters. Pattern: `^[a-z]+$`. JSON key `shortName`.
     #[must_use]
     pub fn short_name(mut self, value: impl Into<String>) -> Self {
         self.input.short_name = Some(value.into());
@@ -209,6 +235,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `small`.
+    ///
+    /// Range: -2 to 2. JSON key `small`.
     #[must_use]
     pub fn small(mut self, value: impl Into<i8>) -> Self {
         self.input.small = Some(value.into());
@@ -221,6 +249,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Sets `when`.
+    ///
+    /// JSON key `when`.
     #[must_use]
     pub fn when(mut self, value: impl Into<rt::Timestamp>) -> Self {
         self.input.when = Some(value.into());

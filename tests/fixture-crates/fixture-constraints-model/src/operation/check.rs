@@ -4,53 +4,83 @@ use crate::*;
 #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckInput {
     /// The `big` member.
+    ///
+    /// Range: at least 0. JSON key `big`.
     #[serde(rename = "big", default, skip_serializing_if = "Option::is_none")]
     pub big: Option<i64>,
     /// The `color` member.
+    ///
+    /// One of: `green`, `red`. JSON key `color`.
     #[serde(rename = "color", default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
     /// The `count` member.
+    ///
+    /// Range: 1 to 100. JSON key `count`.
     #[serde(rename = "count", default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i32>,
     /// The `data` member.
+    ///
+    /// Length: at most 4 bytes. JSON key `data`.
     #[serde(rename = "data", default, skip_serializing_if = "Option::is_none")]
     pub data: Option<rt::Blob>,
     /// The `ids` member.
+    ///
+    /// Length: at most 3 items. Unique items. Each item: Length: 1 to 8 characters. Each item: Pattern: `^[a-z]+$`. JSON key `ids`.
     #[serde(rename = "ids", default, skip_serializing_if = "Option::is_none")]
     pub ids: Option<Vec<String>>,
     /// The `labels` member.
+    ///
+    /// Length: at least 1 entries. Each key: Length: 1 to 8 characters. Each key: Pattern: `^[a-z]+$`. Each value: Length: at most 4 characters. JSON key `labels`.
     #[serde(rename = "labels", default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<::std::collections::BTreeMap<String, String>>,
     /// The `level` member.
+    ///
+    /// One of: `10`, `1`. JSON key `level`.
     #[serde(rename = "level", default, skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
     /// A name: 1 to 8 characters of `[a-z]`.
     ///
-    /// Required.
+    /// Required. Length: 1 to 8 characters. Pattern: `^[a-z]+$`. JSON key `name`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `nested` member.
+    ///
+    /// JSON key `nested`.
     #[serde(rename = "nested", default, skip_serializing_if = "Option::is_none")]
     pub nested: Option<Nested>,
     /// The `nestedList` member.
+    ///
+    /// JSON key `nestedList`.
     #[serde(rename = "nestedList", default, skip_serializing_if = "Option::is_none")]
     pub nested_list: Option<Vec<Nested>>,
     /// The `pin` member.
+    ///
+    /// Range: 1000 to 9999. Sensitive: redacted in `Debug`. JSON key `pin`.
     #[serde(rename = "pin", default, skip_serializing_if = "Option::is_none")]
     pub pin: Option<i32>,
     /// The `ratio` member.
+    ///
+    /// Range: 0.5 to 2.5. JSON key `ratio`.
     #[serde(rename = "ratio", default, skip_serializing_if = "Option::is_none")]
     pub ratio: Option<f64>,
     /// The `secret` member.
+    ///
+    /// Length: at least 4 characters. Sensitive: redacted in `Debug`. JSON key `secret`.
     #[serde(rename = "secret", default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
     /// The `shortName` member.
+    ///
+    /// Length: at most 3 characters. Pattern: `^[a-z]+$`. JSON key `shortName`.
     #[serde(rename = "shortName", default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
     /// The `small` member.
+    ///
+    /// Range: -2 to 2. JSON key `small`.
     #[serde(rename = "small", default, skip_serializing_if = "Option::is_none")]
     pub small: Option<i8>,
     /// The `when` member.
+    ///
+    /// JSON key `when`.
     #[serde(
         rename = "when",
         default,
@@ -235,7 +265,7 @@ impl Validate for CheckInput {
 pub struct CheckOutput {
     /// The `ok` member.
     ///
-    /// Required.
+    /// Required. JSON key `ok`.
     #[serde(rename = "ok", default, skip_serializing_if = "Option::is_none")]
     pub ok: Option<bool>,
 }

@@ -4,11 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Nested {
     /// The `count` member.
+    ///
+    /// Range: 1 to 100.
     #[serde(rename = "count", default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i32>,
     /// The `inner` member.
     ///
-    /// Required.
+    /// Required. Length: 1 to 8 characters. Pattern: `^[a-z]+$`.
     #[serde(rename = "inner", default, skip_serializing_if = "Option::is_none")]
     pub inner: Option<String>,
 }

@@ -28,7 +28,7 @@ impl DeleteThingFluentBuilder {
     }
     /// Sets `thingId`.
     ///
-    /// Required.
+    /// Required. URI label `{thingId}`.
     #[must_use]
     pub fn thing_id(mut self, value: impl Into<String>) -> Self {
         self.input.thing_id = Some(value.into());

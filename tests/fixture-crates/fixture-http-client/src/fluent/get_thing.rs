@@ -28,6 +28,8 @@ impl GetThingFluentBuilder {
     }
     /// Sets `extra`.
     ///
+    /// Other query parameters.
+    ///
     /// Inserts one entry; see the `set_` method to replace the map.
     #[must_use]
     pub fn extra(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
@@ -47,6 +49,8 @@ impl GetThingFluentBuilder {
         self
     }
     /// Sets `maxResults`.
+    ///
+    /// Range: 1 to 50. Query parameter `maxResults`.
     #[must_use]
     pub fn max_results(mut self, value: impl Into<i32>) -> Self {
         self.input.max_results = Some(value.into());
@@ -59,6 +63,8 @@ impl GetThingFluentBuilder {
         self
     }
     /// Sets `nextToken`.
+    ///
+    /// Query parameter `nextToken`.
     #[must_use]
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.input.next_token = Some(value.into());
@@ -71,6 +77,8 @@ impl GetThingFluentBuilder {
         self
     }
     /// Sets `since`.
+    ///
+    /// Query parameter `since`.
     #[must_use]
     pub fn since(mut self, value: impl Into<rt::Timestamp>) -> Self {
         self.input.since = Some(value.into());
@@ -83,6 +91,8 @@ impl GetThingFluentBuilder {
         self
     }
     /// Sets `tags`.
+    ///
+    /// Query parameter `tag`.
     ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]
@@ -98,7 +108,7 @@ impl GetThingFluentBuilder {
     }
     /// Sets `thingId`.
     ///
-    /// Required.
+    /// Required. URI label `{thingId}`.
     #[must_use]
     pub fn thing_id(mut self, value: impl Into<String>) -> Self {
         self.input.thing_id = Some(value.into());
@@ -111,6 +121,8 @@ impl GetThingFluentBuilder {
         self
     }
     /// Sets `traceId`.
+    ///
+    /// Header `X-Trace-Id`.
     #[must_use]
     pub fn trace_id(mut self, value: impl Into<String>) -> Self {
         self.input.trace_id = Some(value.into());

@@ -27,6 +27,8 @@ impl PutObjectFluentBuilder {
         self
     }
     /// Sets `body`.
+    ///
+    /// The whole body.
     #[must_use]
     pub fn body(mut self, value: impl Into<rt::Blob>) -> Self {
         self.input.body = Some(value.into());
@@ -40,7 +42,7 @@ impl PutObjectFluentBuilder {
     }
     /// Sets `key`.
     ///
-    /// Required.
+    /// Required. URI label `{key}`.
     #[must_use]
     pub fn key(mut self, value: impl Into<String>) -> Self {
         self.input.key = Some(value.into());

@@ -5,7 +5,7 @@ use crate::*;
 pub struct DeleteThingInput {
     /// The `thingId` member.
     ///
-    /// Required.
+    /// Required. URI label `{thingId}`.
     #[serde(skip)]
     pub thing_id: Option<String>,
 }

@@ -4,26 +4,38 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetThingInput {
     /// The `extra` member.
+    ///
+    /// Other query parameters.
     #[serde(skip)]
     pub extra: Option<::std::collections::BTreeMap<String, String>>,
     /// The `maxResults` member.
+    ///
+    /// Range: 1 to 50. Query parameter `maxResults`.
     #[serde(skip)]
     pub max_results: Option<i32>,
     /// The `nextToken` member.
+    ///
+    /// Query parameter `nextToken`.
     #[serde(skip)]
     pub next_token: Option<String>,
     /// The `since` member.
+    ///
+    /// Query parameter `since`.
     #[serde(skip)]
     pub since: Option<rt::Timestamp>,
     /// The `tags` member.
+    ///
+    /// Query parameter `tag`.
     #[serde(skip)]
     pub tags: Option<Vec<String>>,
     /// The `thingId` member.
     ///
-    /// Required.
+    /// Required. URI label `{thingId}`.
     #[serde(skip)]
     pub thing_id: Option<String>,
     /// The `traceId` member.
+    ///
+    /// Header `X-Trace-Id`.
     #[serde(skip)]
     pub trace_id: Option<String>,
 }
@@ -91,21 +103,33 @@ impl Validate for GetThingInput {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetThingOutput {
     /// The `etag` member.
+    ///
+    /// Header `ETag`.
     #[serde(skip)]
     pub etag: Option<String>,
     /// The `meta` member.
+    ///
+    /// Headers `x-meta-*`.
     #[serde(skip)]
     pub meta: Option<::std::collections::BTreeMap<String, String>>,
     /// The `modified` member.
+    ///
+    /// Header `Last-Modified`.
     #[serde(skip)]
     pub modified: Option<rt::Timestamp>,
     /// The `nextToken` member.
+    ///
+    /// JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     /// The `parts` member.
+    ///
+    /// JSON key `parts`.
     #[serde(rename = "parts", default, skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<String>>,
     /// The `status` member.
+    ///
+    /// The HTTP status code.
     #[serde(skip)]
     pub status: Option<i32>,
 }

@@ -4,11 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PutObjectInput {
     /// The `body` member.
+    ///
+    /// The whole body.
     #[serde(skip)]
     pub body: Option<rt::Blob>,
     /// The `key` member.
     ///
-    /// Required.
+    /// Required. URI label `{key}`.
     #[serde(skip)]
     pub key: Option<String>,
 }

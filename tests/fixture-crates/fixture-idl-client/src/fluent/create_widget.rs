@@ -27,6 +27,8 @@ impl CreateWidgetFluentBuilder {
         self
     }
     /// The widget's color.
+    ///
+    /// One of: `RED`, `green`, `blue`. Default: `"RED"`. JSON key `color`.
     #[must_use]
     pub fn color(mut self, value: impl Into<model::Color>) -> Self {
         self.input.color = Some(value.into());
@@ -39,6 +41,8 @@ impl CreateWidgetFluentBuilder {
         self
     }
     /// How many sprockets it has.
+    ///
+    /// Range: 0 to 1000. Default: `0`. JSON key `sprockets`.
     #[must_use]
     pub fn sprockets(mut self, value: impl Into<i32>) -> Self {
         self.input.sprockets = Some(value.into());
@@ -52,7 +56,7 @@ impl CreateWidgetFluentBuilder {
     }
     /// Where the widget goes.
     ///
-    /// Required.
+    /// Required. Length: 1 to 64 characters. Pattern: `^[a-z][a-z0-9-]*$`. JSON key `name`.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
@@ -65,6 +69,8 @@ impl CreateWidgetFluentBuilder {
         self
     }
     /// Sets `tags`.
+    ///
+    /// Length: at most 10 entries. Each key: Length: 1 to 32 characters. Each value: Length: at most 256 characters. JSON key `tags`.
     ///
     /// Inserts one entry; see the `set_` method to replace the map.
     #[must_use]

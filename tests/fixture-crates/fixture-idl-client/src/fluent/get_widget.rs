@@ -28,7 +28,7 @@ impl GetWidgetFluentBuilder {
     }
     /// Sets `id`.
     ///
-    /// Required.
+    /// Required. Length: exactly 12 characters. URI label `{id}`.
     #[must_use]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input.id = Some(value.into());

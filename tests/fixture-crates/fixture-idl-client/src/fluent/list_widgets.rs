@@ -27,6 +27,8 @@ impl ListWidgetsFluentBuilder {
         self
     }
     /// Sets `nextToken`.
+    ///
+    /// Query parameter `nextToken`.
     #[must_use]
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.input.next_token = Some(value.into());
@@ -39,6 +41,8 @@ impl ListWidgetsFluentBuilder {
         self
     }
     /// Sets `maxResults`.
+    ///
+    /// Range: 1 to 100. Query parameter `maxResults`.
     #[must_use]
     pub fn max_results(mut self, value: impl Into<i32>) -> Self {
         self.input.max_results = Some(value.into());
@@ -51,6 +55,8 @@ impl ListWidgetsFluentBuilder {
         self
     }
     /// Sets `color`.
+    ///
+    /// One of: `RED`, `green`, `blue`. Query parameter `color`.
     #[must_use]
     pub fn color(mut self, value: impl Into<model::Color>) -> Self {
         self.input.color = Some(value.into());

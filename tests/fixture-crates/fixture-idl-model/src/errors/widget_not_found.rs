@@ -5,7 +5,7 @@ use crate::*;
 pub struct WidgetNotFound {
     /// The `message` member.
     ///
-    /// Required.
+    /// Required. JSON key `message`.
     #[serde(rename = "message", default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }

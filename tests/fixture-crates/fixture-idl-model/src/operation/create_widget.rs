@@ -5,20 +5,22 @@ use crate::*;
 pub struct CreateWidgetRequest {
     /// The widget's color.
     ///
-    /// Default: `"RED"`.
+    /// One of: `RED`, `green`, `blue`. Default: `"RED"`. JSON key `color`.
     #[serde(rename = "color", default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
     /// How many sprockets it has.
     ///
-    /// Default: `0`.
+    /// Range: 0 to 1000. Default: `0`. JSON key `sprockets`.
     #[serde(rename = "sprockets", default, skip_serializing_if = "Option::is_none")]
     pub sprockets: Option<i32>,
     /// Where the widget goes.
     ///
-    /// Required.
+    /// Required. Length: 1 to 64 characters. Pattern: `^[a-z][a-z0-9-]*$`. JSON key `name`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `tags` member.
+    ///
+    /// Length: at most 10 entries. Each key: Length: 1 to 32 characters. Each value: Length: at most 256 characters. JSON key `tags`.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
@@ -86,7 +88,7 @@ impl Validate for CreateWidgetRequest {
 pub struct CreateWidgetResponse {
     /// The `widget` member.
     ///
-    /// Required.
+    /// Required. JSON key `widget`.
     #[serde(rename = "widget", default, skip_serializing_if = "Option::is_none")]
     pub widget: Option<Widget>,
 }

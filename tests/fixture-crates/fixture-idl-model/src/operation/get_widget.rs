@@ -5,7 +5,7 @@ use crate::*;
 pub struct GetWidgetRequest {
     /// The `id` member.
     ///
-    /// Required.
+    /// Required. Length: exactly 12 characters. URI label `{id}`.
     #[serde(skip)]
     pub id: Option<String>,
 }
@@ -27,7 +27,7 @@ impl Validate for GetWidgetRequest {
 pub struct GetWidgetResponse {
     /// The `widget` member.
     ///
-    /// Required.
+    /// Required. JSON key `widget`.
     #[serde(rename = "widget", default, skip_serializing_if = "Option::is_none")]
     pub widget: Option<Widget>,
 }

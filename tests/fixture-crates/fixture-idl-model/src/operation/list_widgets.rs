@@ -4,12 +4,18 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListWidgetsRequest {
     /// The `nextToken` member.
+    ///
+    /// Query parameter `nextToken`.
     #[serde(skip)]
     pub next_token: Option<String>,
     /// The `maxResults` member.
+    ///
+    /// Range: 1 to 100. Query parameter `maxResults`.
     #[serde(skip)]
     pub max_results: Option<i32>,
     /// The `color` member.
+    ///
+    /// One of: `RED`, `green`, `blue`. Query parameter `color`.
     #[serde(skip)]
     pub color: Option<Color>,
 }
@@ -58,12 +64,12 @@ impl Validate for ListWidgetsRequest {
 pub struct ListWidgetsResponse {
     /// The `widgets` member.
     ///
-    /// Required.
-    ///
-    /// Default: `[]`.
+    /// Required. Default: `[]`. JSON key `widgets`.
     #[serde(rename = "widgets", default, skip_serializing_if = "Option::is_none")]
     pub widgets: Option<Vec<Widget>>,
     /// The `nextToken` member.
+    ///
+    /// JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }

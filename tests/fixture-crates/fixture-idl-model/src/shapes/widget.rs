@@ -5,17 +5,17 @@ use crate::*;
 pub struct Widget {
     /// The widget's color.
     ///
-    /// Default: `"RED"`.
+    /// One of: `RED`, `green`, `blue`. Default: `"RED"`.
     #[serde(rename = "color", default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
     /// How many sprockets it has.
     ///
-    /// Default: `0`.
+    /// Range: 0 to 1000. Default: `0`.
     #[serde(rename = "sprockets", default, skip_serializing_if = "Option::is_none")]
     pub sprockets: Option<i32>,
     /// The `id` member.
     ///
-    /// Required.
+    /// Required. Length: exactly 12 characters.
     #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The widget's name, as given when it was created.
@@ -24,6 +24,8 @@ pub struct Widget {
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `tags` member.
+    ///
+    /// Length: at most 10 entries. Each key: Length: 1 to 32 characters. Each value: Length: at most 256 characters.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }

@@ -27,6 +27,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Inline flag: \`.\` matches line breaks.
+    ///
+    /// Pattern: `^(?s).+$`. JSON key `anyText`.
     #[must_use]
     pub fn any_text(mut self, value: impl Into<String>) -> Self {
         self.input.any_text = Some(value.into());
@@ -39,6 +41,8 @@ impl CheckFluentBuilder {
         self
     }
     /// A possessive quantifier.
+    ///
+    /// Pattern: `^[\/]?+[a-z]+$`. JSON key `path`.
     #[must_use]
     pub fn path(mut self, value: impl Into<String>) -> Self {
         self.input.path = Some(value.into());
@@ -51,6 +55,8 @@ impl CheckFluentBuilder {
         self
     }
     /// A quantifier on a quantified atom: up to three pairs.
+    ///
+    /// Pattern: `^[0-9a-zA-Z]{2}{0,3}$`. JSON key `pairs`.
     #[must_use]
     pub fn pairs(mut self, value: impl Into<String>) -> Self {
         self.input.pairs = Some(value.into());
@@ -63,6 +69,8 @@ impl CheckFluentBuilder {
         self
     }
     /// A quantifier on an assertion.
+    ///
+    /// Pattern: `^[a-z]+${1,2}`. JSON key `word`.
     #[must_use]
     pub fn word(mut self, value: impl Into<String>) -> Self {
         self.input.word = Some(value.into());
@@ -75,6 +83,8 @@ impl CheckFluentBuilder {
         self
     }
     /// Unicode properties, as Java reads them.
+    ///
+    /// Pattern: `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`. JSON key `label`.
     #[must_use]
     pub fn label(mut self, value: impl Into<String>) -> Self {
         self.input.label = Some(value.into());
@@ -87,6 +97,8 @@ impl CheckFluentBuilder {
         self
     }
     /// A Java POSIX class.
+    ///
+    /// Pattern: `^\p{ASCII}{0,8}$`. JSON key `ascii`.
     #[must_use]
     pub fn ascii(mut self, value: impl Into<String>) -> Self {
         self.input.ascii = Some(value.into());
@@ -99,6 +111,8 @@ impl CheckFluentBuilder {
         self
     }
     /// A pattern whose text holds a carriage return and a line feed.
+    ///
+    /// Pattern: `^[a-z \r\n]*$`. JSON key `lines`.
     #[must_use]
     pub fn lines(mut self, value: impl Into<String>) -> Self {
         self.input.lines = Some(value.into());

@@ -4,24 +4,38 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckInput {
     /// Inline flag: \`.\` matches line breaks.
+    ///
+    /// Pattern: `^(?s).+$`. JSON key `anyText`.
     #[serde(rename = "anyText", default, skip_serializing_if = "Option::is_none")]
     pub any_text: Option<String>,
     /// A possessive quantifier.
+    ///
+    /// Pattern: `^[\/]?+[a-z]+$`. JSON key `path`.
     #[serde(rename = "path", default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// A quantifier on a quantified atom: up to three pairs.
+    ///
+    /// Pattern: `^[0-9a-zA-Z]{2}{0,3}$`. JSON key `pairs`.
     #[serde(rename = "pairs", default, skip_serializing_if = "Option::is_none")]
     pub pairs: Option<String>,
     /// A quantifier on an assertion.
+    ///
+    /// Pattern: `^[a-z]+${1,2}`. JSON key `word`.
     #[serde(rename = "word", default, skip_serializing_if = "Option::is_none")]
     pub word: Option<String>,
     /// Unicode properties, as Java reads them.
+    ///
+    /// Pattern: `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`. JSON key `label`.
     #[serde(rename = "label", default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// A Java POSIX class.
+    ///
+    /// Pattern: `^\p{ASCII}{0,8}$`. JSON key `ascii`.
     #[serde(rename = "ascii", default, skip_serializing_if = "Option::is_none")]
     pub ascii: Option<String>,
     /// A pattern whose text holds a carriage return and a line feed.
+    ///
+    /// Pattern: `^[a-z \r\n]*$`. JSON key `lines`.
     #[serde(rename = "lines", default, skip_serializing_if = "Option::is_none")]
     pub lines: Option<String>,
 }

@@ -27,6 +27,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `macro`.
+    ///
+    /// JSON key `macro`.
     #[must_use]
     pub fn r#macro(mut self, value: impl Into<String>) -> Self {
         self.input.r#macro = Some(value.into());
@@ -39,6 +41,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `union`.
+    ///
+    /// JSON key `union`.
     #[must_use]
     pub fn union(mut self, value: impl Into<String>) -> Self {
         self.input.union = Some(value.into());
@@ -51,6 +55,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `gen`.
+    ///
+    /// JSON key `gen`.
     #[must_use]
     pub fn r#gen(mut self, value: impl Into<String>) -> Self {
         self.input.r#gen = Some(value.into());
@@ -63,6 +69,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `try`.
+    ///
+    /// JSON key `try`.
     #[must_use]
     pub fn r#try(mut self, value: impl Into<String>) -> Self {
         self.input.r#try = Some(value.into());
@@ -75,6 +83,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `raw`.
+    ///
+    /// JSON key `raw`.
     #[must_use]
     pub fn raw(mut self, value: impl Into<String>) -> Self {
         self.input.raw = Some(value.into());
@@ -87,6 +97,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `safe`.
+    ///
+    /// JSON key `safe`.
     #[must_use]
     pub fn safe(mut self, value: impl Into<String>) -> Self {
         self.input.safe = Some(value.into());
@@ -99,6 +111,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `dyn`.
+    ///
+    /// JSON key `dyn`.
     #[must_use]
     pub fn r#dyn(mut self, value: impl Into<String>) -> Self {
         self.input.r#dyn = Some(value.into());
@@ -111,6 +125,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `abstract`.
+    ///
+    /// JSON key `abstract`.
     #[must_use]
     pub fn r#abstract(mut self, value: impl Into<String>) -> Self {
         self.input.r#abstract = Some(value.into());
@@ -123,6 +139,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `yield`.
+    ///
+    /// JSON key `yield`.
     #[must_use]
     pub fn r#yield(mut self, value: impl Into<String>) -> Self {
         self.input.r#yield = Some(value.into());
@@ -135,6 +153,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `async`.
+    ///
+    /// JSON key `async`.
     #[must_use]
     pub fn r#async(mut self, value: impl Into<String>) -> Self {
         self.input.r#async = Some(value.into());
@@ -147,6 +167,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `await`.
+    ///
+    /// JSON key `await`.
     #[must_use]
     pub fn r#await(mut self, value: impl Into<String>) -> Self {
         self.input.r#await = Some(value.into());
@@ -159,6 +181,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `static`.
+    ///
+    /// JSON key `static`.
     #[must_use]
     pub fn r#static(mut self, value: impl Into<String>) -> Self {
         self.input.r#static = Some(value.into());
@@ -171,6 +195,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `self`.
+    ///
+    /// JSON key `self`.
     #[must_use]
     pub fn self_(mut self, value: impl Into<String>) -> Self {
         self.input.self_ = Some(value.into());
@@ -183,6 +209,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `crate`.
+    ///
+    /// JSON key `crate`.
     #[must_use]
     pub fn crate_(mut self, value: impl Into<String>) -> Self {
         self.input.crate_ = Some(value.into());
@@ -195,6 +223,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `super`.
+    ///
+    /// JSON key `super`.
     #[must_use]
     pub fn super_(mut self, value: impl Into<String>) -> Self {
         self.input.super_ = Some(value.into());
@@ -207,6 +237,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `type`.
+    ///
+    /// One of: `macro`, `fn`, `Self`. JSON key `type`.
     #[must_use]
     pub fn r#type(mut self, value: impl Into<model::Type>) -> Self {
         self.input.r#type = Some(value.into());
@@ -219,6 +251,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `match`.
+    ///
+    /// JSON key `match`.
     #[must_use]
     pub fn r#match(mut self, value: impl Into<model::Match>) -> Self {
         self.input.r#match = Some(value.into());
@@ -231,6 +265,8 @@ impl UseFluentBuilder {
         self
     }
     /// Sets `box`.
+    ///
+    /// JSON key `box`.
     #[must_use]
     pub fn r#box(mut self, value: impl Into<model::MacroRules>) -> Self {
         self.input.r#box = Some(value.into());

@@ -4,57 +4,93 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UseInput {
     /// The `macro` member.
+    ///
+    /// JSON key `macro`.
     #[serde(rename = "macro", default, skip_serializing_if = "Option::is_none")]
     pub r#macro: Option<String>,
     /// The `union` member.
+    ///
+    /// JSON key `union`.
     #[serde(rename = "union", default, skip_serializing_if = "Option::is_none")]
     pub union: Option<String>,
     /// The `gen` member.
+    ///
+    /// JSON key `gen`.
     #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
     pub r#gen: Option<String>,
     /// The `try` member.
+    ///
+    /// JSON key `try`.
     #[serde(rename = "try", default, skip_serializing_if = "Option::is_none")]
     pub r#try: Option<String>,
     /// The `raw` member.
+    ///
+    /// JSON key `raw`.
     #[serde(rename = "raw", default, skip_serializing_if = "Option::is_none")]
     pub raw: Option<String>,
     /// The `safe` member.
+    ///
+    /// JSON key `safe`.
     #[serde(rename = "safe", default, skip_serializing_if = "Option::is_none")]
     pub safe: Option<String>,
     /// The `dyn` member.
+    ///
+    /// JSON key `dyn`.
     #[serde(rename = "dyn", default, skip_serializing_if = "Option::is_none")]
     pub r#dyn: Option<String>,
     /// The `abstract` member.
+    ///
+    /// JSON key `abstract`.
     #[serde(rename = "abstract", default, skip_serializing_if = "Option::is_none")]
     pub r#abstract: Option<String>,
     /// The `yield` member.
+    ///
+    /// JSON key `yield`.
     #[serde(rename = "yield", default, skip_serializing_if = "Option::is_none")]
     pub r#yield: Option<String>,
     /// The `async` member.
+    ///
+    /// JSON key `async`.
     #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
     pub r#async: Option<String>,
     /// The `await` member.
+    ///
+    /// JSON key `await`.
     #[serde(rename = "await", default, skip_serializing_if = "Option::is_none")]
     pub r#await: Option<String>,
     /// The `static` member.
+    ///
+    /// JSON key `static`.
     #[serde(rename = "static", default, skip_serializing_if = "Option::is_none")]
     pub r#static: Option<String>,
     /// The `self` member.
+    ///
+    /// JSON key `self`.
     #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     /// The `crate` member.
+    ///
+    /// JSON key `crate`.
     #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
     pub crate_: Option<String>,
     /// The `super` member.
+    ///
+    /// JSON key `super`.
     #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
     pub super_: Option<String>,
     /// The `type` member.
+    ///
+    /// One of: `macro`, `fn`, `Self`. JSON key `type`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<Type>,
     /// The `match` member.
+    ///
+    /// JSON key `match`.
     #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
     pub r#match: Option<Match>,
     /// The `box` member.
+    ///
+    /// JSON key `box`.
     #[serde(rename = "box", default, skip_serializing_if = "Option::is_none")]
     pub r#box: Option<MacroRules>,
 }

@@ -4,6 +4,8 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MacroRules {
     /// The `impl` member.
+    ///
+    /// JSON key `impl`.
     #[serde(rename = "impl", default, skip_serializing_if = "Option::is_none")]
     pub r#impl: Option<String>,
 }

@@ -28,7 +28,7 @@ impl GetWidgetFluentBuilder {
     }
     /// Sets `widgetId`.
     ///
-    /// Required.
+    /// Required. URI label `{widgetId}`.
     #[must_use]
     pub fn widget_id(mut self, value: impl Into<String>) -> Self {
         self.input.widget_id = Some(value.into());

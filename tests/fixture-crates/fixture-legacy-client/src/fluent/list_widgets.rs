@@ -27,6 +27,8 @@ impl ListWidgetsFluentBuilder {
         self
     }
     /// Sets `size`.
+    ///
+    /// Default: `0`. Query parameter `size`.
     #[must_use]
     pub fn size(mut self, value: impl Into<i32>) -> Self {
         self.input.size = Some(value.into());

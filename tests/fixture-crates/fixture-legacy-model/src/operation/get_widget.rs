@@ -5,7 +5,7 @@ use crate::*;
 pub struct GetWidgetInput {
     /// The `widgetId` member.
     ///
-    /// Required.
+    /// Required. URI label `{widgetId}`.
     #[serde(skip)]
     pub widget_id: Option<String>,
 }
@@ -26,6 +26,8 @@ impl Validate for GetWidgetInput {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetWidgetOutput {
     /// The `widget` member.
+    ///
+    /// JSON key `widget`.
     #[serde(rename = "widget", default, skip_serializing_if = "Option::is_none")]
     pub widget: Option<WidgetData>,
 }

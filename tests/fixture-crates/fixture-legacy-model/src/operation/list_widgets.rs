@@ -5,7 +5,7 @@ use crate::*;
 pub struct ListWidgetsInput {
     /// The `size` member.
     ///
-    /// Default: `0`.
+    /// Default: `0`. Query parameter `size`.
     #[serde(skip)]
     pub size: Option<i32>,
 }
@@ -24,6 +24,8 @@ impl Validate for ListWidgetsInput {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListWidgetsOutput {
     /// The `ids` member.
+    ///
+    /// Unique items. JSON key `ids`.
     #[serde(rename = "ids", default, skip_serializing_if = "Option::is_none")]
     pub ids: Option<Vec<String>>,
 }

@@ -17,6 +17,8 @@ pub struct WidgetData {
     #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `shade` member.
+    ///
+    /// One of: `light`, `dark`.
     #[serde(rename = "shade", default, skip_serializing_if = "Option::is_none")]
     pub shade: Option<Shade>,
 }

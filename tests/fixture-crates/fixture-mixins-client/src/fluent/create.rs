@@ -28,6 +28,8 @@ impl CreateFluentBuilder {
     }
     /// Tags from the mixin.
     ///
+    /// Each item: Length: at most 2 characters. JSON key `tags`.
+    ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]
     pub fn tags(mut self, item: impl Into<String>) -> Self {
@@ -42,7 +44,7 @@ impl CreateFluentBuilder {
     }
     /// Sets `name`.
     ///
-    /// Required.
+    /// Required. JSON key `name`.
     #[must_use]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());

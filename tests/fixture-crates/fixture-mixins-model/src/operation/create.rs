@@ -4,11 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateInput {
     /// Tags from the mixin.
+    ///
+    /// Each item: Length: at most 2 characters. JSON key `tags`.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// The `name` member.
     ///
-    /// Required.
+    /// Required. JSON key `name`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -36,6 +38,8 @@ impl Validate for CreateInput {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateOutput {
     /// Tags from the mixin.
+    ///
+    /// Each item: Length: at most 2 characters. JSON key `tags`.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }

@@ -27,6 +27,8 @@ impl ConfigFluentBuilder {
         self
     }
     /// Sets `as_input`.
+    ///
+    /// JSON key `as_input`.
     #[must_use]
     pub fn as_input_value(mut self, value: impl Into<String>) -> Self {
         self.input.as_input = Some(value.into());
@@ -39,6 +41,8 @@ impl ConfigFluentBuilder {
         self
     }
     /// Sets `customize`.
+    ///
+    /// JSON key `customize`.
     #[must_use]
     pub fn customize(mut self, value: impl Into<String>) -> Self {
         self.input.customize = Some(value.into());
@@ -51,6 +55,8 @@ impl ConfigFluentBuilder {
         self
     }
     /// Sets `input`.
+    ///
+    /// JSON key `input`.
     #[must_use]
     pub fn input_value(mut self, value: impl Into<String>) -> Self {
         self.input.input = Some(value.into());
@@ -63,6 +69,8 @@ impl ConfigFluentBuilder {
         self
     }
     /// Sets `send`.
+    ///
+    /// JSON key `send`.
     #[must_use]
     pub fn send_value(mut self, value: impl Into<String>) -> Self {
         self.input.send = Some(value.into());

@@ -27,6 +27,8 @@ impl NewFluentBuilder {
         self
     }
     /// Sets `into_items`.
+    ///
+    /// JSON key `into_items`.
     #[must_use]
     pub fn into_items_value(mut self, value: impl Into<i32>) -> Self {
         self.input.into_items = Some(value.into());
@@ -39,6 +41,8 @@ impl NewFluentBuilder {
         self
     }
     /// Sets `set_input`.
+    ///
+    /// JSON key `set_input`.
     #[must_use]
     pub fn set_input_value(mut self, value: impl Into<String>) -> Self {
         self.input.set_input = Some(value.into());

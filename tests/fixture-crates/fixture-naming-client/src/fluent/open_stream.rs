@@ -27,6 +27,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `3d`.
+    ///
+    /// JSON key `3d`.
     #[must_use]
     pub fn n3d(mut self, value: impl Into<String>) -> Self {
         self.input.n3d = Some(value.into());
@@ -39,6 +41,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `builder`.
+    ///
+    /// JSON key `builder`.
     #[must_use]
     pub fn builder(mut self, value: impl Into<String>) -> Self {
         self.input.builder = Some(value.into());
@@ -51,6 +55,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `crate`.
+    ///
+    /// JSON key `crate`.
     #[must_use]
     pub fn crate_(mut self, value: impl Into<String>) -> Self {
         self.input.crate_ = Some(value.into());
@@ -63,6 +69,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `fn`.
+    ///
+    /// JSON key `fn`.
     #[must_use]
     pub fn r#fn(mut self, value: impl Into<i32>) -> Self {
         self.input.r#fn = Some(value.into());
@@ -75,6 +83,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `kind`.
+    ///
+    /// One of: `self`, `type`, `unknown`, `1080p`. JSON key `kind`.
     #[must_use]
     pub fn kind(mut self, value: impl Into<model::Kind>) -> Self {
         self.input.kind = Some(value.into());
@@ -88,7 +98,7 @@ impl OpenStreamFluentBuilder {
     }
     /// Sets `match`.
     ///
-    /// Required.
+    /// Required. JSON key `match`.
     #[must_use]
     pub fn r#match(mut self, value: impl Into<String>) -> Self {
         self.input.r#match = Some(value.into());
@@ -101,6 +111,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `option`.
+    ///
+    /// JSON key `option`.
     #[must_use]
     pub fn option(mut self, value: impl Into<model::OptionShape>) -> Self {
         self.input.option = Some(value.into());
@@ -113,6 +125,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `otherStream`.
+    ///
+    /// JSON key `otherStream`.
     #[must_use]
     pub fn other_stream(mut self, value: impl Into<model::OtherStream>) -> Self {
         self.input.other_stream = Some(value.into());
@@ -125,6 +139,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `result`.
+    ///
+    /// JSON key `result`.
     #[must_use]
     pub fn result(mut self, value: impl Into<model::ResultShape>) -> Self {
         self.input.result = Some(value.into());
@@ -137,6 +153,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `self`.
+    ///
+    /// JSON key `self`.
     #[must_use]
     pub fn self_(mut self, value: impl Into<String>) -> Self {
         self.input.self_ = Some(value.into());
@@ -149,6 +167,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `send`.
+    ///
+    /// JSON key `send`.
     #[must_use]
     pub fn send_value(mut self, value: impl Into<String>) -> Self {
         self.input.send = Some(value.into());
@@ -161,6 +181,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `stream`.
+    ///
+    /// JSON key `stream`.
     #[must_use]
     pub fn stream(mut self, value: impl Into<model::Stream>) -> Self {
         self.input.stream = Some(value.into());
@@ -173,6 +195,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `super`.
+    ///
+    /// JSON key `super`.
     #[must_use]
     pub fn super_(mut self, value: impl Into<String>) -> Self {
         self.input.super_ = Some(value.into());
@@ -185,6 +209,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `type`.
+    ///
+    /// JSON key `type`.
     #[must_use]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.input.r#type = Some(value.into());
@@ -197,6 +223,8 @@ impl OpenStreamFluentBuilder {
         self
     }
     /// Sets `validate`.
+    ///
+    /// JSON key `validate`.
     #[must_use]
     pub fn validate(mut self, value: impl Into<String>) -> Self {
         self.input.validate = Some(value.into());

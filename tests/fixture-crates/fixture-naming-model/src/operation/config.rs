@@ -4,15 +4,23 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConfigInput {
     /// The `as_input` member.
+    ///
+    /// JSON key `as_input`.
     #[serde(rename = "as_input", default, skip_serializing_if = "Option::is_none")]
     pub as_input: Option<String>,
     /// The `customize` member.
+    ///
+    /// JSON key `customize`.
     #[serde(rename = "customize", default, skip_serializing_if = "Option::is_none")]
     pub customize: Option<String>,
     /// The `input` member.
+    ///
+    /// JSON key `input`.
     #[serde(rename = "input", default, skip_serializing_if = "Option::is_none")]
     pub input: Option<String>,
     /// The `send` member.
+    ///
+    /// JSON key `send`.
     #[serde(rename = "send", default, skip_serializing_if = "Option::is_none")]
     pub send: Option<String>,
 }

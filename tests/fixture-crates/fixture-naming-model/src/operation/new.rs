@@ -4,9 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NewInput {
     /// The `into_items` member.
+    ///
+    /// JSON key `into_items`.
     #[serde(rename = "into_items", default, skip_serializing_if = "Option::is_none")]
     pub into_items: Option<i32>,
     /// The `set_input` member.
+    ///
+    /// JSON key `set_input`.
     #[serde(rename = "set_input", default, skip_serializing_if = "Option::is_none")]
     pub set_input: Option<String>,
 }

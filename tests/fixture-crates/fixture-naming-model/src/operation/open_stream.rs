@@ -4,50 +4,78 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StreamInput {
     /// The `3d` member.
+    ///
+    /// JSON key `3d`.
     #[serde(rename = "3d", default, skip_serializing_if = "Option::is_none")]
     pub n3d: Option<String>,
     /// The `builder` member.
+    ///
+    /// JSON key `builder`.
     #[serde(rename = "builder", default, skip_serializing_if = "Option::is_none")]
     pub builder: Option<String>,
     /// The `crate` member.
+    ///
+    /// JSON key `crate`.
     #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
     pub crate_: Option<String>,
     /// The `fn` member.
+    ///
+    /// JSON key `fn`.
     #[serde(rename = "fn", default, skip_serializing_if = "Option::is_none")]
     pub r#fn: Option<i32>,
     /// The `kind` member.
+    ///
+    /// One of: `self`, `type`, `unknown`, `1080p`. JSON key `kind`.
     #[serde(rename = "kind", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<Kind>,
     /// The `match` member.
     ///
-    /// Required.
+    /// Required. JSON key `match`.
     #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
     pub r#match: Option<String>,
     /// The `option` member.
+    ///
+    /// JSON key `option`.
     #[serde(rename = "option", default, skip_serializing_if = "Option::is_none")]
     pub option: Option<OptionShape>,
     /// The `otherStream` member.
+    ///
+    /// JSON key `otherStream`.
     #[serde(rename = "otherStream", default, skip_serializing_if = "Option::is_none")]
     pub other_stream: Option<OtherStream>,
     /// The `result` member.
+    ///
+    /// JSON key `result`.
     #[serde(rename = "result", default, skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultShape>,
     /// The `self` member.
+    ///
+    /// JSON key `self`.
     #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     /// The `send` member.
+    ///
+    /// JSON key `send`.
     #[serde(rename = "send", default, skip_serializing_if = "Option::is_none")]
     pub send: Option<String>,
     /// The `stream` member.
+    ///
+    /// JSON key `stream`.
     #[serde(rename = "stream", default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<Stream>,
     /// The `super` member.
+    ///
+    /// JSON key `super`.
     #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
     pub super_: Option<String>,
     /// The `type` member.
+    ///
+    /// JSON key `type`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The `validate` member.
+    ///
+    /// JSON key `validate`.
     #[serde(rename = "validate", default, skip_serializing_if = "Option::is_none")]
     pub validate: Option<String>,
 }
@@ -169,6 +197,8 @@ impl Validate for StreamInput {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StreamOutput {
     /// The `value` member.
+    ///
+    /// JSON key `value`.
     #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<OptionShape>,
 }

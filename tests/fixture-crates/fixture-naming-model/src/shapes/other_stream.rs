@@ -4,6 +4,8 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct OtherStream {
     /// The `ref` member.
+    ///
+    /// JSON key `ref`.
     #[serde(rename = "ref", default, skip_serializing_if = "Option::is_none")]
     pub r#ref: Option<String>,
 }

@@ -28,6 +28,8 @@ impl RecordFluentBuilder {
     }
     /// A list of epoch-seconds timestamps (the default format).
     ///
+    /// JSON key `instants`.
+    ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]
     pub fn instants(mut self, item: impl Into<rt::Timestamp>) -> Self {
@@ -42,6 +44,8 @@ impl RecordFluentBuilder {
     }
     /// A list of date-time timestamps.
     ///
+    /// JSON key `dates`.
+    ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]
     pub fn dates(mut self, item: impl Into<rt::Timestamp>) -> Self {
@@ -55,6 +59,8 @@ impl RecordFluentBuilder {
         self
     }
     /// A map of http-date timestamps.
+    ///
+    /// JSON key `byName`.
     ///
     /// Inserts one entry; see the `set_` method to replace the map.
     #[must_use]
@@ -79,6 +85,8 @@ impl RecordFluentBuilder {
         self
     }
     /// An http-date header list.
+    ///
+    /// Header `X-Seen`.
     ///
     /// Appends one item; see the `set_` method to replace the list.
     #[must_use]

@@ -4,6 +4,8 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecordInput {
     /// A list of epoch-seconds timestamps (the default format).
+    ///
+    /// JSON key `instants`.
     #[serde(
         rename = "instants",
         default,
@@ -12,6 +14,8 @@ pub struct RecordInput {
     )]
     pub instants: Option<Vec<rt::Timestamp>>,
     /// A list of date-time timestamps.
+    ///
+    /// JSON key `dates`.
     #[serde(
         rename = "dates",
         default,
@@ -20,6 +24,8 @@ pub struct RecordInput {
     )]
     pub dates: Option<Vec<rt::Timestamp>>,
     /// A map of http-date timestamps.
+    ///
+    /// JSON key `byName`.
     #[serde(
         rename = "byName",
         default,
@@ -28,6 +34,8 @@ pub struct RecordInput {
     )]
     pub by_name: Option<::std::collections::BTreeMap<String, rt::Timestamp>>,
     /// An http-date header list.
+    ///
+    /// Header `X-Seen`.
     #[serde(skip)]
     pub seen: Option<Vec<rt::Timestamp>>,
 }
@@ -67,6 +75,8 @@ impl Validate for RecordInput {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecordOutput {
     /// Echoed back.
+    ///
+    /// JSON key `instants`.
     #[serde(
         rename = "instants",
         default,
@@ -75,6 +85,8 @@ pub struct RecordOutput {
     )]
     pub instants: Option<Vec<rt::Timestamp>>,
     /// The `byName` member.
+    ///
+    /// JSON key `byName`.
     #[serde(
         rename = "byName",
         default,

@@ -28,7 +28,7 @@ impl UpdateFluentBuilder {
     }
     /// Sets `id`.
     ///
-    /// Required.
+    /// Required. URI label `{id}`.
     #[must_use]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.input.id = Some(value.into());
@@ -41,6 +41,8 @@ impl UpdateFluentBuilder {
         self
     }
     /// Sets `change`.
+    ///
+    /// The whole body.
     #[must_use]
     pub fn change(mut self, value: impl Into<model::Change>) -> Self {
         self.input.change = Some(value.into());

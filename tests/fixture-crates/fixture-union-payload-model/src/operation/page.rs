@@ -4,9 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PageOutput {
     /// The `position` member.
+    ///
+    /// JSON key `position`.
     #[serde(rename = "position", default, skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
     /// The `items` member.
+    ///
+    /// JSON key `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<String>>,
 }

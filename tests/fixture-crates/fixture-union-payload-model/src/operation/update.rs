@@ -5,10 +5,12 @@ use crate::*;
 pub struct UpdateInput {
     /// The `id` member.
     ///
-    /// Required.
+    /// Required. URI label `{id}`.
     #[serde(skip)]
     pub id: Option<String>,
     /// The `change` member.
+    ///
+    /// The whole body.
     #[serde(skip)]
     pub change: Option<Change>,
 }
@@ -36,6 +38,8 @@ impl Validate for UpdateInput {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdateOutput {
     /// The `result` member.
+    ///
+    /// The whole body.
     #[serde(skip)]
     pub result: Option<Change>,
 }

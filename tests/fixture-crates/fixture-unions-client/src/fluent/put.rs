@@ -27,6 +27,8 @@ impl PutFluentBuilder {
         self
     }
     /// Sets `tree`.
+    ///
+    /// JSON key `tree`.
     #[must_use]
     pub fn tree(mut self, value: impl Into<model::Tree>) -> Self {
         self.input.tree = Some(value.into());
@@ -40,7 +42,7 @@ impl PutFluentBuilder {
     }
     /// Sets `value`.
     ///
-    /// Required.
+    /// Required. JSON key `value`.
     #[must_use]
     pub fn value(mut self, value: impl Into<model::Value>) -> Self {
         self.input.value = Some(value.into());

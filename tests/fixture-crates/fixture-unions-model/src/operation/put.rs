@@ -4,11 +4,13 @@ use crate::*;
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PutInput {
     /// The `tree` member.
+    ///
+    /// JSON key `tree`.
     #[serde(rename = "tree", default, skip_serializing_if = "Option::is_none")]
     pub tree: Option<Tree>,
     /// The `value` member.
     ///
-    /// Required.
+    /// Required. JSON key `value`.
     #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
 }
@@ -36,6 +38,8 @@ impl Validate for PutInput {
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PutOutput {
     /// The `value` member.
+    ///
+    /// JSON key `value`.
     #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
 }

@@ -5,10 +5,12 @@ use crate::*;
 pub struct Pair {
     /// The `left` member.
     ///
-    /// Required.
+    /// Required. Length: at most 5 characters.
     #[serde(rename = "left", default, skip_serializing_if = "Option::is_none")]
     pub left: Option<String>,
     /// The `right` member.
+    ///
+    /// Length: at most 5 characters.
     #[serde(rename = "right", default, skip_serializing_if = "Option::is_none")]
     pub right: Option<String>,
 }

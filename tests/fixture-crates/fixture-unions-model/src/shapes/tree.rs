@@ -7,6 +7,8 @@ pub struct Tree {
     #[serde(rename = "children", default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Tree>>,
     /// The `label` member.
+    ///
+    /// Length: at most 5 characters.
     #[serde(rename = "label", default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The `next` member.
