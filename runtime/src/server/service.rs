@@ -170,7 +170,12 @@ impl<D: Dispatch> Server<D> {
                     Ok((verified, claim)) => (Some((auth, claim)), verified),
                     Err(error) => {
                         tracing::debug!(%error, "not authenticated");
-                        return early(protocol_error(self.dispatch.protocol(), 403, error.code(), error.message()));
+                        return early(protocol_error(
+                            self.dispatch.protocol(),
+                            403,
+                            error.code(),
+                            error.message(),
+                        ));
                     }
                 }
             }
@@ -182,7 +187,9 @@ impl<D: Dispatch> Server<D> {
             .route(parts.method.as_str(), parts.uri.path(), parts.uri.query())
         {
             Route::Matched { index, labels } => (index, labels),
-            Route::InvalidLabel { message, .. } => return early(protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &message)),
+            Route::InvalidLabel { message, .. } => {
+                return early(protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &message));
+            }
             Route::MethodNotAllowed { allowed } => {
                 let allowed = allowed.join(", ");
                 let message = format!(
@@ -198,7 +205,12 @@ impl<D: Dispatch> Server<D> {
             }
             Route::NotFound => {
                 let message = format!("No operation matches {} {}", parts.method, parts.uri.path());
-                return early(protocol_error(self.dispatch.protocol(), 404, UNKNOWN_OPERATION, &message));
+                return early(protocol_error(
+                    self.dispatch.protocol(),
+                    404,
+                    UNKNOWN_OPERATION,
+                    &message,
+                ));
             }
         };
         if let Some(info) = self.dispatch.operations().get(index) {
@@ -211,7 +223,11 @@ impl<D: Dispatch> Server<D> {
         let media_type = self.dispatch.media_type(index);
         let wrong_media_type = !media_type_matches(&parts.headers, media_type);
         if wrong_media_type && declared.is_some_and(|len| len > 0) {
-            return early(unsupported_media_type(self.dispatch.protocol(), &parts.headers, media_type));
+            return early(unsupported_media_type(
+                self.dispatch.protocol(),
+                &parts.headers,
+                media_type,
+            ));
         }
         let limit = self.config.body_limit;
         if declared.is_some_and(|len| len > u64::try_from(limit).unwrap_or(u64::MAX)) {
@@ -223,10 +239,17 @@ impl<D: Dispatch> Server<D> {
             Err(_elapsed) => return body_timeout(self.dispatch.protocol(), deadline),
             Ok(Ok(collected)) => collected.to_bytes(),
             // The rest of the body is still coming.
-            Ok(Err(error)) if error.is::<LengthLimitError>() => return closing(too_large(self.dispatch.protocol(), limit)),
+            Ok(Err(error)) if error.is::<LengthLimitError>() => {
+                return closing(too_large(self.dispatch.protocol(), limit));
+            }
             Ok(Err(error)) => {
                 tracing::debug!(%error, "cannot read the request body");
-                return protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &format!("Cannot read the request body: {error}"));
+                return protocol_error(
+                    self.dispatch.protocol(),
+                    400,
+                    SERIALIZATION,
+                    &format!("Cannot read the request body: {error}"),
+                );
             }
         };
         // A body without a declared length is only known to be non-empty once read.
