@@ -31,7 +31,6 @@ use axum::body::Body;
 use http_body_util::BodyExt;
 use ivs_model::operation::*;
 use ivs_model::runtime::protocol::{Operation, OperationError, OperationInfo, UnhandledError};
-use ivs_model::runtime::rest::ErrorMeta;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree as _;
 use serde_json::{Map, Value};
@@ -103,7 +102,7 @@ fn decode_as<Op: Operation>(status: u16, headers: &http::HeaderMap, body: &[u8])
     if parts.status.is_success() {
         let _ = Op::decode_output(&parts, body);
     } else {
-        let meta = ErrorMeta::parse(&parts.headers, body);
+        let meta = Op::PROTOCOL.error_meta(&parts.headers, body);
         let code = meta.code.unwrap_or_else(|| "UnknownError".to_owned());
         let unhandled = UnhandledError {
             code: code.clone(),

@@ -62,7 +62,7 @@ fn examples_rs(service: &Service) -> TokenStream {
         let call: TokenStream = call
             .parse()
             .unwrap_or_else(|_| quote!(compile_error!("unparsable example")));
-        let module = ident(&op.fn_name);
+        let module = ident(&op.module);
         let marker = ident(&op.type_name);
         let missing = example.missing.join(", ");
         quote! { example!(#module::#marker, #missing, #call); }

@@ -98,7 +98,7 @@ fn first_call(service: &Service, op: &Operation, krate: &str, out: &mut Vec<Stri
             .to_string(),
     ]);
     let chain = examples::input(service, op, krate).chain();
-    let (module, error) = (&op.fn_name, &op.error_enum);
+    let (module, error) = (&op.module, &op.error_enum);
     block(
         out,
         "no_run",

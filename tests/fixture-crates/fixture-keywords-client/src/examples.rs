@@ -40,7 +40,7 @@ fn every_documented_example_validates_and_encodes() {
         };
     }
     use model::operation::*;
-    example!(r#use::Use, "", client.r#use().r#macro("my-macro").union("my-union"));
+    example!(use_::Use, "", client.r#use().r#macro("my-macro").union("my-union"));
     assert!(
         failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), 1usize,
         failures.join("\n")

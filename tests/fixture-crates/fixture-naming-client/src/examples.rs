@@ -44,7 +44,7 @@ fn every_documented_example_validates_and_encodes() {
         config::Config, "", client.config_operation().as_input_value("my-as-input")
         .customize("my-customize")
     );
-    example!(r#match::Match, "", client.r#match());
+    example!(match_::Match, "", client.r#match());
     example!(
         new::New, "", client.new_operation().into_items_value(1)
         .set_input_value("my-set-input")
