@@ -34,6 +34,11 @@ pub fn lower_excluding(model: &Model, service: Option<&str>, excluded: &[String]
     cx.collect_operations();
     cx.exclude_operations(excluded);
     cx.refuse_event_streams();
+    cx.operation_inputs = cx
+        .operations
+        .iter()
+        .filter_map(|op| model.shapes.get(op)?.input.as_ref().map(|r| r.target.clone()))
+        .collect();
     cx.collect_types();
     cx.assign_names();
     cx.assign_homes();
@@ -98,6 +103,9 @@ pub(crate) struct Lowering<'m> {
     pub(crate) nesting: Vec<String>,
     /// "input of the `X` operation" for operation inputs and outputs, by shape id.
     pub(crate) io_roles: BTreeMap<String, String>,
+    /// The input structures of the generated operations (looked up per member: a set, not a
+    /// scan of every operation, which was quadratic on large models).
+    pub(crate) operation_inputs: BTreeSet<String>,
     /// Check function names handed out so far, with the shape each checks.
     pub(crate) check_names: BTreeMap<String, String>,
     /// Pattern static names handed out so far, with their sources.
@@ -118,6 +126,7 @@ impl<'m> Lowering<'m> {
             pattern_names: BTreeMap::new(),
             check_names: BTreeMap::new(),
             io_roles: BTreeMap::new(),
+            operation_inputs: BTreeSet::new(),
         }
     }
 

@@ -166,10 +166,7 @@ impl Lowering<'_> {
 
     /// Whether the shape is the input of one of the generated operations.
     fn is_operation_input(&self, id: &str) -> bool {
-        self.operations
-            .iter()
-            .filter_map(|op| self.model.shapes.get(op))
-            .any(|op| op.input.as_ref().is_some_and(|r| r.target == id))
+        self.operation_inputs.contains(id)
     }
 
     /// The type of a member (or list member, map key/value) of `owner`.
