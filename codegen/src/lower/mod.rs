@@ -102,6 +102,8 @@ pub(crate) struct Lowering<'m> {
     pub(crate) check_names: BTreeMap<String, String>,
     /// Pattern static names handed out so far, with their sources.
     pub(crate) pattern_names: BTreeMap<String, String>,
+    /// The operations' input shapes, once the operations are final (see `is_operation_input`).
+    pub(crate) input_ids: Option<BTreeSet<String>>,
 }
 
 impl<'m> Lowering<'m> {
@@ -118,6 +120,7 @@ impl<'m> Lowering<'m> {
             pattern_names: BTreeMap::new(),
             check_names: BTreeMap::new(),
             io_roles: BTreeMap::new(),
+            input_ids: None,
         }
     }
 

@@ -165,11 +165,18 @@ impl Lowering<'_> {
     }
 
     /// Whether the shape is the input of one of the generated operations.
-    fn is_operation_input(&self, id: &str) -> bool {
-        self.operations
-            .iter()
-            .filter_map(|op| self.model.shapes.get(op))
-            .any(|op| op.input.as_ref().is_some_and(|r| r.target == id))
+    fn is_operation_input(&mut self, id: &str) -> bool {
+        // Built once: asking every operation for every member is quadratic on large models.
+        if self.input_ids.is_none() {
+            let inputs = self
+                .operations
+                .iter()
+                .filter_map(|op| self.model.shapes.get(op)?.input.as_ref())
+                .map(|r| r.target.clone())
+                .collect();
+            self.input_ids = Some(inputs);
+        }
+        self.input_ids.as_ref().is_some_and(|ids| ids.contains(id))
     }
 
     /// The type of a member (or list member, map key/value) of `owner`.
