@@ -1,5 +1,5 @@
 //! The protocol seam of the generator: everything that depends on the wire protocol is
-//! emitted by the one module of the service's protocol ([`rest_json`] for restJson1), behind
+//! emitted by the one module of the service's protocol (`rest_json` for restJson1), behind
 //! these functions. The other emitters (types, validation, the operation modules, the client
 //! and server crates) are the same for every protocol.
 //!
