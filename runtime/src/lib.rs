@@ -77,6 +77,7 @@ pub mod blob;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod enums;
+pub mod json_float;
 pub mod pattern;
 pub mod protocol;
 pub mod rest_json;
@@ -89,6 +90,7 @@ pub mod unit;
 pub mod validate;
 
 pub use blob::{Blob, BlobError};
+pub use json_float::JsonFloat;
 pub use pattern::Pattern;
 pub use timestamp::{Timestamp, TimestampError};
 pub use unit::Unit;
@@ -96,6 +98,10 @@ pub use validate::{Validate, ValidationError, Validator, Violation};
 
 /// The `http` crate (requests, responses, headers), re-exported for generated bindings.
 pub use http;
+
+/// The `serde_with` crate, re-exported: generated types name `serde_with::As` with
+/// [`JsonFloat`] in their serde attributes.
+pub use serde_with;
 
 /// The `bytes` crate, re-exported: bodies are [`bytes::Bytes`].
 pub use bytes;
