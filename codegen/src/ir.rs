@@ -300,7 +300,7 @@ impl Ty {
     pub fn walk<'t>(&'t self, visit: &mut impl FnMut(&'t Ty)) {
         visit(self);
         match &self.kind {
-            TyKind::List(item) => item.walk(visit),
+            TyKind::List(item) | TyKind::Nullable(item) => item.walk(visit),
             TyKind::Map { key, value } => {
                 key.walk(visit);
                 value.walk(visit);
@@ -378,6 +378,9 @@ pub enum TyKind {
     },
     /// `list` (and Smithy 1.0 `set`).
     List(Box<Ty>),
+    /// An item of a `@sparse` list or a value of a `@sparse` map: `Option<T>`, so a JSON
+    /// `null` is kept (as `None`) both ways. Dense collections hold their items bare.
+    Nullable(Box<Ty>),
     /// `map` with string keys.
     Map {
         /// The key type (a string or string enum).

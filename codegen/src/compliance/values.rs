@@ -81,18 +81,24 @@ pub fn expr(service: &Service, ty: &Ty, value: &Value) -> Result<String, String>
             let items: Result<Vec<String>, String> = items
                 .iter()
                 .map(|v| match v {
-                    Value::Null => Err("a null in a list the generator makes dense (@sparse)".to_string()),
+                    Value::Null if !matches!(item.kind, TyKind::Nullable(_)) => {
+                        Err("a null in a dense list (not @sparse)".to_string())
+                    }
                     v => expr(service, item, v),
                 })
                 .collect();
             format!("vec![{}]", items?.join(", "))
         }
+        TyKind::Nullable(item) => match value {
+            Value::Null => "None".to_string(),
+            value => format!("Some({})", expr(service, item, value)?),
+        },
         TyKind::Map { key, value: value_ty } => {
             let entries = value.as_object().ok_or(format!("expected a map, found {value}"))?;
             let mut pairs = Vec::new();
             for (k, v) in entries {
-                if v.is_null() {
-                    return Err("a null in a map the generator makes dense (@sparse)".to_string());
+                if v.is_null() && !matches!(value_ty.kind, TyKind::Nullable(_)) {
+                    return Err("a null in a dense map (not @sparse)".to_string());
                 }
                 let k = expr(service, key, &Value::String(k.clone()))?;
                 pairs.push(format!("({k}, {})", expr(service, value_ty, v)?));

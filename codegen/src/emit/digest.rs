@@ -156,6 +156,7 @@ fn ty_text(ty: &Ty) -> String {
         TyKind::Unit => "Unit".to_string(),
         TyKind::Named { name, .. } => name.clone(),
         TyKind::List(item) => format!("List<{}>", ty_text(item)),
+        TyKind::Nullable(item) => format!("Nullable<{}>", ty_text(item)),
         TyKind::Map { key, value } => format!("Map<{}, {}>", ty_text(key), ty_text(value)),
     };
     let c = &ty.constraints;

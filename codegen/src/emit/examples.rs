@@ -120,6 +120,7 @@ impl Values<'_> {
                 let items = vec![item; usize::try_from(min).ok().filter(|&n| n <= 3)?];
                 format!("vec![{}]", items.join(", "))
             }
+            TyKind::Nullable(item) => format!("Some({})", self.value(item, hint, true, depth + 1)?),
             TyKind::Map { key, value } => {
                 let key = self.value(key, &format!("{hint}-key"), true, depth + 1)?;
                 let value = self.value(value, &format!("{hint}-value"), true, depth + 1)?;

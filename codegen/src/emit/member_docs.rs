@@ -95,6 +95,7 @@ pub fn constraints(service: &Service, ty: &Ty) -> Vec<String> {
                 }
             }
         }
+        TyKind::Nullable(item) => out.extend(constraints(service, item)),
         TyKind::List(item) => {
             out.extend(
                 constraints(service, item)

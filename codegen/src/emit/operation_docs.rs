@@ -88,6 +88,7 @@ fn type_text(ty: &Ty) -> String {
     match &ty.kind {
         TyKind::Named { name, .. } => format!("[`{name}`](crate::model::{name})"),
         TyKind::List(item) => format!("`Vec<`{}`>`", type_text(item)),
+        TyKind::Nullable(item) => format!("`Option<`{}`>`", type_text(item)),
         TyKind::Map { key, value } => format!("`BTreeMap<`{}`, `{}`>`", type_text(key), type_text(value)),
         TyKind::Bool => "`bool`".into(),
         TyKind::Byte => "`i8`".into(),

@@ -55,6 +55,10 @@ pub fn rust_type_in(ty: &Ty, scope: Scope<'_>) -> TokenStream {
             let item = rust_type_in(item, scope);
             quote!(Vec<#item>)
         }
+        TyKind::Nullable(item) => {
+            let item = rust_type_in(item, scope);
+            quote!(Option<#item>)
+        }
         TyKind::Map { key, value } => {
             let (key, value) = (rust_type_in(key, scope), rust_type_in(value, scope));
             quote!(::std::collections::BTreeMap<#key, #value>)
@@ -105,6 +109,10 @@ pub fn member_serde_attrs(wire_name: &str, ty: &Ty, binding: &Binding) -> TokenS
     if *binding != Binding::Body {
         return quote!(#[serde(skip)]);
     }
+    if let Some(adapter) = serde_adapter(ty) {
+        let with = format!("rt::serde_with::As::<Option<{adapter}>>");
+        return quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none", with = #with)]);
+    }
     match &ty.kind {
         TyKind::Timestamp(format) => serde_with(wire_name, *format, "option"),
         TyKind::List(item) => match item.kind {
@@ -116,6 +124,22 @@ pub fn member_serde_attrs(wire_name: &str, ty: &Ty, binding: &Binding) -> TokenS
             _ => quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none")]),
         },
         _ => quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none")]),
+    }
+}
+
+/// The `serde_with` adapter type (as Rust source) through which a value of `ty` travels in
+/// JSON, when plain serde would get it wrong: floats and doubles (NaN and the infinities are
+/// strings), wherever they sit in lists, maps and sparse items. `None` for everything else;
+/// timestamps keep their own `with` modules (see [`timestamp_module`]).
+pub fn serde_adapter(ty: &Ty) -> Option<String> {
+    match &ty.kind {
+        TyKind::Float | TyKind::Double => Some("rt::JsonFloat".to_string()),
+        TyKind::List(item) => serde_adapter(item).map(|a| format!("Vec<{a}>")),
+        TyKind::Nullable(item) => serde_adapter(item).map(|a| format!("Option<{a}>")),
+        TyKind::Map { value, .. } => {
+            serde_adapter(value).map(|a| format!("::std::collections::BTreeMap<rt::serde_with::Same, {a}>"))
+        }
+        _ => None,
     }
 }
 
@@ -131,7 +155,7 @@ fn serde_with(wire_name: &str, format: TimestampFormat, module: &str) -> TokenSt
 pub fn redacted(ty: &Ty) -> bool {
     ty.sensitive
         || match &ty.kind {
-            TyKind::List(item) => redacted(item),
+            TyKind::List(item) | TyKind::Nullable(item) => redacted(item),
             TyKind::Map { key, value } => redacted(key) || redacted(value),
             _ => false,
         }

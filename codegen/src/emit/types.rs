@@ -3,7 +3,7 @@
 
 use super::format::{doc_attrs, docs_or, ident};
 use super::member_docs;
-use super::rust_types::{Scope, member_serde_attrs, named, redacted, rust_type_in, timestamp_path};
+use super::rust_types::{Scope, member_serde_attrs, named, redacted, rust_type_in, serde_adapter, timestamp_path};
 use crate::ir::{Enum, EnumValue, Home, Member, Service, Struct, TyKind, Union};
 use crate::naming;
 use proc_macro2::{Literal, TokenStream};
@@ -176,8 +176,12 @@ pub fn union(u: &Union, scope: Scope<'_>) -> TokenStream {
     let serialize_arms = u.members.iter().map(|m| {
         let variant = ident(&m.field);
         let wire = &m.json_name;
-        let value = match &m.ty.kind {
-            TyKind::Timestamp(format) => {
+        let value = match (&m.ty.kind, adapter(&m.ty)) {
+            (_, Some(adapter)) => {
+                let ty = rust_type_in(&m.ty, scope);
+                quote!(&rt::serde_with::ser::SerializeAsWrap::<#ty, #adapter>::new(value))
+            }
+            (TyKind::Timestamp(format), None) => {
                 let module = timestamp_path(*format);
                 quote!(&#module::Formatted(value))
             }
@@ -188,8 +192,12 @@ pub fn union(u: &Union, scope: Scope<'_>) -> TokenStream {
     let deserialize_arms = u.members.iter().map(|m| {
         let variant = ident(&m.field);
         let wire = &m.json_name;
-        let decode = match &m.ty.kind {
-            TyKind::Timestamp(format) => {
+        let decode = match (&m.ty.kind, adapter(&m.ty)) {
+            (_, Some(adapter)) => {
+                let ty = rust_type_in(&m.ty, scope);
+                quote!(<rt::serde_with::de::DeserializeAsWrap<#ty, #adapter> as ::serde::Deserialize>::deserialize(value).map(|w| w.into_inner()))
+            }
+            (TyKind::Timestamp(format), None) => {
                 let module = timestamp_path(*format);
                 quote!(#module::deserialize(value))
             }
@@ -234,6 +242,12 @@ pub fn union(u: &Union, scope: Scope<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// The `serde_with` adapter of a union variant's value, as a type, when it needs one.
+fn adapter(ty: &crate::ir::Ty) -> Option<TokenStream> {
+    // The adapter is Rust type syntax built by the generator itself, so it always parses.
+    serde_adapter(ty).and_then(|a| a.parse().ok())
 }
 
 /// A string or int enum that keeps unknown values (and sends them back unchanged): the enum

@@ -221,6 +221,14 @@ fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
                 out.push(quote!(v.range_float(#x.as_f64().unwrap_or(f64::NAN), #min, #max);));
             }
         }
+        // A null item of a sparse collection has nothing to check; a present one is checked as
+        // a dense item would be.
+        TyKind::Nullable(item) => {
+            let item_checks = checks(item, &quote!(x));
+            if !item_checks.is_empty() {
+                out.push(quote!(if let Some(x) = #x { #(#item_checks)* }));
+            }
+        }
         TyKind::Bool | TyKind::Timestamp(_) | TyKind::Document | TyKind::Unit => {}
     }
     if let Some(pattern) = &c.pattern {

@@ -13,6 +13,9 @@ pub mod id {
     pub const RANGE: &str = "smithy.api#range";
     pub const PATTERN: &str = "smithy.api#pattern";
     pub const UNIQUE_ITEMS: &str = "smithy.api#uniqueItems";
+    pub const SPARSE: &str = "smithy.api#sparse";
+    pub const CLIENT_OPTIONAL: &str = "smithy.api#clientOptional";
+    pub const INPUT: &str = "smithy.api#input";
     pub const SENSITIVE: &str = "smithy.api#sensitive";
     pub const TIMESTAMP_FORMAT: &str = "smithy.api#timestampFormat";
     pub const ENUM: &str = "smithy.api#enum";

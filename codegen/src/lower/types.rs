@@ -104,6 +104,7 @@ impl Lowering<'_> {
             let mut ty = self.ty(id, wire_name, member);
             header_timestamp_default(&mut ty, &binding, &member.traits, self.model.shapes.get(&member.target));
             self.reject_nested_timestamps(id, wire_name, &ty, union);
+            self.reject_sparse_outside_body(id, wire_name, &ty, &binding);
             let target_traits = self.model.shapes.get(&member.target).map(|t| &t.traits);
             let default = member
                 .traits
@@ -289,7 +290,7 @@ impl Lowering<'_> {
             "list" => match &target.member {
                 Some(item) => {
                     let item = self.ty(target_id, "member", item);
-                    TyKind::List(Box::new(item))
+                    TyKind::List(Box::new(sparse(item, &target.traits)))
                 }
                 None => {
                     self.error(target_id, None, None, "a list must have a `member`".to_string());
@@ -317,7 +318,7 @@ impl Lowering<'_> {
                     let value = self.ty(target_id, "value", value);
                     TyKind::Map {
                         key: Box::new(key),
-                        value: Box::new(value),
+                        value: Box::new(sparse(value, &target.traits)),
                     }
                 }
                 _ => {
@@ -353,7 +354,9 @@ impl Lowering<'_> {
             _ => None,
         };
         let Some(item) = collection_item else { return };
-        let message = if union && matches!(item.kind, TyKind::Timestamp(_)) {
+        let message = if matches!(&item.kind, TyKind::Nullable(inner) if contains_timestamp(inner)) {
+            "a @sparse list or map of timestamps is not supported yet (a dense one is)"
+        } else if union && matches!(item.kind, TyKind::Timestamp(_)) {
             "a union variant cannot be a list or map of timestamps yet (a structure member can)"
         } else if contains_timestamp(item) && !matches!(item.kind, TyKind::Timestamp(_)) {
             "timestamps nested two collections deep are not supported yet (one list or map is)"
@@ -361,6 +364,26 @@ impl Lowering<'_> {
             return;
         };
         self.error(owner, Some(member), None, message.to_string());
+    }
+
+    /// Headers and query strings have no way to write a null item, so a `@sparse` list or map
+    /// bound to them is refused rather than silently made dense.
+    fn reject_sparse_outside_body(&mut self, owner: &str, member: &str, ty: &Ty, binding: &Binding) {
+        let in_text = matches!(
+            binding,
+            Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::Query(_) | Binding::QueryParams
+        );
+        let mut sparse = false;
+        ty.walk(&mut |t| sparse |= matches!(t.kind, TyKind::Nullable(_)));
+        if in_text && sparse {
+            self.error(
+                owner,
+                Some(member),
+                None,
+                "a @sparse list or map cannot be bound to headers or the query string (a null item has no text form)"
+                    .to_string(),
+            );
+        }
     }
 
     /// Whether `from` reaches `to` through structure/union members without passing through
@@ -669,17 +692,32 @@ impl Lowering<'_> {
     }
 }
 
-/// Timestamps bound to headers default to http-date, labels and query strings to date-time.
+/// A collection's item (or map value) as stored: `Nullable` when the collection is `@sparse`.
+/// The item keeps its constraints inside; the wrapper adds none.
+fn sparse(item: Ty, collection_traits: &Traits) -> Ty {
+    if !traits::has(collection_traits, id::SPARSE) {
+        return item;
+    }
+    // The item keeps its own `sensitive`, so redaction and checks see it once, inside.
+    Ty {
+        sensitive: false,
+        kind: TyKind::Nullable(Box::new(item)),
+        constraints: Constraints::default(),
+        check: None,
+    }
+}
+
 /// Whether a timestamp is reachable through lists and maps (not through named types).
 fn contains_timestamp(ty: &Ty) -> bool {
     match &ty.kind {
         TyKind::Timestamp(_) => true,
-        TyKind::List(item) => contains_timestamp(item),
+        TyKind::List(item) | TyKind::Nullable(item) => contains_timestamp(item),
         TyKind::Map { value, .. } => contains_timestamp(value),
         _ => false,
     }
 }
 
+/// Timestamps bound to headers default to http-date, labels and query strings to date-time.
 fn header_timestamp_default(ty: &mut Ty, binding: &Binding, member_traits: &Traits, target: Option<&AstShape>) {
     let explicit = member_traits.contains_key(id::TIMESTAMP_FORMAT)
         || target.is_some_and(|t| t.traits.contains_key(id::TIMESTAMP_FORMAT));
