@@ -253,10 +253,44 @@ pub struct Member {
     pub required: bool,
     /// `@default`, as written in the model.
     pub default: Option<Value>,
+    /// The default the generated types fill in (`Default`, and deserialization of a missing
+    /// member): `default`, unless the member is `@clientOptional` or its structure is an
+    /// `@input` (clients treat both as optional, Smithy's structure optionality rules), or the
+    /// member is a union's.
+    pub filled_default: Option<DefaultValue>,
     /// How the member travels in HTTP.
     pub binding: Binding,
     /// `@deprecated`.
     pub deprecated: bool,
+}
+
+/// A `@default` value, checked against the member's type in lowering.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefaultValue {
+    /// A boolean.
+    Bool(bool),
+    /// A byte, short, integer or long (the member's type says which).
+    Int(i64),
+    /// A float or double.
+    Float(f64),
+    /// A bigInteger or bigDecimal.
+    Number(serde_json::Number),
+    /// A string.
+    String(String),
+    /// A blob's bytes (the model writes them in base64).
+    Bytes(Vec<u8>),
+    /// A timestamp, in nanoseconds since the Unix epoch.
+    EpochNanos(i64),
+    /// A document (never `null`: a `null` default means no default).
+    Document(Value),
+    /// A string enum's value.
+    Enum(String),
+    /// An int enum's value.
+    IntEnum(i32),
+    /// The empty list.
+    EmptyList,
+    /// The empty map.
+    EmptyMap,
 }
 
 /// The HTTP binding of a top-level input or output member.

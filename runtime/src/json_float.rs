@@ -126,7 +126,10 @@ impl<'de> DeserializeAs<'de, f32> for JsonFloat {
         let wide = deserializer.deserialize_any(FloatVisitor)?;
         let narrow = wide as f32;
         if wide.is_finite() && !narrow.is_finite() {
-            return Err(D::Error::invalid_value(Unexpected::Float(wide), &"a number in the range of a float"));
+            return Err(D::Error::invalid_value(
+                Unexpected::Float(wide),
+                &"a number in the range of a float",
+            ));
         }
         Ok(narrow)
     }
@@ -144,7 +147,10 @@ mod tests {
         one: Option<f64>,
         #[serde(default, with = "As::<Option<Vec<Option<JsonFloat>>>>")]
         sparse: Option<Vec<Option<f64>>>,
-        #[serde(default, with = "As::<Option<std::collections::BTreeMap<serde_with::Same, JsonFloat>>>")]
+        #[serde(
+            default,
+            with = "As::<Option<std::collections::BTreeMap<serde_with::Same, JsonFloat>>>"
+        )]
         map: Option<std::collections::BTreeMap<String, f64>>,
     }
 
@@ -189,7 +195,10 @@ mod tests {
     #[test]
     fn other_strings_and_out_of_range_floats_are_refused() {
         let error = serde_json::from_str::<Doubles>(r#"{"one":"nan"}"#).unwrap_err();
-        assert!(error.to_string().contains("\"NaN\", \"Infinity\" or \"-Infinity\""), "{error}");
+        assert!(
+            error.to_string().contains("\"NaN\", \"Infinity\" or \"-Infinity\""),
+            "{error}"
+        );
         assert!(serde_json::from_str::<Doubles>(r#"{"one":true}"#).is_err());
         assert!(serde_json::from_str::<Floats>(r#"{"values":[1e300]}"#).is_err());
     }

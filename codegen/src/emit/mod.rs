@@ -5,6 +5,7 @@
 
 pub mod client_crate;
 mod client_landing;
+mod defaults;
 pub mod digest;
 mod examples;
 pub mod format;

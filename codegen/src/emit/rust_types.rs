@@ -104,27 +104,29 @@ pub fn io_type(name: Option<&String>, scope: Scope<'_>) -> TokenStream {
 }
 
 /// Serde attributes for an optional structure member: body members by wire name, members
-/// bound elsewhere in HTTP skipped (the body document never carries them).
-pub fn member_serde_attrs(wire_name: &str, ty: &Ty, binding: &Binding) -> TokenStream {
+/// bound elsewhere in HTTP skipped (the body document never carries them). A missing member
+/// decodes as `None`, or, when `filled_default` (the structure has `#[serde(default)]` and a
+/// Smithy default for this member), as the structure's `Default` has it.
+pub fn member_serde_attrs(wire_name: &str, ty: &Ty, binding: &Binding, filled_default: bool) -> TokenStream {
     if *binding != Binding::Body {
         return quote!(#[serde(skip)]);
     }
-    if let Some(adapter) = serde_adapter(ty) {
-        let with = format!("rt::serde_with::As::<Option<{adapter}>>");
-        return quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none", with = #with)]);
-    }
-    match &ty.kind {
-        TyKind::Timestamp(format) => serde_with(wire_name, *format, "option"),
-        TyKind::List(item) => match item.kind {
-            TyKind::Timestamp(format) => serde_with(wire_name, format, "list"),
-            _ => quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none")]),
+    let with = match (serde_adapter(ty), &ty.kind) {
+        (Some(adapter), _) => Some(format!("rt::serde_with::As::<Option<{adapter}>>")),
+        (None, TyKind::Timestamp(format)) => Some(timestamp_with(*format, "option")),
+        (None, TyKind::List(item)) => match item.kind {
+            TyKind::Timestamp(format) => Some(timestamp_with(format, "list")),
+            _ => None,
         },
-        TyKind::Map { value, .. } => match value.kind {
-            TyKind::Timestamp(format) => serde_with(wire_name, format, "map"),
-            _ => quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none")]),
+        (None, TyKind::Map { value, .. }) => match value.kind {
+            TyKind::Timestamp(format) => Some(timestamp_with(format, "map")),
+            _ => None,
         },
-        _ => quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none")]),
-    }
+        _ => None,
+    };
+    let default = (!filled_default).then(|| quote!(default,));
+    let with = with.map(|with| quote!(, with = #with));
+    quote!(#[serde(rename = #wire_name, #default skip_serializing_if = "Option::is_none" #with)])
 }
 
 /// The `serde_with` adapter type (as Rust source) through which a value of `ty` travels in
@@ -143,11 +145,10 @@ pub fn serde_adapter(ty: &Ty) -> Option<String> {
     }
 }
 
-/// The attributes of an optional member whose timestamps use the format's `module`
+/// The `with` module of an optional member whose timestamps use the format's `module`
 /// (`option`, `list` or `map`).
-fn serde_with(wire_name: &str, format: TimestampFormat, module: &str) -> TokenStream {
-    let with = format!("{}::{module}", timestamp_module(format));
-    quote!(#[serde(rename = #wire_name, default, skip_serializing_if = "Option::is_none", with = #with)])
+fn timestamp_with(format: TimestampFormat, module: &str) -> String {
+    format!("{}::{module}", timestamp_module(format))
 }
 
 /// Whether a value of this type must be redacted in `Debug`: sensitive itself, or holding

@@ -1,6 +1,7 @@
 //! Type definitions: structures, unions and enums, with serde, `Debug` (sensitive members
 //! redacted), chainable setters and error `Display`.
 
+use super::defaults;
 use super::format::{doc_attrs, docs_or, ident};
 use super::member_docs;
 use super::rust_types::{Scope, member_serde_attrs, named, redacted, rust_type_in, serde_adapter, timestamp_path};
@@ -13,11 +14,12 @@ use quote::quote;
 pub fn structure(service: &Service, s: &Struct, scope: Scope<'_>) -> TokenStream {
     let name = ident(&s.name);
     let docs = docs_or(&s.docs, || format!("The `{}` structure.", s.name));
+    let fills_defaults = defaults::fills_defaults(s);
     let fields = s.members.iter().map(|m| {
         let field = ident(&m.field);
         let ty = rust_type_in(&m.ty, scope);
         let docs = member_docs(service, s, m);
-        let serde = member_serde_attrs(&m.json_name, &m.ty, &m.binding);
+        let serde = member_serde_attrs(&m.json_name, &m.ty, &m.binding, m.filled_default.is_some());
         let deprecated = m.deprecated.then(|| quote!(#[deprecated]));
         quote! { #docs #deprecated #serde pub #field: Option<#ty>, }
     });
@@ -47,10 +49,22 @@ pub fn structure(service: &Service, s: &Struct, scope: Scope<'_>) -> TokenStream
             impl ::std::error::Error for #name {}
         }
     });
+    // With Smithy defaults, `Default` is written out and serde takes missing members from it.
+    let (derive_default, serde_default, default_impl) = if fills_defaults {
+        (
+            None,
+            Some(quote!(#[serde(default)])),
+            Some(defaults::default_impl(s, scope)),
+        )
+    } else {
+        (Some(quote!(Default,)), None, None)
+    };
     quote! {
         #docs
-        #[derive(Clone, #derive_debug Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Clone, #derive_debug #derive_default PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #serde_default
         pub struct #name { #(#fields)* }
+        #default_impl
         #setters
         #debug
         #error

@@ -4,6 +4,7 @@
 //! names and homes, effective constraints, HTTP bindings. Every problem is collected into
 //! one list, each located by file, shape, member and trait.
 
+mod defaults;
 mod http;
 mod operations;
 mod protocol;

@@ -85,6 +85,8 @@ impl Lowering<'_> {
 
     fn lower_members(&mut self, id: &str, shape: &AstShape, union: bool) -> Vec<Member> {
         let mut members = Vec::new();
+        // Clients treat every member of an `@input` structure as optional (no default filled).
+        let input = traits::has(&shape.traits, id::INPUT);
         let mut seen = std::collections::BTreeMap::new();
         for (wire_name, member) in &shape.members {
             let field = if union {
@@ -110,7 +112,14 @@ impl Lowering<'_> {
                 .traits
                 .get(id::DEFAULT)
                 .or_else(|| target_traits.and_then(|t| t.get(id::DEFAULT)))
-                .cloned();
+                .cloned()
+                .filter(|d| !d.is_null());
+            let filled_default = match &default {
+                Some(value) if !union && !input && !traits::has(&member.traits, id::CLIENT_OPTIONAL) => {
+                    self.default_value(id, wire_name, &ty, value)
+                }
+                _ => None,
+            };
             let json_name = match traits::string(&member.traits, id::JSON_NAME) {
                 Ok(name) => name.unwrap_or(wire_name).to_string(),
                 Err(message) => {
@@ -126,7 +135,8 @@ impl Lowering<'_> {
                 field,
                 docs: docs::to_markdown(traits::documentation(&member.traits)),
                 required: traits::has(&member.traits, id::REQUIRED),
-                default: default.filter(|d| !d.is_null()),
+                default,
+                filled_default,
                 deprecated: traits::has(&member.traits, id::DEPRECATED),
                 binding,
                 ty,

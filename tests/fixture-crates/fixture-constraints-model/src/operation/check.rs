@@ -61,7 +61,12 @@ pub struct CheckInput {
     /// The `ratio` member.
     ///
     /// Range: 0.5 to 2.5. JSON key `ratio`.
-    #[serde(rename = "ratio", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ratio",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rt::serde_with::As::<Option<rt::JsonFloat>>"
+    )]
     pub ratio: Option<f64>,
     /// The `secret` member.
     ///

@@ -60,18 +60,28 @@ impl Validate for ListWidgetsRequest {
     }
 }
 /// Output of the `ListWidgets` operation.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(default)]
 pub struct ListWidgetsResponse {
     /// The `widgets` member.
     ///
     /// Required. Default: `[]`. JSON key `widgets`.
-    #[serde(rename = "widgets", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "widgets", skip_serializing_if = "Option::is_none")]
     pub widgets: Option<Vec<Widget>>,
     /// The `nextToken` member.
     ///
     /// JSON key `nextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+}
+impl Default for ListWidgetsResponse {
+    /// Every member with a Smithy `@default` set to it, every other member `None`.
+    fn default() -> Self {
+        Self {
+            widgets: Some(Vec::new()),
+            next_token: None,
+        }
+    }
 }
 impl ListWidgetsResponse {
     /// Sets `widgets`.
