@@ -190,7 +190,8 @@ fn decode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
         quote!(rest::json_body(body))
     } else {
         let start = body_start(input, &quote!(Self::Input));
-        quote!(#start #query #(#reads)* Ok(value))
+        let defaults = bound_defaults(input, &quote!(Self::Input));
+        quote!(#start #query #(#reads)* #defaults Ok(value))
     };
     quote!(#signature { #body })
 }
@@ -277,10 +278,30 @@ fn response_reads(s: &Struct, ty: TokenStream) -> TokenStream {
         }
     });
     let start = body_start(s, &ty);
+    let defaults = bound_defaults(s, &ty);
     quote! {
         #start
         #(#reads)*
+        #defaults
         Ok(value)
+    }
+}
+
+/// Puts back the Smithy default of each member bound outside the body (header, payload...)
+/// that the message did not carry: its read leaves `None`, while serde fills body members.
+fn bound_defaults(s: &Struct, ty: &TokenStream) -> TokenStream {
+    let fields: Vec<_> = s
+        .members
+        .iter()
+        .filter(|m| m.binding != Binding::Body && m.filled_default.is_some())
+        .map(|m| ident(&m.field))
+        .collect();
+    if fields.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        let defaults = <#ty as Default>::default();
+        #( if value.#fields.is_none() { value.#fields = defaults.#fields; } )*
     }
 }
 

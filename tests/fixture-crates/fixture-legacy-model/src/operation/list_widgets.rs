@@ -80,6 +80,10 @@ impl protocol::Operation for ListWidgets {
         let mut value: Self::Input = Default::default();
         let query = rest::Query::parse(&request.uri)?;
         value.size = query.one("size")?;
+        let defaults = <Self::Input as Default>::default();
+        if value.size.is_none() {
+            value.size = defaults.size;
+        }
         Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {
