@@ -928,20 +928,28 @@ fn blobs_are_base64() {
 
 #[test]
 fn unknown_enum_values_round_trip_unchanged() {
-    let channel = exact_round_trip!(ivs_model::Channel, r#"{"type":"ULTRA_HD"}"#);
+    // `Channel` has Smithy defaults, so a document that omits them does not round-trip
+    // exactly: this one spells them out.
+    let channel = exact_round_trip!(
+        ivs_model::Channel,
+        &channel_with_defaults(json!({"type": "ULTRA_HD"})).to_string()
+    );
     assert_eq!(channel.r#type, Some(ChannelType::Unknown("ULTRA_HD".to_string())));
     assert!(!channel.r#type.as_ref().unwrap().is_known());
-    assert_eq!(serde_json::to_string(&channel).unwrap(), r#"{"type":"ULTRA_HD"}"#);
+    assert_eq!(serde_json::to_value(&channel).unwrap()["type"], json!("ULTRA_HD"));
 
     // Built in code, an unknown value is sent as written.
     let channel = ivs_model::Channel::default().with_latency_mode(ChannelLatencyMode::from("ULTRA_LOW"));
     assert_eq!(
         serde_json::to_value(&channel).unwrap(),
-        json!({ "latencyMode": "ULTRA_LOW" })
+        channel_with_defaults(json!({ "latencyMode": "ULTRA_LOW" }))
     );
 
     // Case matters: "low" is not "LOW".
-    let summary = exact_round_trip!(ivs_model::ChannelSummary, r#"{"latencyMode":"low"}"#);
+    let summary = exact_round_trip!(
+        ivs_model::ChannelSummary,
+        &summary_with_defaults(json!({"latencyMode": "low"})).to_string()
+    );
     assert_eq!(
         summary.latency_mode,
         Some(ChannelLatencyMode::Unknown("low".to_string()))
@@ -950,7 +958,8 @@ fn unknown_enum_values_round_trip_unchanged() {
     // Lists of enums keep unknown items in place.
     let thumbnails = exact_round_trip!(
         ivs_model::ThumbnailConfiguration,
-        r#"{"storage":["LATEST","ARCHIVE","SEQUENTIAL"]}"#
+        // `recordingMode` spelled out: it is the Smithy default, filled in when missing.
+        r#"{"recordingMode":"INTERVAL","storage":["LATEST","ARCHIVE","SEQUENTIAL"]}"#
     );
     assert_eq!(
         thumbnails.storage,
@@ -982,7 +991,11 @@ fn unset_members_are_omitted() {
         "{}"
     );
     assert_eq!(serde_json::to_string(&CheckInput::default()).unwrap(), "{}");
-    assert_eq!(serde_json::to_string(&ivs_model::Channel::default()).unwrap(), "{}");
+    // Outside @input structures, `Default` holds the Smithy defaults, and they are sent.
+    assert_eq!(
+        serde_json::to_value(ivs_model::Channel::default()).unwrap(),
+        channel_with_defaults(json!({}))
+    );
     // Members with a documented default are still omitted when unset: the default is the
     // service's, not sent by the client.
     let request = ivs_model::CreateChannelRequest::default().with_name("my-channel");
@@ -1022,8 +1035,43 @@ fn unknown_fields_are_ignored_and_null_is_absent() {
         serde_json::from_str(r#"{"channels":[{"name":"a","newField":true}],"pagination":{}}"#).unwrap();
     assert_eq!(
         serde_json::to_value(&r).unwrap(),
-        json!({ "channels": [{ "name": "a" }] })
+        json!({ "channels": [summary_with_defaults(json!({ "name": "a" }))] })
     );
+}
+
+/// A `Channel` document: `members` over the Smithy defaults of `Channel`.
+fn channel_with_defaults(members: serde_json::Value) -> serde_json::Value {
+    let mut document = json!({
+        "latencyMode": "LOW",
+        "type": "STANDARD",
+        "recordingConfigurationArn": "",
+        "authorized": false,
+        "insecureIngest": false,
+        "playbackRestrictionPolicyArn": "",
+        "containerFormat": "TS"
+    });
+    merge(&mut document, members);
+    document
+}
+
+/// A `ChannelSummary` document: `members` over the Smithy defaults of `ChannelSummary`.
+fn summary_with_defaults(members: serde_json::Value) -> serde_json::Value {
+    let mut document = json!({
+        "latencyMode": "LOW",
+        "type": "STANDARD",
+        "recordingConfigurationArn": "",
+        "authorized": false,
+        "insecureIngest": false,
+        "playbackRestrictionPolicyArn": ""
+    });
+    merge(&mut document, members);
+    document
+}
+
+fn merge(document: &mut serde_json::Value, members: serde_json::Value) {
+    if let (Some(document), serde_json::Value::Object(members)) = (document.as_object_mut(), members) {
+        document.extend(members);
+    }
 }
 
 // ---------------------------------------------------------------------------------------

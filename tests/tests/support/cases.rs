@@ -612,7 +612,8 @@ case! {
             .with_channel_arn(CHANNEL_ARN)
             .with_viewer_id("viewer-0042")
             .with_viewer_session_versions_less_than_or_equal_to(3),
-        // The version is optional: left out, it is not sent.
+        // The version has a Smithy default (0) and this structure is not an @input: left
+        // out, the default is filled in and sent, as the spec says effective defaults are.
         BatchStartViewerSessionRevocationViewerSession::default()
             .with_channel_arn(CHANNEL_ARN_2)
             .with_viewer_id("viewer-0043"),
@@ -620,7 +621,7 @@ case! {
     request: post("/BatchStartViewerSessionRevocation", json!({
         "viewerSessions": [
             {"channelArn": CHANNEL_ARN, "viewerId": "viewer-0042", "viewerSessionVersionsLessThanOrEqualTo": 3},
-            {"channelArn": CHANNEL_ARN_2, "viewerId": "viewer-0043"}
+            {"channelArn": CHANNEL_ARN_2, "viewerId": "viewer-0043", "viewerSessionVersionsLessThanOrEqualTo": 0}
         ]
     }));
     response: ok_with_headers(batch_headers(), json!({
