@@ -923,6 +923,50 @@ fn blobs_are_base64() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Floats and sparse collections
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn special_floats_travel_as_strings() {
+    // `ratio` is a double member, `weights` a sparse map of doubles. (NaN is not equal to
+    // itself, so the exact round trip uses the infinities; NaN is checked field by field.)
+    let input = exact_round_trip!(
+        CheckInput,
+        r#"{"ratio":"Infinity","weights":{"a":"Infinity","b":"-Infinity","c":null,"d":1.5}}"#
+    );
+    assert_eq!(input.ratio, Some(f64::INFINITY));
+    let weights = input.weights.unwrap();
+    assert_eq!(weights["a"], Some(f64::INFINITY));
+    assert_eq!(weights["b"], Some(f64::NEG_INFINITY));
+    assert_eq!((weights["c"], weights["d"]), (None, Some(1.5)));
+    let nan: CheckInput = serde_json::from_str(r#"{"ratio":"NaN"}"#).unwrap();
+    assert!(nan.ratio.unwrap().is_nan());
+    assert_eq!(serde_json::to_value(&nan).unwrap(), json!({ "ratio": "NaN" }));
+    // Built in code, a special value is written as its string.
+    assert_eq!(
+        serde_json::to_value(CheckInput::default().with_ratio(f64::NEG_INFINITY)).unwrap(),
+        json!({ "ratio": "-Infinity" })
+    );
+    // Any other string is refused, as before.
+    let error = serde_json::from_str::<CheckInput>(r#"{"ratio":"infinity"}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("\"NaN\", \"Infinity\" or \"-Infinity\""),
+        "{error}"
+    );
+}
+
+#[test]
+fn sparse_lists_keep_their_nulls() {
+    let input = exact_round_trip!(CheckInput, r#"{"sparseIds":["a",null,"b"]}"#);
+    assert_eq!(
+        input.sparse_ids,
+        Some(vec![Some("a".to_string()), None, Some("b".to_string())])
+    );
+    // A dense list still refuses a null item.
+    assert!(serde_json::from_str::<CheckInput>(r#"{"ids":["a",null]}"#).is_err());
+}
+
+// ---------------------------------------------------------------------------------------
 // Enums
 // ---------------------------------------------------------------------------------------
 

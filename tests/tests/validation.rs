@@ -743,6 +743,54 @@ fn list_constraints_and_item_constraints_are_all_reported() {
     );
 }
 
+#[test]
+fn sparse_list_checks_present_items_and_skips_nulls() {
+    // `SparseIds`: @sparse, @length(max 3), items `Name` (1 to 8 of [a-z]).
+    let value = input().with_sparse_ids(vec![None, Some("B".to_string()), None, Some("abcdefghij".to_string())]);
+    assert_eq!(
+        violations(&value),
+        vec![
+            v(
+                "/sparseIds",
+                "Value with length 4 at '/sparseIds' failed to satisfy constraint: Member must have length less than or equal to 3"
+            ),
+            v(
+                "/sparseIds/1",
+                &format!("Value at '/sparseIds/1' failed to satisfy constraint: {NAME_PATTERN}")
+            ),
+            v(
+                "/sparseIds/3",
+                "Value with length 10 at '/sparseIds/3' failed to satisfy constraint: Member must have length between 1 and 8, inclusive"
+            ),
+        ]
+    );
+    assert_eq!(
+        input().with_sparse_ids(vec![None, Some("ab".to_string())]).validate(),
+        Ok(())
+    );
+}
+
+#[test]
+fn sparse_map_checks_present_values_and_skips_nulls() {
+    // `Weights`: @sparse, values `Ratio` (0.5 to 2.5).
+    let weights = |entries: &[(&str, Option<f64>)]| {
+        input().with_weights(
+            entries
+                .iter()
+                .map(|(k, w)| (k.to_string(), *w))
+                .collect::<BTreeMap<_, _>>(),
+        )
+    };
+    assert_eq!(weights(&[("a", None), ("b", Some(1.0))]).validate(), Ok(()));
+    assert_eq!(
+        violations(&weights(&[("a", None), ("b", Some(3.0))])),
+        vec![v(
+            "/weights/b",
+            "Value 3 at '/weights/b' failed to satisfy constraint: Member must be between 0.5 and 2.5, inclusive"
+        )]
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Map keys and values
 // ---------------------------------------------------------------------------------------

@@ -54,6 +54,8 @@ impl Client {
     /// | [`secret`](crate::model::CheckInput::secret) | `String` | no | Length: at least 4 characters. | JSON key `secret` |
     /// | [`short_name`](crate::model::CheckInput::short_name) | `String` | no | Length: at most 3 characters. Pattern: `^[a-z]+$`. | JSON key `shortName` |
     /// | [`small`](crate::model::CheckInput::small) | `i8` | no | Range: -2 to 2. | JSON key `small` |
+    /// | [`sparse_ids`](crate::model::CheckInput::sparse_ids) | `Vec<``Option<``String``>``>` | no | Length: at most 3 items. Each item: Length: 1 to 8 characters. Each item: Pattern: `^[a-z]+$`. | JSON key `sparseIds` |
+    /// | [`weights`](crate::model::CheckInput::weights) | `BTreeMap<``String``, ``Option<``f64``>``>` | no | Each value: Range: 0.5 to 2.5. | JSON key `weights` |
     /// | [`when`](crate::model::CheckInput::when) | `Timestamp` | no |  | JSON key `when` |
     ///
     /// **Returns** [`CheckOutput`](crate::model::CheckOutput) (members `ok`); on failure `Error<`[`CheckError`](crate::model::operation::check::CheckError)`>`, whose `Service` case holds the operation's error.

@@ -61,3 +61,28 @@ pub(crate) fn secret(v: &mut rt::Validator, x: &str) {
         v.length_str(x, Some(4), None);
     });
 }
+pub(crate) fn sparse_ids(v: &mut rt::Validator, x: &[Option<String>]) {
+    v.length(x.len(), None, Some(3));
+    v.items(
+        x.iter(),
+        |v, x| {
+            if let Some(x) = x {
+                checks::name(v, x);
+            }
+        },
+    );
+}
+pub(crate) fn weights(
+    v: &mut rt::Validator,
+    x: &::std::collections::BTreeMap<String, Option<f64>>,
+) {
+    v.entries(
+        x.iter(),
+        |_, _| {},
+        |v, x| {
+            if let Some(x) = x {
+                checks::ratio(v, x);
+            }
+        },
+    );
+}

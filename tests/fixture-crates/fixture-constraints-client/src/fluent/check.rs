@@ -248,6 +248,48 @@ impl CheckFluentBuilder {
         self.input.small = value;
         self
     }
+    /// Sets `sparseIds`.
+    ///
+    /// Length: at most 3 items. Each item: Length: 1 to 8 characters. Each item: Pattern: `^[a-z]+$`. JSON key `sparseIds`.
+    ///
+    /// Appends one item; see the `set_` method to replace the list.
+    #[must_use]
+    pub fn sparse_ids(mut self, item: impl Into<Option<String>>) -> Self {
+        self.input.sparse_ids.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+    /// Sets or clears `sparseIds`.
+    #[must_use]
+    pub fn set_sparse_ids(mut self, value: Option<Vec<Option<String>>>) -> Self {
+        self.input.sparse_ids = value;
+        self
+    }
+    /// Sets `weights`.
+    ///
+    /// Each value: Range: 0.5 to 2.5. JSON key `weights`.
+    ///
+    /// Inserts one entry; see the `set_` method to replace the map.
+    #[must_use]
+    pub fn weights(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<Option<f64>>,
+    ) -> Self {
+        self.input
+            .weights
+            .get_or_insert_with(Default::default)
+            .insert(key.into(), value.into());
+        self
+    }
+    /// Sets or clears `weights`.
+    #[must_use]
+    pub fn set_weights(
+        mut self,
+        value: Option<::std::collections::BTreeMap<String, Option<f64>>>,
+    ) -> Self {
+        self.input.weights = value;
+        self
+    }
     /// Sets `when`.
     ///
     /// JSON key `when`.

@@ -83,6 +83,21 @@ pub struct CheckInput {
     /// Range: -2 to 2. JSON key `small`.
     #[serde(rename = "small", default, skip_serializing_if = "Option::is_none")]
     pub small: Option<i8>,
+    /// The `sparseIds` member.
+    ///
+    /// Length: at most 3 items. Each item: Length: 1 to 8 characters. Each item: Pattern: `^[a-z]+$`. JSON key `sparseIds`.
+    #[serde(rename = "sparseIds", default, skip_serializing_if = "Option::is_none")]
+    pub sparse_ids: Option<Vec<Option<String>>>,
+    /// The `weights` member.
+    ///
+    /// Each value: Range: 0.5 to 2.5. JSON key `weights`.
+    #[serde(
+        rename = "weights",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rt::serde_with::As::<Option<::std::collections::BTreeMap<rt::serde_with::Same, Option<rt::JsonFloat>>>>"
+    )]
+    pub weights: Option<::std::collections::BTreeMap<String, Option<f64>>>,
     /// The `when` member.
     ///
     /// JSON key `when`.
@@ -188,6 +203,21 @@ impl CheckInput {
         self.small = Some(value.into());
         self
     }
+    /// Sets `sparseIds`.
+    #[must_use]
+    pub fn with_sparse_ids(mut self, value: impl Into<Vec<Option<String>>>) -> Self {
+        self.sparse_ids = Some(value.into());
+        self
+    }
+    /// Sets `weights`.
+    #[must_use]
+    pub fn with_weights(
+        mut self,
+        value: impl Into<::std::collections::BTreeMap<String, Option<f64>>>,
+    ) -> Self {
+        self.weights = Some(value.into());
+        self
+    }
     /// Sets `when`.
     #[must_use]
     pub fn with_when(mut self, value: impl Into<rt::Timestamp>) -> Self {
@@ -213,6 +243,8 @@ impl ::std::fmt::Debug for CheckInput {
             .field("secret", &self.secret.as_ref().map(|_| rt::REDACTED))
             .field("short_name", &self.short_name)
             .field("small", &self.small)
+            .field("sparse_ids", &self.sparse_ids)
+            .field("weights", &self.weights)
             .field("when", &self.when)
             .finish()
     }
@@ -263,6 +295,8 @@ impl Validate for CheckInput {
                 v.range_int(i64::from(*x), Some(-2), Some(2));
             },
         );
+        v.member("sparseIds", self.sparse_ids.as_deref(), false, checks::sparse_ids);
+        v.member("weights", self.weights.as_ref(), false, checks::weights);
     }
 }
 /// Output of the `Check` operation.
