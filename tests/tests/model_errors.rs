@@ -450,6 +450,53 @@ cases! {
     })) => [
         r#"model/test.json: t#OpInput$a: @smithy.api#timestampFormat: unknown format "unix"; expected epoch-seconds, date-time or http-date"#,
     ];
+
+    default_out_of_range: model(json!({
+        "t#OpInput": { "type": "structure", "members": {
+            "a": { "target": "smithy.api#Byte", "traits": { "smithy.api#default": 300 } },
+            "b": { "target": "t#Names", "traits": { "smithy.api#default": ["x"] } }
+        } },
+        "t#Names": { "type": "list", "member": { "target": "smithy.api#String" } }
+    })) => [
+        "model/test.json: t#OpInput$a: @smithy.api#default: the default value 300 does not fit the member: expected a byte",
+        r#"model/test.json: t#OpInput$b: @smithy.api#default: the default value ["x"] does not fit the member: expected the empty list `[]`"#,
+    ];
+
+    sparse_list_in_a_header: model(json!({
+        "t#OpInput": { "type": "structure", "members": {
+            "names": { "target": "t#SparseNames", "traits": { "smithy.api#httpHeader": "x-names" } }
+        } },
+        "t#SparseNames": { "type": "list", "member": { "target": "smithy.api#String" }, "traits": { "smithy.api#sparse": {} } }
+    })) => [
+        "model/test.json: t#OpInput$names: a @sparse list or map cannot be bound to headers or the query string (a null item has no text form)",
+    ];
+}
+
+/// Defaults are filled in (IR `filled_default`) except where clients must treat a member as
+/// optional: members of `@input` structures and `@clientOptional` members.
+#[test]
+fn defaults_are_filled_outside_inputs_and_client_optional_members() {
+    let service = loaded(model(json!({
+        "t#OpInput": { "type": "structure", "traits": { "smithy.api#input": {} }, "members": {
+            "n": { "target": "smithy.api#Integer", "traits": { "smithy.api#default": 1 } },
+            "inner": { "target": "t#Inner" }
+        } },
+        "t#Inner": { "type": "structure", "members": {
+            "n": { "target": "smithy.api#Integer", "traits": { "smithy.api#default": 2 } },
+            "optional": { "target": "smithy.api#Integer", "traits": { "smithy.api#default": 3, "smithy.api#clientOptional": {} } },
+            "blob": { "target": "smithy.api#Blob", "traits": { "smithy.api#default": "YWJj" } }
+        } }
+    })));
+    let input = structure(&service, "OpInput");
+    assert_eq!(member(input, "n").default, Some(json!(1)));
+    assert_eq!(member(input, "n").filled_default, None);
+    let inner = structure(&service, "Inner");
+    assert_eq!(member(inner, "n").filled_default, Some(ir::DefaultValue::Int(2)));
+    assert_eq!(member(inner, "optional").filled_default, None);
+    assert_eq!(
+        member(inner, "blob").filled_default,
+        Some(ir::DefaultValue::Bytes(b"abc".to_vec()))
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ mod http;
 mod operations;
 mod protocol;
 mod selection;
+mod sparse;
 pub mod traits;
 mod types;
 

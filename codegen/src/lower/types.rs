@@ -2,6 +2,7 @@
 //! effective constraints (member traits over target traits).
 
 use super::Lowering;
+use super::sparse;
 use super::traits::{self, id};
 use crate::ast::{AstMember, AstShape, Traits};
 use crate::ir::*;
@@ -114,12 +115,14 @@ impl Lowering<'_> {
                 .or_else(|| target_traits.and_then(|t| t.get(id::DEFAULT)))
                 .cloned()
                 .filter(|d| !d.is_null());
-            let filled_default = match &default {
-                Some(value) if !union && !input && !traits::has(&member.traits, id::CLIENT_OPTIONAL) => {
-                    self.default_value(id, wire_name, &ty, value)
-                }
+            // Every default is checked against its member, filled in or not (an unresolved
+            // target is reported already).
+            let typed_default = match &default {
+                Some(value) if !union && target_traits.is_some() => self.default_value(id, wire_name, &ty, value),
                 _ => None,
             };
+            let client_optional = traits::has(&member.traits, id::CLIENT_OPTIONAL);
+            let filled_default = typed_default.filter(|_| !input && !client_optional);
             let json_name = match traits::string(&member.traits, id::JSON_NAME) {
                 Ok(name) => name.unwrap_or(wire_name).to_string(),
                 Err(message) => {
@@ -300,7 +303,7 @@ impl Lowering<'_> {
             "list" => match &target.member {
                 Some(item) => {
                     let item = self.ty(target_id, "member", item);
-                    TyKind::List(Box::new(sparse(item, &target.traits)))
+                    TyKind::List(Box::new(sparse::item(item, &target.traits)))
                 }
                 None => {
                     self.error(target_id, None, None, "a list must have a `member`".to_string());
@@ -328,7 +331,7 @@ impl Lowering<'_> {
                     let value = self.ty(target_id, "value", value);
                     TyKind::Map {
                         key: Box::new(key),
-                        value: Box::new(sparse(value, &target.traits)),
+                        value: Box::new(sparse::item(value, &target.traits)),
                     }
                 }
                 _ => {
@@ -374,26 +377,6 @@ impl Lowering<'_> {
             return;
         };
         self.error(owner, Some(member), None, message.to_string());
-    }
-
-    /// Headers and query strings have no way to write a null item, so a `@sparse` list or map
-    /// bound to them is refused rather than silently made dense.
-    fn reject_sparse_outside_body(&mut self, owner: &str, member: &str, ty: &Ty, binding: &Binding) {
-        let in_text = matches!(
-            binding,
-            Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::Query(_) | Binding::QueryParams
-        );
-        let mut sparse = false;
-        ty.walk(&mut |t| sparse |= matches!(t.kind, TyKind::Nullable(_)));
-        if in_text && sparse {
-            self.error(
-                owner,
-                Some(member),
-                None,
-                "a @sparse list or map cannot be bound to headers or the query string (a null item has no text form)"
-                    .to_string(),
-            );
-        }
     }
 
     /// Whether `from` reaches `to` through structure/union members without passing through
@@ -699,21 +682,6 @@ impl Lowering<'_> {
                 );
             }
         }
-    }
-}
-
-/// A collection's item (or map value) as stored: `Nullable` when the collection is `@sparse`.
-/// The item keeps its constraints inside; the wrapper adds none.
-fn sparse(item: Ty, collection_traits: &Traits) -> Ty {
-    if !traits::has(collection_traits, id::SPARSE) {
-        return item;
-    }
-    // The item keeps its own `sensitive`, so redaction and checks see it once, inside.
-    Ty {
-        sensitive: false,
-        kind: TyKind::Nullable(Box::new(item)),
-        constraints: Constraints::default(),
-        check: None,
     }
 }
 
