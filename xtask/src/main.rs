@@ -120,6 +120,7 @@ fn codegen(args: CodegenArgs) -> Result<ExitCode, String> {
             out,
             service,
             exclude_operations,
+            package: codegen::Package::default(),
         }],
         // clap makes --model and --out require each other.
         _ => unreachable!("--model and --out go together"),

@@ -8,6 +8,7 @@ mod client_landing;
 pub mod digest;
 mod examples;
 pub mod format;
+pub mod manifest;
 mod member_docs;
 pub mod model_crate;
 mod operation;
