@@ -65,7 +65,9 @@ impl RequestBuilder {
         }
     }
 
-    /// Appends a literal path segment as written in the URI template (see [`NOT_PCHAR`]).
+    /// Appends a literal path segment as written in the URI template: a template is matched
+    /// character for character, so `(a+)+` stays `(a+)+`; only what a URI cannot hold
+    /// (spaces, non-ASCII) is percent-encoded.
     pub fn literal(&mut self, segment: &str) {
         self.path.push('/');
         self.path.extend(utf8_percent_encode(segment, NOT_PCHAR));
