@@ -133,7 +133,7 @@ fn dispatch_rs(service: &Service) -> TokenStream {
         .filter_map(|(index, op)| {
             let input = op.input.as_ref().and_then(|n| service.structure(n))?;
             let payload = input.members.iter().find(|m| m.binding == Binding::Payload)?;
-            Some((index, protocol::raw_payload_media_type(service, &payload.ty)?))
+            Some((index, protocol::raw_payload_media_type(service, payload)?))
         })
         .collect();
     let media_type = (!media.is_empty()).then(|| {
