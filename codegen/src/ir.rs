@@ -103,8 +103,9 @@ pub struct Http {
     pub uri: String,
     /// The path, split into segments.
     pub path: Vec<PathSegment>,
-    /// Constant query parameters from the template (`?key=value`).
-    pub query_literals: Vec<(String, String)>,
+    /// Constant query parameters from the template: `?key=value` is `(key, Some(value))`,
+    /// a bare `?key` is `(key, None)` (sent as `key`, without `=`).
+    pub query_literals: Vec<(String, Option<String>)>,
     /// The success status code.
     pub code: u16,
 }
@@ -262,6 +263,9 @@ pub struct Member {
     pub binding: Binding,
     /// `@deprecated`.
     pub deprecated: bool,
+    /// `@mediaType` of the member or, failing that, of its target (a string or blob): the
+    /// `Content-Type` of a raw payload; a header string with one travels base64-encoded.
+    pub media_type: Option<String>,
 }
 
 /// A `@default` value, checked against the member's type in lowering.

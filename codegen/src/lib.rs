@@ -32,6 +32,37 @@ pub struct Options {
     pub runtime_path: String,
     /// Operations to leave out (absolute ids or bare names), e.g. those using event streams.
     pub exclude_operations: Vec<String>,
+    /// Package metadata for the generated crates' manifests.
+    pub package: Package,
+}
+
+/// Package metadata written into every generated crate's manifest. The default suits crates
+/// generated for a model of one's own: no license claimed and `publish = false`, so that
+/// nothing reaches crates.io before its owner decides so.
+#[derive(Debug, Clone)]
+pub struct Package {
+    /// The crates' version.
+    pub version: String,
+    /// SPDX license expression, if any.
+    pub license: Option<String>,
+    /// The minimum supported Rust version (at least the runtime's).
+    pub rust_version: Option<String>,
+    /// Where the crates' source lives.
+    pub repository: Option<String>,
+    /// Whether `cargo publish` may publish them.
+    pub publish: bool,
+}
+
+impl Default for Package {
+    fn default() -> Self {
+        Package {
+            version: "0.1.0".to_string(),
+            license: None,
+            rust_version: None,
+            repository: None,
+            publish: false,
+        }
+    }
 }
 
 /// The generated files and the IR they came from.
@@ -82,6 +113,7 @@ pub fn emit_crates(
     let crate_options = emit::model_crate::CrateOptions {
         crate_name: model_crate.clone(),
         runtime_path: format!("../{}", options.runtime_path),
+        package: options.package.clone(),
     };
     for (path, text) in emit::model_crate::files(service, &crate_options)? {
         files.insert(format!("{model_crate}/{path}"), text);
@@ -91,6 +123,7 @@ pub fn emit_crates(
         crate_name: client_crate.clone(),
         model_crate: model_crate.clone(),
         runtime_path: crate_options.runtime_path.clone(),
+        package: options.package.clone(),
     };
     for (path, text) in emit::client_crate::files(service, &client_options)? {
         files.insert(format!("{client_crate}/{path}"), text);
@@ -100,6 +133,7 @@ pub fn emit_crates(
         crate_name: server_crate.clone(),
         model_crate: model_crate.clone(),
         runtime_path: crate_options.runtime_path.clone(),
+        package: options.package.clone(),
     };
     for (path, text) in emit::server_crate::files(service, &server_options)? {
         files.insert(format!("{server_crate}/{path}"), text);

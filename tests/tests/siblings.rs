@@ -46,6 +46,7 @@ fn published_models_generate_crates_that_build_clippy_clean() {
             out: out.clone(),
             service: None,
             exclude_operations: excluded.iter().map(|s| s.to_string()).collect(),
+            package: codegen::Package::default(),
         };
         let outcome = xtask::plan(root, &job).unwrap_or_else(|e| panic!("{name} does not generate: {e}"));
         assert!(outcome.operations > 5, "{name}: only {} operations", outcome.operations);

@@ -25,15 +25,24 @@ less space, or (for rates) that ours serves more. CI runs `cargo xtask bench --s
 short iteration of everything) so the benchmarks cannot rot; it never writes this file.
 ";
 
-struct Args {
-    smoke: bool,
-    only: Vec<String>,
-    out: Option<PathBuf>,
+/// What `cargo xtask bench` was asked for (parsed by clap in `main.rs`).
+#[derive(Debug, Default)]
+pub struct Args {
+    /// One short iteration of everything, into `target/bench/BENCHMARKS.smoke.md`.
+    pub smoke: bool,
+    /// Run these sections only, replacing just them in the report.
+    pub only: Vec<String>,
+    /// Write this file instead of the default.
+    pub out: Option<PathBuf>,
+}
+
+/// The section names, for the command line's list of accepted values.
+pub fn sections() -> &'static [&'static str] {
+    SECTIONS
 }
 
 /// Runs the task with its arguments.
-pub fn run(rest: &[String], usage: &str) -> Result<ExitCode, String> {
-    let args = parse(rest, usage)?;
+pub fn run(args: &Args) -> Result<ExitCode, String> {
     let root = xtask::repo_root();
     let out = args.out.clone().unwrap_or_else(|| {
         if args.smoke {
@@ -84,34 +93,6 @@ pub fn run(rest: &[String], usage: &str) -> Result<ExitCode, String> {
     std::fs::write(&out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!("wrote {}", xtask::display(&root, &out));
     Ok(ExitCode::SUCCESS)
-}
-
-fn parse(rest: &[String], usage: &str) -> Result<Args, String> {
-    let mut args = Args {
-        smoke: false,
-        only: Vec::new(),
-        out: None,
-    };
-    let mut iter = rest.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--smoke" => args.smoke = true,
-            "--only" => {
-                let section = iter.next().ok_or(format!("--only needs a section\n{usage}"))?;
-                if !SECTIONS.contains(&section.as_str()) {
-                    return Err(format!("no section `{section}`; sections: {}", SECTIONS.join(", ")));
-                }
-                args.only.push(section.clone());
-            }
-            "--out" => {
-                args.out = Some(PathBuf::from(
-                    iter.next().ok_or(format!("--out needs a file\n{usage}"))?,
-                ))
-            }
-            other => return Err(format!("unknown option `{other}`\n{usage}")),
-        }
-    }
-    Ok(args)
 }
 
 /// Builds every section binary: release for measurements, the dev profile for a smoke run.

@@ -26,6 +26,8 @@ pub struct Job {
     pub service: Option<String>,
     /// Operations to leave out (bare names or absolute ids).
     pub exclude_operations: Vec<String>,
+    /// Package metadata for the generated manifests.
+    pub package: codegen::Package,
 }
 
 /// The repository root (the parent of this crate's folder).
@@ -35,13 +37,22 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// The default jobs: the IVS model into `generated/`, each fixture model into `tests/fixture-crates/`.
+///
+/// The IVS crates are meant for crates.io and take their license, minimum Rust version and
+/// repository from the workspace manifest's `[workspace.package]`, so they are set once; the
+/// fixture crates take the same metadata but say `publish = false`.
 pub fn default_jobs(root: &Path) -> Vec<Job> {
+    let package = workspace_package(root);
     let mut jobs = vec![Job {
         name: "ivs".to_string(),
         models: vec![root.join("model/ivs.json"), root.join("model/ivs-fixes.json")],
         out: root.join("generated"),
         service: None,
         exclude_operations: Vec::new(),
+        package: codegen::Package {
+            publish: true,
+            ..package.clone()
+        },
     }];
     let fixtures = root.join("tests/fixtures/models");
     let mut names: Vec<PathBuf> = match fs::read_dir(&fixtures) {
@@ -65,9 +76,32 @@ pub fn default_jobs(root: &Path) -> Vec<Job> {
             out: root.join("tests/fixture-crates"),
             service: None,
             exclude_operations: Vec::new(),
+            package: package.clone(),
         });
     }
     jobs
+}
+
+/// The generated crates' metadata from the workspace manifest's `[workspace.package]`
+/// (`license`, `rust-version`, `repository`), not publishable. The manifest is ours and checked
+/// in, so a field it lacks or cannot give is simply not written.
+pub fn workspace_package(root: &Path) -> codegen::Package {
+    let text = fs::read_to_string(root.join("Cargo.toml")).unwrap_or_default();
+    let manifest: toml::Table = text.parse().unwrap_or_default();
+    let field = |key: &str| {
+        manifest
+            .get("workspace")
+            .and_then(|w| w.get("package"))
+            .and_then(|p| p.get(key))
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    codegen::Package {
+        license: field("license"),
+        rust_version: field("rust-version"),
+        repository: field("repository"),
+        ..codegen::Package::default()
+    }
 }
 
 /// What a job produced, compared with what is on disk.
@@ -96,6 +130,7 @@ pub fn generate(root: &Path, job: &Job) -> Result<codegen::Generated, String> {
         service: job.service.clone(),
         exclude_operations: job.exclude_operations.clone(),
         runtime_path: relative(&job.out, &root.join("runtime")),
+        package: job.package.clone(),
     };
     codegen::generate(&sources, &options).map_err(|e| format!("{}: {e}", job.name))
 }

@@ -1,8 +1,5 @@
-//! `cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME]`
-//! `cargo xtask bench [--smoke] [--only SECTION]... [--out FILE]`
-//! `cargo xtask idl-tests [--smithy DIR]`
-//! `cargo xtask protocol-tests [--smithy DIR] [--update-expected]`
-//! `cargo xtask smithy-json FILE|DIR...`
+//! The project's tasks, run as `cargo xtask <task>`; `cargo xtask --help` lists them and
+//! `cargo xtask <task> --help` explains one. The command line is parsed by clap.
 
 mod bench;
 
@@ -10,46 +7,94 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str =
-    "usage: cargo xtask codegen [--check] [--model FILE]... [--out DIR] [--service NAME] [--exclude-operation NAME]...
+use clap::{Args, Parser, Subcommand};
 
-  (no options)    regenerate generated/ from model/ and the fixture crates from tests/fixtures/models/
-  --check         write nothing; fail, naming each stale, missing or extra file, if anything would change
-  --model PATH    generate from these model files instead (repeat to merge several): Smithy IDL
-                  (.smithy) or JSON AST (.json); a folder means every model file below it
-  --out DIR       with --model: the folder to write the crates into
-  --service NAME  with --model: the service to generate when the model has several
-  --exclude-operation NAME
-                  with --model: leave this operation out (repeat for several), e.g. one using an
-                  event stream, which the generator refuses
+/// The project's tasks.
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
 
-usage: cargo xtask idl-tests [--smithy DIR]
+#[derive(Debug, Subcommand)]
+enum Task {
+    /// Regenerate generated/ from model/ and the fixture crates from tests/fixtures/models/ (or,
+    /// with --model and --out, generate the crates of any model into a folder).
+    Codegen(CodegenArgs),
+    /// Build the benchmarks (bench/, release) and run every section into BENCHMARKS.md.
+    Bench {
+        /// One short iteration of everything (what CI runs), into target/bench/BENCHMARKS.smoke.md.
+        #[arg(long)]
+        smoke: bool,
+        /// Run these sections only and replace just them in the file (repeat for several).
+        #[arg(long, value_name = "SECTION", value_parser = clap::builder::PossibleValuesParser::new(bench::sections()))]
+        only: Vec<String>,
+        /// Write this file instead.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Run Smithy's own IDL loader suite (DIR/idl-tests) against our reader.
+    IdlTests {
+        /// Where Smithy's material is [default: ../shared/smithy].
+        #[arg(long, value_name = "DIR")]
+        smithy: Option<PathBuf>,
+    },
+    /// Generate Smithy's restJson1 protocol compliance suite (DIR/protocol-tests) into
+    /// target/protocol-tests, run its client cases, and compare the failures with
+    /// tests/protocol-tests/expected-failures.txt (skipped, saying so, when DIR is missing).
+    ProtocolTests {
+        /// Where Smithy's material is [default: ../shared/smithy].
+        #[arg(long, value_name = "DIR")]
+        smithy: Option<PathBuf>,
+        /// Rewrite that list to the failures of this run (review the diff).
+        #[arg(long)]
+        update_expected: bool,
+    },
+    /// Load model files (IDL or JSON AST; folders: every model file below) and print the merged
+    /// model as JSON AST, like `smithy ast`.
+    SmithyJson {
+        /// The model files or folders.
+        #[arg(required = true, value_name = "FILE|DIR")]
+        paths: Vec<PathBuf>,
+    },
+}
 
-  run Smithy's own IDL loader suite (DIR/idl-tests, default ../shared/smithy) against our reader
-
-usage: cargo xtask protocol-tests [--smithy DIR] [--update-expected]
-
-  generate Smithy's restJson1 protocol compliance suite (DIR/protocol-tests, default
-  ../shared/smithy) into target/protocol-tests, run its client cases, and compare the failures
-  with tests/protocol-tests/expected-failures.txt (skipped, saying so, when DIR is missing)
-  --update-expected  rewrite that list to the failures of this run (review the diff)
-
-usage: cargo xtask smithy-json FILE|DIR...
-
-  load the model files (IDL or JSON AST; folders: every model file below) and print the merged
-  model as JSON AST, like `smithy ast`
-
-usage: cargo xtask bench [--smoke] [--only SECTION]... [--out FILE]
-
-  (no options)    build the benchmarks (bench/, release) and run every section into BENCHMARKS.md
-  --smoke         one short iteration of everything (what CI runs), into target/bench/BENCHMARKS.smoke.md
-  --only SECTION  run these sections only and replace just them in the file; sections: generation,
-                  client_calls, server_throughput, serde_validate, build_size
-  --out FILE      write this file instead";
+/// The options of `cargo xtask codegen`.
+#[derive(Debug, Args)]
+struct CodegenArgs {
+    /// Write nothing; fail, naming each stale, missing or extra file, if anything would change.
+    #[arg(long)]
+    check: bool,
+    /// Generate from these model files instead (repeat to merge several): Smithy IDL (.smithy)
+    /// or JSON AST (.json); a folder means every model file below it.
+    #[arg(long, value_name = "PATH", requires = "out")]
+    model: Vec<PathBuf>,
+    /// With --model: the folder to write the crates into.
+    #[arg(long, value_name = "DIR", requires = "model")]
+    out: Option<PathBuf>,
+    /// With --model: the service to generate when the model has several.
+    #[arg(long, value_name = "NAME", requires = "model")]
+    service: Option<String>,
+    /// With --model: leave this operation out (repeat for several), e.g. one using an event
+    /// stream, which the generator refuses.
+    #[arg(long, value_name = "NAME", requires = "model")]
+    exclude_operation: Vec<String>,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let cli = Cli::parse();
+    let result = match cli.task {
+        Task::Codegen(args) => codegen(args),
+        Task::Bench { smoke, only, out } => bench::run(&bench::Args { smoke, only, out }),
+        Task::IdlTests { smithy } => idl_tests(smithy),
+        Task::ProtocolTests {
+            smithy,
+            update_expected,
+        } => protocol_tests(smithy, update_expected),
+        Task::SmithyJson { paths } => smithy_json(paths),
+    };
+    match result {
         Ok(code) => code,
         Err(message) => {
             eprintln!("error: {message}");
@@ -58,46 +103,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    let Some((command, rest)) = args.split_first() else {
-        return Err(USAGE.to_string());
-    };
-    match command.as_str() {
-        "codegen" => codegen(rest),
-        "bench" => bench::run(rest, USAGE),
-        "idl-tests" => idl_tests(rest),
-        "protocol-tests" => protocol_tests(rest),
-        "smithy-json" => smithy_json(rest),
-        "-h" | "--help" => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        other => Err(format!("unknown task `{other}`\n{USAGE}")),
-    }
-}
-
-fn codegen(rest: &[String]) -> Result<ExitCode, String> {
-    let mut check = false;
-    let mut models = Vec::new();
-    let mut out = None;
-    let mut service = None;
-    let mut exclude_operations = Vec::new();
-    let mut iter = rest.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = |name: &str| iter.next().cloned().ok_or(format!("{name} needs a value\n{USAGE}"));
-        match arg.as_str() {
-            "--check" => check = true,
-            "--model" => models.push(PathBuf::from(value("--model")?)),
-            "--out" => out = Some(PathBuf::from(value("--out")?)),
-            "--service" => service = Some(value("--service")?),
-            "--exclude-operation" => exclude_operations.push(value("--exclude-operation")?),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
-            }
-            other => return Err(format!("unknown option `{other}`\n{USAGE}")),
-        }
-    }
+fn codegen(args: CodegenArgs) -> Result<ExitCode, String> {
+    let CodegenArgs {
+        check,
+        model: models,
+        out,
+        service,
+        exclude_operation: exclude_operations,
+    } = args;
     let root = xtask::repo_root();
     let jobs = match (models.is_empty(), out) {
         (true, None) => xtask::default_jobs(&root),
@@ -107,8 +120,10 @@ fn codegen(rest: &[String]) -> Result<ExitCode, String> {
             out,
             service,
             exclude_operations,
+            package: codegen::Package::default(),
         }],
-        _ => return Err(format!("--model and --out go together\n{USAGE}")),
+        // clap makes --model and --out require each other.
+        _ => unreachable!("--model and --out go together"),
     };
 
     let started = Instant::now();
@@ -154,15 +169,8 @@ fn codegen(rest: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn idl_tests(rest: &[String]) -> Result<ExitCode, String> {
-    let mut smithy = xtask::repo_root().join("../shared/smithy");
-    let mut iter = rest.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--smithy" => smithy = PathBuf::from(iter.next().ok_or(format!("--smithy needs a value\n{USAGE}"))?),
-            other => return Err(format!("unknown option `{other}`\n{USAGE}")),
-        }
-    }
+fn idl_tests(smithy: Option<PathBuf>) -> Result<ExitCode, String> {
+    let smithy = smithy.unwrap_or_else(|| xtask::repo_root().join("../shared/smithy"));
     let report = xtask::idl_suite::run(&smithy)?;
     for failure in &report.failures {
         println!("FAIL {failure}");
@@ -176,19 +184,10 @@ fn idl_tests(rest: &[String]) -> Result<ExitCode, String> {
     Ok(if perfect { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn protocol_tests(rest: &[String]) -> Result<ExitCode, String> {
+fn protocol_tests(smithy: Option<PathBuf>, update: bool) -> Result<ExitCode, String> {
     use xtask::protocol_suite;
     let root = xtask::repo_root();
-    let mut smithy = protocol_suite::default_smithy(&root);
-    let mut update = false;
-    let mut iter = rest.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--smithy" => smithy = PathBuf::from(iter.next().ok_or(format!("--smithy needs a value\n{USAGE}"))?),
-            "--update-expected" => update = true,
-            other => return Err(format!("unknown option `{other}`\n{USAGE}")),
-        }
-    }
+    let smithy = smithy.unwrap_or_else(|| protocol_suite::default_smithy(&root));
     if !smithy.join("protocol-tests").is_dir() {
         println!(
             "protocol tests: skipped, no Smithy protocol test suite at {}",
@@ -227,12 +226,8 @@ fn protocol_tests(rest: &[String]) -> Result<ExitCode, String> {
     })
 }
 
-fn smithy_json(rest: &[String]) -> Result<ExitCode, String> {
-    if rest.is_empty() || rest.iter().any(|a| a.starts_with('-')) {
-        return Err(USAGE.to_string());
-    }
+fn smithy_json(paths: Vec<PathBuf>) -> Result<ExitCode, String> {
     let root = xtask::repo_root();
-    let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
     let sources = xtask::read_models(&root, &paths)?;
     match codegen::loader::load(&sources) {
         Ok(model) => {

@@ -103,7 +103,7 @@ pub fn run(root: &Path, smithy_dir: &Path) -> Result<SuiteReport, String> {
     let options = codegen::Options {
         service: Some(SERVICE.to_string()),
         runtime_path: crate::relative(&out, &root.join("runtime")),
-        exclude_operations: Vec::new(),
+        ..codegen::Options::default()
     };
     let mut files = codegen::emit_crates(&service, &options).map_err(|e| e.to_string())?;
     let names = emit::CrateNames {

@@ -2,7 +2,8 @@
 //! whose `send` validates, signs, sends, retries and decodes through `smithy_runtime::client`.
 //! Everything that is not specific to an operation lives in that hand-written runtime.
 
-use super::format::{EmitError, HEADER, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
+use super::format::{EmitError, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
+use super::manifest::{self, CrateManifest};
 use super::operation_docs::{self, Side};
 use super::rust_types::{Scope, io_type, rust_type_in};
 use super::{client_landing, examples, member_docs};
@@ -20,6 +21,8 @@ pub struct CrateOptions {
     pub model_crate: String,
     /// Path from the crate's folder to the `smithy-runtime` crate.
     pub runtime_path: String,
+    /// Package metadata for the manifest.
+    pub package: crate::Package,
 }
 
 /// Every file of the client crate, by path relative to the crate folder.
@@ -48,7 +51,12 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     rust.push(RustFile::new("src/examples.rs", || examples_rs(service)));
     rust.push(RustFile::new("src/lib.rs", || lib_rs(service, &ident(model), krate)));
     let mut files = rust_files(rust)?;
-    files.insert("Cargo.toml".to_string(), manifest(service, options));
+    let crate_manifest = manifest(options);
+    files.insert(
+        "Cargo.toml".to_string(),
+        manifest::cargo_toml(service, &options.package, &crate_manifest),
+    );
+    files.insert("README.md".to_string(), manifest::readme(service, &crate_manifest));
     Ok(files)
 }
 
@@ -415,13 +423,16 @@ fn field_path(path: &str) -> TokenStream {
     }
 }
 
-fn manifest(service: &Service, options: &CrateOptions) -> String {
-    let description = format!("{} (API {}): the validated client", service.title, service.version);
-    format!(
-        "{HEADER_TOML}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = {description:?}\nedition = \"2024\"\nlicense = \"Apache-2.0\"\n\n[dependencies]\n{model} = {{ path = \"../{model}\", version = \"0.1.0\" }}\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\", features = [\"client\"] }}\n",
-        HEADER_TOML = HEADER.replacen("//", "#", 1),
-        name = options.crate_name,
-        model = options.model_crate,
-        runtime = options.runtime_path,
-    )
+fn manifest(options: &CrateOptions) -> CrateManifest<'_> {
+    CrateManifest {
+        name: &options.crate_name,
+        role: "the validated client",
+        categories: &["api-bindings", "web-programming::http-client"],
+        dependencies: format!(
+            "[dependencies]\n{model} = {{ path = \"../{model}\", version = \"{version}\" }}\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\", features = [\"client\"] }}\n",
+            model = options.model_crate,
+            version = options.package.version,
+            runtime = options.runtime_path,
+        ),
+    }
 }

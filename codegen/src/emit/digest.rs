@@ -121,6 +121,9 @@ fn member_line(m: &Member) -> String {
         Binding::Payload => line.push_str(" @payload"),
         Binding::ResponseCode => line.push_str(" @responseCode"),
     }
+    if let Some(media_type) = &m.media_type {
+        let _ = write!(line, " mediaType={media_type}");
+    }
     if let Some(default) = &m.default {
         let _ = write!(line, " default={default}");
     }

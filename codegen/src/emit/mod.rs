@@ -9,6 +9,7 @@ mod defaults;
 pub mod digest;
 mod examples;
 pub mod format;
+pub mod manifest;
 mod member_docs;
 pub mod model_crate;
 mod operation;

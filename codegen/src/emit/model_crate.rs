@@ -2,7 +2,8 @@
 //! errors), one file per shared shape and per error, the shared checks and patterns, `lib.rs`
 //! and `Cargo.toml`. Paths are relative to the crate root.
 
-use super::format::{EmitError, HEADER, RustFile, ident, inner_doc_attrs, rust_files};
+use super::format::{EmitError, RustFile, ident, inner_doc_attrs, rust_files};
+use super::manifest::{self, CrateManifest};
 use super::rust_types::MODEL;
 use super::{operation, protocol, types, validate};
 use crate::ir::{Home, Service, Struct, TypeDef};
@@ -17,6 +18,8 @@ pub struct CrateOptions {
     pub crate_name: String,
     /// Path from the crate's folder to the `smithy-runtime` crate.
     pub runtime_path: String,
+    /// Package metadata for the manifest.
+    pub package: crate::Package,
 }
 
 /// Every file of the model crate, by path relative to the crate folder.
@@ -64,7 +67,12 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
     let io = &io;
     rust.push(RustFile::new("src/lib.rs", move || lib_rs(service, &folders, io)));
     let mut files = rust_files(rust)?;
-    files.insert("Cargo.toml".to_string(), manifest(service, options));
+    let crate_manifest = manifest(options);
+    files.insert(
+        "Cargo.toml".to_string(),
+        manifest::cargo_toml(service, &options.package, &crate_manifest),
+    );
+    files.insert("README.md".to_string(), manifest::readme(service, &crate_manifest));
     Ok(files)
 }
 
@@ -191,15 +199,14 @@ fn patterns(service: &Service) -> TokenStream {
     }
 }
 
-fn manifest(service: &Service, options: &CrateOptions) -> String {
-    let description = format!(
-        "{} (API {}): model types with Smithy validation",
-        service.title, service.version
-    );
-    format!(
-        "{HEADER_TOML}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = {description:?}\nedition = \"2024\"\nlicense = \"Apache-2.0\"\n\n[dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\" }}\n",
-        HEADER_TOML = HEADER.replacen("//", "#", 1),
-        name = options.crate_name,
-        runtime = options.runtime_path,
-    )
+fn manifest(options: &CrateOptions) -> CrateManifest<'_> {
+    CrateManifest {
+        name: &options.crate_name,
+        role: "model types with Smithy validation",
+        categories: &["api-bindings"],
+        dependencies: format!(
+            "[dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\" }}\n",
+            runtime = options.runtime_path,
+        ),
+    }
 }

@@ -3,7 +3,8 @@
 //! that hands every request to `smithy_runtime::server`, which routes, decodes, validates and
 //! encodes. The generated part is only the trait and the table that ties operations to methods.
 
-use super::format::{EmitError, HEADER, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
+use super::format::{EmitError, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
+use super::manifest::{self, CrateManifest};
 use super::operation_docs::{self, Side};
 use super::protocol;
 use super::rust_types::{Scope, io_type};
@@ -22,6 +23,8 @@ pub struct CrateOptions {
     pub model_crate: String,
     /// Path from the crate's folder to the `smithy-runtime` crate.
     pub runtime_path: String,
+    /// Package metadata for the manifest.
+    pub package: crate::Package,
 }
 
 /// Every file of the server crate, by path relative to the crate folder.
@@ -35,7 +38,12 @@ pub fn files(service: &Service, options: &CrateOptions) -> Result<BTreeMap<Strin
         RustFile::new("src/dispatch.rs", || dispatch_rs(service)),
         RustFile::new("src/lib.rs", || lib_rs(service, &ident(model), krate)),
     ])?;
-    files.insert("Cargo.toml".to_string(), manifest(service, options));
+    let crate_manifest = manifest(options);
+    files.insert(
+        "Cargo.toml".to_string(),
+        manifest::cargo_toml(service, &options.package, &crate_manifest),
+    );
+    files.insert("README.md".to_string(), manifest::readme(service, &crate_manifest));
     Ok(files)
 }
 
@@ -125,7 +133,7 @@ fn dispatch_rs(service: &Service) -> TokenStream {
         .filter_map(|(index, op)| {
             let input = op.input.as_ref().and_then(|n| service.structure(n))?;
             let payload = input.members.iter().find(|m| m.binding == Binding::Payload)?;
-            Some((index, protocol::raw_payload_media_type(service, &payload.ty)?))
+            Some((index, protocol::raw_payload_media_type(service, payload)?))
         })
         .collect();
     let media_type = (!media.is_empty()).then(|| {
@@ -260,16 +268,16 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
     }
 }
 
-fn manifest(service: &Service, options: &CrateOptions) -> String {
-    let description = format!(
-        "{} (API {}): the server trait and router",
-        service.title, service.version
-    );
-    format!(
-        "{HEADER_TOML}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = {description:?}\nedition = \"2024\"\nlicense = \"Apache-2.0\"\n\n[dependencies]\naxum = {{ version = \"0.8\", default-features = false }}\n{model} = {{ path = \"../{model}\", version = \"0.1.0\" }}\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\", features = [\"server\"] }}\n\n[dev-dependencies]\naxum = {{ version = \"0.8\", default-features = false, features = [\"http1\", \"tokio\"] }}\ntokio = {{ version = \"1\", features = [\"net\", \"rt\"] }}\n",
-        HEADER_TOML = HEADER.replacen("//", "#", 1),
-        name = options.crate_name,
-        model = options.model_crate,
-        runtime = options.runtime_path,
-    )
+fn manifest(options: &CrateOptions) -> CrateManifest<'_> {
+    CrateManifest {
+        name: &options.crate_name,
+        role: "the server trait and router",
+        categories: &["api-bindings", "web-programming::http-server"],
+        dependencies: format!(
+            "[dependencies]\naxum = {{ version = \"0.8\", default-features = false }}\n{model} = {{ path = \"../{model}\", version = \"{version}\" }}\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\", features = [\"server\"] }}\n\n[dev-dependencies]\naxum = {{ version = \"0.8\", default-features = false, features = [\"http1\", \"tokio\"] }}\ntokio = {{ version = \"1\", features = [\"net\", \"rt\"] }}\n",
+            model = options.model_crate,
+            version = options.package.version,
+            runtime = options.runtime_path,
+        ),
+    }
 }

@@ -7,8 +7,8 @@ use crate::ir::PathSegment;
 pub struct UriTemplate {
     /// Path segments in order.
     pub path: Vec<PathSegment>,
-    /// `?key=value` pairs (a key with no `=` has an empty value).
-    pub query: Vec<(String, String)>,
+    /// `?key=value` pairs; a key with no `=` has no value (`?flag` is `("flag", None)`).
+    pub query: Vec<(String, Option<String>)>,
 }
 
 /// Parses `/a/{b}/c{d+}?x=y`-style templates as Smithy defines them.
@@ -66,8 +66,12 @@ pub fn parse_uri(uri: &str) -> Result<UriTemplate, String> {
         if pair.contains('{') {
             return Err(format!("URI `{uri}`: labels are not allowed in the query string"));
         }
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        literals.push((key.to_string(), value.to_string()));
+        // `?flag` and `?flag=` differ on the wire: the first is sent without `=`.
+        let (key, value) = match pair.split_once('=') {
+            Some((key, value)) => (key, Some(value.to_string())),
+            None => (pair, None),
+        };
+        literals.push((key.to_string(), value));
     }
     Ok(UriTemplate {
         path: segments,
@@ -92,7 +96,7 @@ mod tests {
                 }
             ]
         );
-        let t = parse_uri("/a/{key+}?x-id=GetObject&flag").unwrap();
+        let t = parse_uri("/a/{key+}?x-id=GetObject&flag&empty=").unwrap();
         assert_eq!(
             t.path[1],
             PathSegment::Label {
@@ -102,7 +106,11 @@ mod tests {
         );
         assert_eq!(
             t.query,
-            vec![("x-id".into(), "GetObject".into()), ("flag".into(), String::new())]
+            vec![
+                ("x-id".into(), Some("GetObject".into())),
+                ("flag".into(), None),
+                ("empty".into(), Some(String::new()))
+            ]
         );
         assert_eq!(parse_uri("/").unwrap().path, vec![]);
     }

@@ -25,6 +25,7 @@ pub mod id {
     pub const RETRYABLE: &str = "smithy.api#retryable";
     pub const HTTP: &str = "smithy.api#http";
     pub const JSON_NAME: &str = "smithy.api#jsonName";
+    pub const MEDIA_TYPE: &str = "smithy.api#mediaType";
     pub const ENDPOINT: &str = "smithy.api#endpoint";
     pub const HTTP_LABEL: &str = "smithy.api#httpLabel";
     pub const HTTP_QUERY: &str = "smithy.api#httpQuery";

@@ -130,7 +130,9 @@ impl Lowering<'_> {
                     wire_name.clone()
                 }
             };
+            let media_type = self.media_type(id, wire_name, &member.traits, target_traits);
             members.push(Member {
+                media_type,
                 wire_name: wire_name.clone(),
                 json_name,
                 with_setter: naming::with_setter(&field),
@@ -146,6 +148,33 @@ impl Lowering<'_> {
             });
         }
         members
+    }
+
+    /// `@mediaType` of the member, else of its target. It becomes a `Content-Type` header
+    /// value, so it must be one (visible ASCII and spaces).
+    fn media_type(&mut self, id: &str, member: &str, own: &Traits, target: Option<&Traits>) -> Option<String> {
+        let traits = if own.contains_key(id::MEDIA_TYPE) {
+            Some(own)
+        } else {
+            target
+        };
+        let value = match traits::string(traits?, id::MEDIA_TYPE) {
+            Ok(value) => value?,
+            Err(message) => {
+                self.error(id, Some(member), Some(id::MEDIA_TYPE), message);
+                return None;
+            }
+        };
+        if value.is_empty() || !value.bytes().all(|b| b == b' ' || b.is_ascii_graphic()) {
+            self.error(
+                id,
+                Some(member),
+                Some(id::MEDIA_TYPE),
+                format!("{value:?} is not a valid Content-Type header value"),
+            );
+            return None;
+        }
+        Some(value.to_string())
     }
 
     fn binding(&mut self, id: &str, member: &str, t: &Traits) -> Binding {

@@ -178,7 +178,9 @@ impl Inner {
             .map_err(|_| EncodeError::new("the endpoint's host is not a valid header value"))?;
         headers.insert(HOST, host);
         headers.insert(USER_AGENT, self.user_agent.clone());
-        headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+        if sends_content_length(&parts.method, body.len()) {
+            headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+        }
         Ok(Prepared {
             method: parts.method,
             uri,
@@ -343,6 +345,22 @@ fn response<Op: Operation>(
         Some(reason) => Outcome::Retry { reason, error },
         None => Outcome::Done(Err(error)),
     }
+}
+
+/// Whether a request states its length. RFC 9110 (8.6): not when there is no content and the
+/// method does not anticipate any (a GET without body carries no `Content-Length`, as
+/// restJson1's `RestJsonHttpGetWithNoModeledBody` requires); an empty POST, PUT or PATCH still
+/// says `Content-Length: 0`, which some servers require.
+pub(crate) fn sends_content_length(method: &Method, body_len: usize) -> bool {
+    body_len > 0
+        || ![
+            Method::GET,
+            Method::HEAD,
+            Method::DELETE,
+            Method::OPTIONS,
+            Method::TRACE,
+        ]
+        .contains(method)
 }
 
 fn request_id(headers: &HeaderMap) -> Option<String> {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Display;
 
-use http::header::{HeaderMap, HeaderName, HeaderValue};
+use http::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 
 use super::param::Param;
 use super::read::parse;
@@ -34,6 +34,17 @@ pub(super) fn set_prefix_headers(
         let value = HeaderValue::try_from(value.as_str())
             .map_err(|_| EncodeError::new(format!("the value of header {full} is not valid in an HTTP header")))?;
         headers.insert(name, value);
+    }
+    Ok(())
+}
+
+/// Sets `Content-Type` to the body's media type unless an `@httpHeader("Content-Type")` member
+/// already did (restJson1 lets a member carry a custom one; `RestJsonTestPayloadBlob`).
+pub(super) fn default_content_type(headers: &mut HeaderMap, content_type: &str) -> Result<(), EncodeError> {
+    if !headers.contains_key(CONTENT_TYPE) {
+        let value = HeaderValue::try_from(content_type)
+            .map_err(|_| EncodeError::new(format!("{content_type:?} is not a valid Content-Type")))?;
+        headers.insert(CONTENT_TYPE, value);
     }
     Ok(())
 }
@@ -157,6 +168,19 @@ pub fn prefix_headers(headers: &HeaderMap, prefix: &str) -> Result<Option<BTreeM
         }
     }
     Ok(if map.is_empty() { None } else { Some(map) })
+}
+
+/// The header form of a string with `@mediaType`: base64 of its UTF-8 bytes (http-bindings:
+/// such strings "are always base64 encoded" in headers, since a JSON or XML document may hold
+/// characters a header cannot).
+pub fn media_type_to_header(value: &str) -> String {
+    crate::Blob::new(value.as_bytes()).to_base64()
+}
+
+/// Reads a string with `@mediaType` from its header form: base64, then UTF-8.
+pub fn media_type_from_header(text: &str) -> Result<String, String> {
+    let bytes = crate::Blob::from_base64(text).map_err(|e| e.to_string())?.into_inner();
+    String::from_utf8(bytes).map_err(|_| "expected base64 of UTF-8 text".to_owned())
 }
 
 fn header_text(headers: &HeaderMap, name: &str) -> Result<Option<String>, DecodeError> {

@@ -28,7 +28,10 @@ mod response;
 mod tests;
 
 pub use errors::{error_response, json_object, normalize_code};
-pub use headers::{header, header_list, header_list_with, header_with, prefix_headers, split_header_list};
+pub use headers::{
+    header, header_list, header_list_with, header_with, media_type_from_header, media_type_to_header, prefix_headers,
+    split_header_list,
+};
 pub use param::Param;
 pub use read::{Query, decode_component, json_body, json_payload, label, label_with, parse, payload};
 pub use request::RequestBuilder;

@@ -3,12 +3,12 @@
 use std::collections::BTreeMap;
 
 use bytes::Bytes;
-use http::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
+use http::header::HeaderMap;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use super::JSON;
-use super::headers::{join_header_list, set_header, set_prefix_headers};
+use super::headers::{default_content_type, join_header_list, set_header, set_prefix_headers};
 use super::param::Param;
 use crate::protocol::{EncodeError, HttpRequest};
 
@@ -17,6 +17,26 @@ const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove
 
 /// The same, keeping `/` (greedy labels span segments).
 const UNRESERVED_AND_SLASH: &AsciiSet = &UNRESERVED.remove(b'/');
+
+/// What a literal path segment of the URI template keeps as written: RFC 3986's `pchar`
+/// (unreserved, sub-delims, `:` and `@`) and `%` (the template is already URI text, so an
+/// escape in it is kept). A template is matched character for character (`/(a+)+` must
+/// reach the server as `/(a+)+`); anything a URI cannot hold (spaces, non-ASCII) is encoded.
+const NOT_PCHAR: &AsciiSet = &UNRESERVED
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'%');
 
 /// Builds a request: path segments, query parameters, headers and a body, in that order.
 ///
@@ -27,7 +47,8 @@ const UNRESERVED_AND_SLASH: &AsciiSet = &UNRESERVED.remove(b'/');
 pub struct RequestBuilder {
     method: &'static str,
     path: String,
-    query: Vec<(String, String)>,
+    /// Keys and values; a `None` value is a bare key (`?flag`).
+    query: Vec<(String, Option<String>)>,
     headers: HeaderMap,
     body: Bytes,
 }
@@ -44,10 +65,12 @@ impl RequestBuilder {
         }
     }
 
-    /// Appends a literal path segment (as written in the URI template).
+    /// Appends a literal path segment as written in the URI template: a template is matched
+    /// character for character, so `(a+)+` stays `(a+)+`; only what a URI cannot hold
+    /// (spaces, non-ASCII) is percent-encoded.
     pub fn literal(&mut self, segment: &str) {
         self.path.push('/');
-        self.path.extend(utf8_percent_encode(segment, UNRESERVED));
+        self.path.extend(utf8_percent_encode(segment, NOT_PCHAR));
     }
 
     /// Appends a label (see [`RequestBuilder::label_text`]).
@@ -81,7 +104,13 @@ impl RequestBuilder {
 
     /// Adds a query parameter from the URI template (`?x-id=PutObject`).
     pub fn query_literal(&mut self, name: &str, value: &str) {
-        self.query.push((name.to_owned(), value.to_owned()));
+        self.query.push((name.to_owned(), Some(value.to_owned())));
+    }
+
+    /// Adds a key without a value from the URI template (`?hello`): sent as `hello`, not
+    /// `hello=`, since a server may match the template's text.
+    pub fn query_flag(&mut self, name: &str) {
+        self.query.push((name.to_owned(), None));
     }
 
     /// Adds a query parameter when the member is set.
@@ -92,7 +121,7 @@ impl RequestBuilder {
     /// Adds a query parameter when the value is set.
     pub fn query_text(&mut self, name: &str, value: Option<String>) {
         if let Some(value) = value {
-            self.query.push((name.to_owned(), value));
+            self.query.push((name.to_owned(), Some(value)));
         }
     }
 
@@ -104,7 +133,7 @@ impl RequestBuilder {
     /// Adds a list as the same key repeated, once per item.
     pub fn query_list_text(&mut self, name: &str, values: Option<Vec<String>>) {
         for value in values.into_iter().flatten() {
-            self.query.push((name.to_owned(), value));
+            self.query.push((name.to_owned(), Some(value)));
         }
     }
 
@@ -119,7 +148,7 @@ impl RequestBuilder {
                 continue;
             }
             for value in values {
-                self.query.push((key.clone(), value));
+                self.query.push((key.clone(), Some(value)));
             }
         }
     }
@@ -159,20 +188,38 @@ impl RequestBuilder {
         set_prefix_headers(&mut self.headers, prefix, entries)
     }
 
-    /// Sets the JSON body: the structure's body members (bound members are skipped by serde).
+    /// Sets the JSON body: the structure's body members (bound members are skipped by serde),
+    /// or a structure, union or document `@httpPayload`. `Content-Type: application/json`
+    /// unless a member sets the header (see [`RequestBuilder::payload`]).
+    ///
+    /// Generated code calls it only when the input has body members or a JSON payload is set:
+    /// an input with neither (no input, an empty structure, only bound members) is sent with
+    /// no body and no `Content-Type`, as restJson1's cases require.
     pub fn json_body<T: Serialize>(&mut self, value: &T) -> Result<(), EncodeError> {
         self.body = super::to_json(value)?;
-        self.headers.insert(CONTENT_TYPE, HeaderValue::from_static(JSON));
-        Ok(())
+        default_content_type(&mut self.headers, JSON)
     }
 
-    /// Sets a raw `@httpPayload` body, when there is one.
-    pub fn payload(&mut self, body: Option<Vec<u8>>, content_type: &'static str) {
+    /// Sets a structure `@httpPayload`: its JSON, or `{}` when unset. A structure has an empty
+    /// value, and restJson1 sends it (`RestJsonHttpWithEmptyStructurePayload`); a union or
+    /// document has none, so those send nothing when unset.
+    pub fn structure_payload<T: Serialize>(&mut self, value: &Option<T>) -> Result<(), EncodeError> {
+        match value {
+            Some(value) => self.json_body(value),
+            None => self.json_body(&serde_json::Map::new()),
+        }
+    }
+
+    /// Sets a raw `@httpPayload` body (blob or text), when there is one, with `content_type`
+    /// (the payload's `@mediaType`, else restJson1's default for its type). A `Content-Type`
+    /// set by an `@httpHeader` member wins, before or after this call: the caller said what
+    /// the bytes are.
+    pub fn payload(&mut self, body: Option<Vec<u8>>, content_type: &str) -> Result<(), EncodeError> {
         if let Some(body) = body {
             self.body = Bytes::from(body);
-            self.headers
-                .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+            default_content_type(&mut self.headers, content_type)?;
         }
+        Ok(())
     }
 
     /// The request, with an origin-form URI (`/path?query`).
@@ -185,8 +232,10 @@ impl RequestBuilder {
         for (i, (key, value)) in self.query.iter().enumerate() {
             uri.push(if i == 0 { '?' } else { '&' });
             uri.extend(utf8_percent_encode(key, UNRESERVED));
-            uri.push('=');
-            uri.extend(utf8_percent_encode(value, UNRESERVED));
+            if let Some(value) = value {
+                uri.push('=');
+                uri.extend(utf8_percent_encode(value, UNRESERVED));
+            }
         }
         let mut request = http::Request::builder()
             .method(self.method)

@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use bytes::Bytes;
-use http::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
+use http::header::{HeaderMap, HeaderValue};
 use serde::Serialize;
 
 use super::JSON;
-use super::headers::{join_header_list, set_header, set_prefix_headers};
+use super::headers::{default_content_type, join_header_list, set_header, set_prefix_headers};
 use super::param::Param;
 use crate::protocol::{EncodeError, HttpError, HttpResponse};
 
@@ -73,20 +73,29 @@ impl ResponseBuilder {
         set_prefix_headers(&mut self.headers, prefix, entries)
     }
 
-    /// Sets the JSON body.
+    /// Sets the JSON body, `Content-Type: application/json` unless a member sets the header.
     pub fn json_body<T: Serialize>(&mut self, value: &T) -> Result<(), EncodeError> {
         self.body = super::to_json(value)?;
-        self.headers.insert(CONTENT_TYPE, HeaderValue::from_static(JSON));
-        Ok(())
+        default_content_type(&mut self.headers, JSON)
     }
 
-    /// Sets a raw `@httpPayload` body, when there is one.
-    pub fn payload(&mut self, body: Option<Vec<u8>>, content_type: &'static str) {
+    /// Sets a structure `@httpPayload`: its JSON, or `{}` when unset (see
+    /// [`crate::rest_json::RequestBuilder::structure_payload`]).
+    pub fn structure_payload<T: Serialize>(&mut self, value: &Option<T>) -> Result<(), EncodeError> {
+        match value {
+            Some(value) => self.json_body(value),
+            None => self.json_body(&serde_json::Map::new()),
+        }
+    }
+
+    /// Sets a raw `@httpPayload` body, when there is one (see
+    /// [`crate::rest_json::RequestBuilder::payload`]).
+    pub fn payload(&mut self, body: Option<Vec<u8>>, content_type: &str) -> Result<(), EncodeError> {
         if let Some(body) = body {
             self.body = Bytes::from(body);
-            self.headers
-                .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+            default_content_type(&mut self.headers, content_type)?;
         }
+        Ok(())
     }
 
     /// Sets an error's JSON body and code: `body` (the error structure; its header-bound

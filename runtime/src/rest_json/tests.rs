@@ -245,3 +245,101 @@ fn the_protocol_uses_the_models_message_member() {
     assert_eq!(plain.name(), "restJson1");
     assert_eq!(plain.media_type(), JSON);
 }
+
+#[test]
+fn literal_segments_travel_as_written() {
+    let mut b = RequestBuilder::new("GET");
+    b.literal("ReDosLiteral");
+    b.label_text("str", Some("a(b)+".into())).unwrap();
+    b.literal("(a+)+");
+    b.literal("x:y@z!$&'*,;=%41");
+    b.literal("with space");
+    assert_eq!(
+        b.build().unwrap().uri(),
+        "/ReDosLiteral/a%28b%29%2B/(a+)+/x:y@z!$&'*,;=%41/with%20space"
+    );
+}
+
+#[test]
+fn query_flags_have_no_equals_sign() {
+    let mut b = RequestBuilder::new("GET");
+    b.literal("ConstantQueryString");
+    b.query_literal("foo", "bar");
+    b.query_flag("hello");
+    b.query_literal("empty", "");
+    assert_eq!(b.build().unwrap().uri(), "/ConstantQueryString?foo=bar&hello&empty=");
+}
+
+#[test]
+fn a_request_without_body_has_no_content_type() {
+    let mut b = RequestBuilder::new("POST");
+    b.header_text("X-Amz-Test-Id", Some("t-1".into())).unwrap();
+    let request = b.build().unwrap();
+    assert!(request.body().is_empty());
+    assert!(!request.headers().contains_key("content-type"));
+}
+
+#[test]
+fn an_unset_structure_payload_is_an_empty_object() {
+    let mut b = RequestBuilder::new("POST");
+    b.structure_payload::<BTreeMap<String, i32>>(&None).unwrap();
+    let request = b.build().unwrap();
+    assert_eq!(request.body().as_ref(), b"{}");
+    assert_eq!(request.headers()["content-type"], "application/json");
+
+    let mut r = ResponseBuilder::new(200);
+    r.structure_payload(&Some(BTreeMap::from([("data".to_owned(), 25)])))
+        .unwrap();
+    let response = r.build().unwrap();
+    assert_eq!(response.body().as_ref(), br#"{"data":25}"#);
+    assert_eq!(response.headers()["content-type"], "application/json");
+}
+
+#[test]
+fn a_content_type_member_wins_over_the_payload_media_type() {
+    // The member's header before the payload, and after it: the member wins both ways.
+    let mut b = RequestBuilder::new("POST");
+    b.header_text("Content-Type", Some("image/jpg".into())).unwrap();
+    b.payload(Some(b"1234".to_vec()), "application/octet-stream").unwrap();
+    assert_eq!(b.build().unwrap().headers()["content-type"], "image/jpg");
+
+    let mut r = ResponseBuilder::new(200);
+    r.payload(Some(b"1234".to_vec()), "text/plain").unwrap();
+    r.header_text("Content-Type", Some("image/jpg".into())).unwrap();
+    assert_eq!(r.build().unwrap().headers()["content-type"], "image/jpg");
+
+    // Unset, the payload's media type applies.
+    let mut b = RequestBuilder::new("POST");
+    b.header_text("Content-Type", None).unwrap();
+    b.payload(Some(b"blobby".to_vec()), "text/plain").unwrap();
+    let request = b.build().unwrap();
+    assert_eq!(request.headers()["content-type"], "text/plain");
+    assert_eq!(request.body().as_ref(), b"blobby");
+}
+
+#[test]
+fn an_invalid_media_type_is_an_error() {
+    let mut b = RequestBuilder::new("POST");
+    let error = b.payload(Some(b"x".to_vec()), "text/plain\n").unwrap_err();
+    assert!(error.message().contains("Content-Type"), "{}", error.message());
+}
+
+#[test]
+fn media_type_strings_are_base64_in_headers() {
+    assert_eq!(media_type_to_header("true"), "dHJ1ZQ==");
+    assert_eq!(media_type_from_header("dHJ1ZQ==").as_deref(), Ok("true"));
+    assert_eq!(
+        media_type_from_header(&media_type_to_header("{\"a\": \"é\"}")).as_deref(),
+        Ok("{\"a\": \"é\"}")
+    );
+    assert!(media_type_from_header("not base64!").is_err());
+    assert!(media_type_from_header("/w==").unwrap_err().contains("UTF-8"));
+    let mut headers = HeaderMap::new();
+    headers.insert("x-json", HeaderValue::from_static("dHJ1ZQ=="));
+    assert_eq!(
+        header_with(&headers, "X-Json", media_type_from_header)
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+}

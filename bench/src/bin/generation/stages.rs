@@ -60,7 +60,7 @@ fn once(texts: &[String]) -> Result<Timings, String> {
     let options = Options {
         service: None,
         runtime_path: "runtime".into(),
-        exclude_operations: Vec::new(),
+        ..Options::default()
     };
     let files = codegen::emit_crates(&service, &options).map_err(|e| e.to_string())?;
     let emit_and_format = started.elapsed();

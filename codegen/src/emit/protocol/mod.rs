@@ -9,7 +9,7 @@
 
 mod rest_json;
 
-use crate::ir::{Operation, Protocol, Service, Struct, Ty};
+use crate::ir::{Member, Operation, Protocol, Service, Struct};
 use proc_macro2::TokenStream;
 
 /// Items for the model crate's `lib.rs`: the `PROTOCOL` constant the operations, the client
@@ -35,8 +35,8 @@ pub fn error_structure(service: &Service, s: &Struct) -> TokenStream {
 }
 
 /// The media type a server reads an operation's request body as, when it is not the
-/// protocol's own: a raw `@httpPayload` (`payload` is that member's type).
-pub fn raw_payload_media_type(service: &Service, payload: &Ty) -> Option<&'static str> {
+/// protocol's own: a raw `@httpPayload` (`payload` is that member).
+pub fn raw_payload_media_type<'a>(service: &Service, payload: &'a Member) -> Option<&'a str> {
     match service.protocol {
         Protocol::RestJson1 => rest_json::raw_payload_media_type(payload),
     }

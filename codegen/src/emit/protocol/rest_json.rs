@@ -67,13 +67,12 @@ fn encode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
             }
         }
     });
-    let literals = op
-        .http
-        .query_literals
-        .iter()
-        .map(|(k, v)| quote!(r.query_literal(#k, #v);));
+    let literals = op.http.query_literals.iter().map(|(k, v)| match v {
+        Some(v) => quote!(r.query_literal(#k, #v);),
+        None => quote!(r.query_flag(#k);),
+    });
     let bound_query = bound_query_keys(op, members);
-    let bindings = members.iter().map(|m| {
+    let bindings: Vec<TokenStream> = members.iter().map(|m| {
         let field = ident(&m.field);
         match &m.binding {
             Binding::Query(key) => match &m.ty.kind {
@@ -98,14 +97,25 @@ fn encode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
                 quote!(r.query_params(&[#(#bound_query),*], input.#field.as_ref().map(|map| #entries));)
             }
             Binding::Header(_) | Binding::PrefixHeaders(_) => headers_encode(m, quote!(input)),
-            Binding::Payload => payload_encode(&field, &m.ty, quote!(input)),
+            Binding::Payload => payload_encode(m, quote!(input)),
             Binding::Body | Binding::Label | Binding::ResponseCode => quote!(),
         }
+    }).collect();
+    // Unlike a response (always a JSON object, `{}` at least), a request has a JSON body only
+    // when the input has body members: no input, an empty structure and bound members only
+    // mean no body and no `Content-Type` (restJson1's `RestJsonEmptyInputAndEmptyOutput`,
+    // `RestJsonHttpPostWithNoInput`, `RestJsonHttpGetWithNoModeledBody`).
+    let body = members
+        .iter()
+        .any(|m| m.binding == Binding::Body)
+        .then(|| quote!(r.json_body(input)?;));
+    let reads_label = op.http.path.iter().any(|segment| {
+        matches!(segment, PathSegment::Label { member, .. } if members.iter().any(|m| &m.wire_name == member))
     });
-    let body = has_body(members).then(|| quote!(r.json_body(input)?;));
-    // Even a `Unit` input is read: it is sent as the empty JSON body `{}`.
+    let reads_input = body.is_some() || reads_label || bindings.iter().any(|t| !t.is_empty());
+    let input_param = param("input", reads_input);
     quote! {
-        fn encode_input(input: &Self::Input) -> Result<HttpRequest, EncodeError> {
+        fn encode_input(#input_param: &Self::Input) -> Result<HttpRequest, EncodeError> {
             let mut r = rest::RequestBuilder::new(#method);
             #(#path)*
             #(#literals)*
@@ -209,7 +219,7 @@ fn encode_output(op: &Operation, output: Option<&Struct>) -> TokenStream {
         let field = ident(&m.field);
         match &m.binding {
             Binding::Header(_) | Binding::PrefixHeaders(_) => headers_encode(m, quote!(output)),
-            Binding::Payload => payload_encode(&field, &m.ty, quote!(output)),
+            Binding::Payload => payload_encode(m, quote!(output)),
             Binding::ResponseCode => quote!(r.status(output.#field);),
             _ => quote!(),
         }
@@ -320,8 +330,9 @@ fn body_start(s: &Struct, ty: &TokenStream) -> TokenStream {
     }
 }
 
-/// Whether the structure travels as a JSON body: it has body members, or no members at all
-/// (an empty structure is sent as `{}`).
+/// Whether the structure travels as a JSON body in a response: it has body members, or no
+/// members at all (an empty structure is sent as `{}`). Requests follow another rule (see
+/// `encode_input`).
 fn has_body(members: &[Member]) -> bool {
     members.is_empty() || members.iter().any(|m| m.binding == Binding::Body)
 }
@@ -341,6 +352,9 @@ fn headers_encode(m: &Member, from: TokenStream) -> TokenStream {
                 quote!(r.header_list_text(#name, #from.#field.as_ref().map(|list| list.iter().map(#text).collect()))?;)
             }
         },
+        (Binding::Header(name), TyKind::String) if m.media_type.is_some() => {
+            quote!(r.header_text(#name, #from.#field.as_deref().map(rest::media_type_to_header))?;)
+        }
         (Binding::Header(name), _) => match text_fn(&m.ty) {
             None => quote!(r.header(#name, &#from.#field)?;),
             Some(text) => quote!(r.header_text(#name, #from.#field.as_ref().map(#text))?;),
@@ -362,6 +376,9 @@ fn headers_decode(m: &Member, from: TokenStream) -> TokenStream {
                 quote!(value.#field = rest::header_list_with(&#from.headers, #name, #http_date, #parse)?;)
             }
         },
+        (Binding::Header(name), TyKind::String) if m.media_type.is_some() => {
+            quote!(value.#field = rest::header_with(&#from.headers, #name, rest::media_type_from_header)?;)
+        }
         (Binding::Header(name), _) => match parse_fn(&m.ty) {
             None => quote!(value.#field = rest::header(&#from.headers, #name)?;),
             Some(parse) => quote!(value.#field = rest::header_with(&#from.headers, #name, #parse)?;),
@@ -373,27 +390,37 @@ fn headers_decode(m: &Member, from: TokenStream) -> TokenStream {
     }
 }
 
-/// The media type of a raw `@httpPayload` (a blob or text); `None` for a JSON payload.
-pub(super) fn raw_payload_media_type(ty: &Ty) -> Option<&'static str> {
-    match &ty.kind {
-        TyKind::Blob => Some("application/octet-stream"),
+/// The media type of a raw `@httpPayload` (a blob or text): its `@mediaType`, else
+/// restJson1's default for the type; `None` for a JSON payload.
+pub(super) fn raw_payload_media_type(payload: &Member) -> Option<&str> {
+    let default = match &payload.ty.kind {
+        TyKind::Blob => "application/octet-stream",
         TyKind::String
         | TyKind::Named {
             kind: NamedKind::Enum, ..
-        } => Some("text/plain"),
-        _ => None,
-    }
+        } => "text/plain",
+        _ => return None,
+    };
+    Some(payload.media_type.as_deref().unwrap_or(default))
 }
 
-fn payload_encode(field: &proc_macro2::Ident, ty: &Ty, from: TokenStream) -> TokenStream {
-    let Some(media_type) = raw_payload_media_type(ty) else {
-        return quote!(if let Some(v) = &#from.#field { r.json_body(v)?; });
+fn payload_encode(m: &Member, from: TokenStream) -> TokenStream {
+    let field = ident(&m.field);
+    let Some(media_type) = raw_payload_media_type(m) else {
+        // A structure has an empty value, `{}`, sent when unset; a union or document has none.
+        return match &m.ty.kind {
+            TyKind::Named {
+                kind: NamedKind::Struct,
+                ..
+            } => quote!(r.structure_payload(&#from.#field)?;),
+            _ => quote!(if let Some(v) = &#from.#field { r.json_body(v)?; }),
+        };
     };
-    let bytes = match &ty.kind {
+    let bytes = match &m.ty.kind {
         TyKind::Named { .. } => quote!(v.as_str().as_bytes().to_vec()),
         _ => quote!(v.as_bytes().to_vec()),
     };
-    quote!(r.payload(#from.#field.as_ref().map(|v| #bytes), #media_type);)
+    quote!(r.payload(#from.#field.as_ref().map(|v| #bytes), #media_type)?;)
 }
 
 fn payload_decode(field: &proc_macro2::Ident, ty: &Ty) -> TokenStream {

@@ -3,10 +3,13 @@
 use aws_credential_types::provider::error::CredentialsError as ProviderError;
 use aws_credential_types::provider::{ProvideCredentials, future};
 
-use super::fake::{GetThing, ThingInput, ThingOutput};
+use http::Method;
+
+use super::fake::{GetThing, ListThings, ThingInput, ThingOutput};
 use super::server::{Action, Server};
 use super::{config, handle};
 use crate::client::Error;
+use crate::client::handle::sends_content_length;
 
 #[tokio::test]
 async fn a_call_sends_a_complete_request_and_decodes_the_output() {
@@ -47,6 +50,33 @@ async fn a_call_sends_a_complete_request_and_decodes_the_output() {
             .starts_with("AWS4-HMAC-SHA256 Credential=AKID/")
     );
     assert_eq!(request.header("x-amz-security-token"), None);
+}
+
+#[tokio::test]
+async fn a_request_without_body_states_no_length_unless_its_method_expects_content() {
+    let server = Server::start(vec![], Action::page(&["a"], None)).await;
+    let handle = handle(config(&server.url));
+    let mut input = ThingInput::named("ignored");
+    input.token = Some("t".into());
+    let output = handle.call::<ListThings>(&input).await.unwrap();
+    assert_eq!(output.items, ["a"]);
+    let request = &server.requests()[0];
+    assert_eq!(
+        (request.method.as_str(), request.target.as_str()),
+        ("GET", "/things?token=t")
+    );
+    assert!(request.body.is_empty());
+    assert_eq!(request.header("content-length"), None);
+    assert_eq!(request.header("content-type"), None);
+    assert!(request.header("authorization").is_some());
+
+    for method in [Method::GET, Method::HEAD, Method::DELETE, Method::OPTIONS] {
+        assert!(!sends_content_length(&method, 0), "{method}");
+        assert!(sends_content_length(&method, 1), "{method}");
+    }
+    for method in [Method::POST, Method::PUT, Method::PATCH] {
+        assert!(sends_content_length(&method, 0), "{method}");
+    }
 }
 
 #[tokio::test]

@@ -1,5 +1,6 @@
-//! A hand-written operation, as a generated crate would write it: `POST /things/{name}`
-//! with a `token` query parameter and a JSON body; the output is a page of items.
+//! Hand-written operations, as a generated crate would write them: `POST /things/{name}`
+//! with a `token` query parameter and a JSON body, and `GET /things` without a body; the
+//! output is a page of items.
 
 use std::fmt;
 
@@ -153,6 +154,42 @@ impl Operation for GetThing {
         builder.label("name", &input.name)?;
         builder.query("token", &input.token);
         builder.json_body(input)?;
+        builder.build()
+    }
+
+    fn decode_input(_: &http::request::Parts, _: &[String], _: &[u8]) -> Result<ThingInput, DecodeError> {
+        Err(DecodeError::new("clients do not decode inputs"))
+    }
+
+    fn encode_output(_: &ThingOutput) -> Result<HttpResponse, EncodeError> {
+        Err(EncodeError::new("clients do not encode outputs"))
+    }
+
+    fn decode_output(_response: &http::response::Parts, body: &[u8]) -> Result<ThingOutput, DecodeError> {
+        rest::json_body(body)
+    }
+}
+
+/// `GET /things?token=`: an input with no body members, so no body.
+pub(super) struct ListThings;
+
+impl Operation for ListThings {
+    const PROTOCOL: &'static dyn Protocol = GetThing::PROTOCOL;
+    const INFO: OperationInfo = OperationInfo {
+        name: "ListThings",
+        method: "GET",
+        uri: "/things",
+        status: 200,
+        idempotent: true,
+    };
+    type Input = ThingInput;
+    type Output = ThingOutput;
+    type Error = ThingError;
+
+    fn encode_input(input: &ThingInput) -> Result<HttpRequest, EncodeError> {
+        let mut builder = RequestBuilder::new("GET");
+        builder.literal("things");
+        builder.query("token", &input.token);
         builder.build()
     }
 

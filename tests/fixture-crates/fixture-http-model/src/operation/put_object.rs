@@ -64,7 +64,7 @@ impl protocol::Operation for PutObject {
         r.payload(
             input.body.as_ref().map(|v| v.as_bytes().to_vec()),
             "application/octet-stream",
-        );
+        )?;
         r.build()
     }
     fn decode_input(

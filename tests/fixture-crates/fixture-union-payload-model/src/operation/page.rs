@@ -48,10 +48,9 @@ impl protocol::Operation for Page {
     type Input = rt::Unit;
     type Output = PageOutput;
     type Error = PageError;
-    fn encode_input(input: &Self::Input) -> Result<HttpRequest, EncodeError> {
+    fn encode_input(_input: &Self::Input) -> Result<HttpRequest, EncodeError> {
         let mut r = rest::RequestBuilder::new("GET");
         r.literal("page");
-        r.json_body(input)?;
         r.build()
     }
     fn decode_input(
