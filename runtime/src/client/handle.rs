@@ -194,7 +194,7 @@ impl Inner {
             request_body::compress(Op::REQUEST_COMPRESSION, min_size, &mut headers, body)?
         };
         if Op::CHECKSUM_REQUIRED {
-            request_body::add_content_md5(&mut headers, &body);
+            request_body::add_content_md5(&mut headers, &body)?;
         }
         let host = HeaderValue::from_str(endpoint.authority().as_str())
             .map_err(|_| EncodeError::new("the endpoint's host is not a valid header value"))?;

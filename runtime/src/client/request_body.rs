@@ -69,10 +69,13 @@ fn gzip(body: &[u8]) -> std::io::Result<Vec<u8>> {
 /// Sets `Content-MD5` to the base64 MD5 of `body`, the bytes sent (after compression: RFC
 /// 1864 digests the body with its content coding applied). It replaces a value the input
 /// may have bound to the header, which could not match a body compressed here.
-pub(crate) fn add_content_md5(headers: &mut HeaderMap, body: &[u8]) {
+pub(crate) fn add_content_md5(headers: &mut HeaderMap, body: &[u8]) -> Result<(), EncodeError> {
     let digest = Md5::digest(body);
-    let value = HeaderValue::from_str(&STANDARD.encode(digest)).expect("base64 is a valid header value");
+    // Base64 is always a valid header value; the error is only there to avoid a panic path.
+    let value = HeaderValue::from_str(&STANDARD.encode(digest))
+        .map_err(|_| EncodeError::new("the Content-MD5 value is not a valid header value"))?;
     headers.insert(CONTENT_MD5, value);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -125,10 +128,10 @@ mod tests {
     fn content_md5_is_the_base64_digest_of_the_body() {
         let mut headers = HeaderMap::new();
         headers.insert(CONTENT_MD5, HeaderValue::from_static("stale"));
-        add_content_md5(&mut headers, b"{\"foo\":\"base64 encoded md5 checksum\"}");
+        add_content_md5(&mut headers, b"{\"foo\":\"base64 encoded md5 checksum\"}").unwrap();
         // The value Smithy's compliance case RestJsonHttpChecksumRequired expects.
         assert_eq!(headers.get("content-md5").unwrap(), "iB0/3YSo7maijL0IGOgA9g==");
-        add_content_md5(&mut headers, b"");
+        add_content_md5(&mut headers, b"").unwrap();
         assert_eq!(headers.get("content-md5").unwrap(), "1B2M2Y8AsgTpgAmY7PhCfg==");
     }
 }
