@@ -42,7 +42,7 @@ fn marker(service: &Service, op: &Operation, scope: Scope<'_>) -> TokenStream {
     let status = Literal::u16_unsuffixed(op.http.code);
     let summary = format!(" The `{name}` operation: `{method} {uri}`.");
     let bindings = protocol::operation_bindings(service, op);
-    let request_traits = request_traits(op);
+    let (trait_consts, trait_fns) = request_traits(op);
     quote! {
         #[doc = #summary]
         ///
@@ -55,20 +55,21 @@ fn marker(service: &Service, op: &Operation, scope: Scope<'_>) -> TokenStream {
                 name: #name, method: #method, uri: #uri, status: #status, idempotent: #idempotent,
             };
             const PROTOCOL: &'static dyn protocol::Protocol = &crate::PROTOCOL;
-            #(#request_traits)*
+            #(#trait_consts)*
             type Input = #input;
             type Output = #output;
             type Error = #error_enum;
 
             #bindings
+            #(#trait_fns)*
         }
     }
 }
 
 /// The `protocol::Operation` items of the traits that change a request after encoding, each
-/// only where the model has it (the trait's defaults say "none"): constants, and thin calls
-/// into the runtime where a value comes from the input.
-fn request_traits(op: &Operation) -> Vec<TokenStream> {
+/// only where the model has it (the trait's defaults say "none"): constants, then functions
+/// where a value comes from the input (thin calls into the runtime).
+fn request_traits(op: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let mut items = Vec::new();
     if let Some(prefix) = &op.host_prefix {
         items.push(quote!(const HOST_PREFIX: &'static str = #prefix;));
@@ -82,12 +83,13 @@ fn request_traits(op: &Operation) -> Vec<TokenStream> {
         let encodings = &op.request_compression;
         items.push(quote!(const REQUEST_COMPRESSION: &'static [&'static str] = &[#(#encodings),*];));
     }
+    let mut fns = Vec::new();
     if !op.host_labels.is_empty() {
         let labels = op.host_labels.iter().map(|(label, field)| {
             let field = ident(field);
             quote!((#label, input.#field.as_deref()))
         });
-        items.push(quote! {
+        fns.push(quote! {
             fn host_prefix(input: &Self::Input) -> Result<String, EncodeError> {
                 protocol::expand_host_prefix(Self::HOST_PREFIX, &[#(#labels),*])
             }
@@ -95,7 +97,7 @@ fn request_traits(op: &Operation) -> Vec<TokenStream> {
     }
     if let Some(field) = &op.idempotency_token {
         let field = ident(field);
-        items.push(quote! {
+        fns.push(quote! {
             fn with_idempotency_token(input: &Self::Input, token: &dyn Fn() -> String) -> Option<Self::Input> {
                 if input.#field.is_some() {
                     return None;
@@ -106,7 +108,7 @@ fn request_traits(op: &Operation) -> Vec<TokenStream> {
             }
         });
     }
-    items
+    (items, fns)
 }
 
 /// The operation's error enum: one documented variant per modeled error, and `Unhandled`.
