@@ -7,6 +7,7 @@
 mod http;
 mod operations;
 mod protocol;
+mod request_traits;
 mod selection;
 pub mod traits;
 mod types;
