@@ -90,8 +90,17 @@ pub struct Operation {
     pub idempotent: bool,
     /// `@paginated`, with the service's defaults merged in.
     pub pagination: Option<Pagination>,
-    /// `@endpoint`'s `hostPrefix` (without labels), prepended to the default endpoint's host.
+    /// `@endpoint`'s `hostPrefix` as written (`{label}`s included), prepended to the endpoint's host.
     pub host_prefix: Option<String>,
+    /// The `{label}`s of the host prefix: each label's name and the input's Rust field
+    /// (a `@hostLabel` string member) that fills it.
+    pub host_labels: Vec<(String, String)>,
+    /// `@httpChecksumRequired`: requests carry `Content-MD5`.
+    pub checksum_required: bool,
+    /// `@requestCompression`'s encodings, in the model's order (empty without the trait).
+    pub request_compression: Vec<String>,
+    /// The input's Rust field with `@idempotencyToken` (a string), filled in when unset.
+    pub idempotency_token: Option<String>,
 }
 
 /// The `@http` trait, parsed.

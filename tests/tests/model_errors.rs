@@ -1741,10 +1741,11 @@ fn unsupported_protocol_and_wire_traits_in_one_pass() {
             "output": { "target": "t#OpOutput" },
             "traits": {
                 "smithy.api#http": { "method": "POST", "uri": "/op" },
-                "smithy.api#httpChecksumRequired": {}
+                "aws.protocols#httpChecksum": { "requestChecksumRequired": true }
             }
         },
         "t#OpInput": { "type": "structure", "members": {
+            // Ignored: no @endpoint host prefix names it.
             "host": { "target": "smithy.api#String", "traits": { "smithy.api#hostLabel": {} } },
             "length": { "target": "smithy.api#String", "traits": { "smithy.api#length": { "min": 3, "max": 2 } } }
         } }
@@ -1752,8 +1753,7 @@ fn unsupported_protocol_and_wire_traits_in_one_pass() {
     assert_errors(
         input,
         &[
-            "model/test.json: t#Op: @smithy.api#httpChecksumRequired: not implemented by this generator (it changes a checksum header the service requires)",
-            "model/test.json: t#OpInput$host: @smithy.api#hostLabel: not implemented by this generator (it changes the host the request is sent to)",
+            "model/test.json: t#Op: @aws.protocols#httpChecksum: not implemented by this generator (it changes checksum headers)",
             "model/test.json: t#OpInput$length: @smithy.api#length: `min` (3) is greater than `max` (2)",
             "model/test.json: t#Svc: @aws.protocols#awsJson1_0: the service's protocol (aws.protocols#awsJson1_0) is not supported; this generator implements aws.protocols#restJson1",
         ],
@@ -1800,4 +1800,54 @@ fn the_protocol_and_error_message_member_come_from_the_model() {
     let service = loaded(shapes(Value::Object(no_protocol)));
     assert_eq!(service.protocol, ir::Protocol::RestJson1);
     assert_eq!(service.error_message, "message");
+}
+
+/// The operation traits that change a request after encoding are lowered into the IR, and
+/// malformed uses of them are errors, each where it is.
+#[test]
+fn request_changing_traits_are_lowered_and_checked() {
+    let op = |traits: Value| {
+        let mut all = json!({ "smithy.api#http": { "method": "POST", "uri": "/op" } });
+        all.as_object_mut().unwrap().extend(traits.as_object().unwrap().clone());
+        json!({ "type": "operation", "input": { "target": "t#OpInput" }, "output": { "target": "t#OpOutput" }, "traits": all })
+    };
+    let members = json!({
+        "label": { "target": "smithy.api#String", "traits": { "smithy.api#hostLabel": {}, "smithy.api#required": {} } },
+        "plain": { "target": "smithy.api#String" },
+        "token": { "target": "smithy.api#String", "traits": { "smithy.api#idempotencyToken": {} } }
+    });
+    let service = loaded(model(json!({
+        "t#Op": op(json!({
+            "smithy.api#endpoint": { "hostPrefix": "foo.{label}." },
+            "smithy.api#httpChecksumRequired": {},
+            "smithy.api#requestCompression": { "encodings": ["gzip"] }
+        })),
+        "t#OpInput": { "type": "structure", "members": members }
+    })));
+    let lowered = &service.operations[0];
+    assert_eq!(lowered.host_prefix.as_deref(), Some("foo.{label}."));
+    assert_eq!(lowered.host_labels, [("label".to_string(), "label".to_string())]);
+    assert!(lowered.checksum_required);
+    assert_eq!(lowered.request_compression, ["gzip"]);
+    assert_eq!(lowered.idempotency_token.as_deref(), Some("token"));
+
+    let input = model(json!({
+        "t#Op": op(json!({
+            "smithy.api#endpoint": { "hostPrefix": "{plain}.{missing}." },
+            "smithy.api#requestCompression": { "encodings": "gzip" }
+        })),
+        "t#OpInput": { "type": "structure", "members": {
+            "plain": { "target": "smithy.api#String" },
+            "a": { "target": "smithy.api#String", "traits": { "smithy.api#idempotencyToken": {} } },
+            "b": { "target": "smithy.api#String", "traits": { "smithy.api#idempotencyToken": {} } }
+        } }
+    }));
+    assert_errors(
+        input,
+        &[
+            "model/test.json: t#Op: @smithy.api#endpoint: the host prefix \"{plain}.{missing}.\" has the label `plain`, but that input member has no @hostLabel",
+            "model/test.json: t#Op: @smithy.api#idempotencyToken: only one input member may be an @idempotencyToken; found a, b",
+            "model/test.json: t#Op: @smithy.api#requestCompression: expected an object with a list of strings `encodings`, found {\"encodings\":\"gzip\"}",
+        ],
+    );
 }

@@ -1,6 +1,6 @@
 //! The test crate of a compliance run: one `#[test]` per client case, each building the typed
 //! value from the case's `params` and checking the case's expectations through the real
-//! client against a loopback peer (the harness).
+//! client's call path, with a capture HTTP client in place of the network (the harness).
 
 use super::cases::{Case, Kind};
 use super::values;
@@ -78,12 +78,11 @@ publish = false
 {client} = {{ path = "../{client}" }}
 {model} = {{ path = "../{model}" }}
 smithy-runtime = {{ path = "{runtime}", features = ["client"] }}
-axum = {{ version = "0.8", default-features = false, features = ["http1", "tokio"] }}
 bytes = "1"
 http = "1"
 serde_json = {{ version = "1", features = ["preserve_order"] }}
 time = "0.3"
-tokio = {{ version = "1", features = ["rt", "net", "time"] }}
+tokio = {{ version = "1", features = ["rt", "time"] }}
 "#,
         client = names.client,
         model = names.model,
@@ -125,7 +124,7 @@ fn request_test(service: &Service, op: &Operation, data: &Value) -> String {
         },
     };
     format!(
-        "    let input = {input};\n    let response = harness::CannedResponse {{ code: 200, headers: &[(\"content-type\", \"application/json\")], body: \"{{}}\" }};\n    let (result, sent) = harness::exchange(&response, true, async move |client: client::Client| client.{method}(){set_input}.send().await.map(|_| ()).map_err(|e| format!(\"{{e:?}}\")));\n    harness::check_request(sent, result.err(), &harness::ExpectedRequest {{\n        method: {method_lit:?},\n        uri: {uri:?},\n        query_params: &{qp},\n        forbid_query_params: &{fqp},\n        require_query_params: &{rqp},\n        headers: &{headers},\n        forbid_headers: &{fh},\n        require_headers: &{rh},\n        body: {body},\n        body_media_type: {media},\n        host: {host},\n        resolved_host: {resolved},\n    }});\n",
+        "    let input = {input};\n    let response = harness::CannedResponse {{ code: 200, headers: &[(\"content-type\", \"application/json\")], body: \"{{}}\" }};\n    let (result, sent) = harness::exchange(&response, true, {host}, async move |client: client::Client| client.{method}(){set_input}.send().await.map(|_| ()).map_err(|e| format!(\"{{e:?}}\")));\n    harness::check_request(sent, result.err(), &harness::ExpectedRequest {{\n        method: {method_lit:?},\n        uri: {uri:?},\n        query_params: &{qp},\n        forbid_query_params: &{fqp},\n        require_query_params: &{rqp},\n        headers: &{headers},\n        forbid_headers: &{fh},\n        require_headers: &{rh},\n        body: {body},\n        body_media_type: {media},\n        host: {host},\n        resolved_host: {resolved},\n    }});\n",
         method_lit = data.get("method").and_then(Value::as_str).unwrap_or(""),
         uri = data.get("uri").and_then(Value::as_str).unwrap_or(""),
         qp = strings(data.get("queryParams")),
@@ -177,7 +176,7 @@ fn response_test(service: &Service, op: &Operation, case: &Case) -> String {
         ),
     };
     format!(
-        "    let expected = {expected};\n    let response = harness::CannedResponse {{ code: {code}, headers: &{headers}, body: {body:?} }};\n    let (result, _) = harness::exchange(&response, false, async move |client: client::Client| client.{method}().send().await);\n{check}",
+        "    let expected = {expected};\n    let response = harness::CannedResponse {{ code: {code}, headers: &{headers}, body: {body:?} }};\n    let (result, _) = harness::exchange(&response, false, None, async move |client: client::Client| client.{method}().send().await);\n{check}",
         code = data.get("code").and_then(Value::as_u64).unwrap_or(200),
         headers = pairs(data.get("headers")),
         body = data.get("body").and_then(Value::as_str).unwrap_or(""),

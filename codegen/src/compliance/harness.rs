@@ -1,5 +1,6 @@
-// The compliance harness: a loopback HTTP peer and the comparisons every case uses. Emitted
-// as-is into the generated test crate (it is not compiled as part of the generator).
+// The compliance harness: a capture HTTP client (through the client's `HttpClient` hook) and
+// the comparisons every case uses. Emitted as-is into the generated test crate (it is not
+// compiled as part of the generator).
 
 use std::sync::{Arc, Mutex};
 
@@ -21,7 +22,7 @@ pub struct ExpectedRequest<'a> {
     pub resolved_host: Option<&'a str>,
 }
 
-/// The response a loopback peer sends.
+/// The response the capture client answers with, exactly as the case gives it.
 pub struct CannedResponse<'a> {
     pub code: u16,
     pub headers: &'a [(&'a str, &'a str)],
@@ -30,47 +31,61 @@ pub struct CannedResponse<'a> {
 
 type Captured = Arc<Mutex<Option<(http::request::Parts, Bytes)>>>;
 
-/// Runs `call` against a client whose endpoint is a loopback peer answering `response`;
-/// returns what the call returned and the request the peer received.
+/// The token the suite expects for an `@idempotencyToken` member left unset.
+const IDEMPOTENCY_TOKEN: &str = "00000000-0000-4000-8000-000000000000";
+
+/// Keeps the request the client would send and answers with the case's response exactly as
+/// the case writes it: no `Date` or `Content-Length` added, as a real HTTP peer would.
+#[derive(Debug)]
+struct Capture {
+    sent: Captured,
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Bytes,
+}
+
+impl rt::client::HttpClient for Capture {
+    fn send(&self, request: http::Request<Bytes>) -> rt::client::HttpFuture<'_> {
+        *self.sent.lock().unwrap() = Some(request.into_parts());
+        let mut builder = http::Response::builder().status(self.status);
+        for (name, value) in &self.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        let response = builder.body(self.body.clone()).expect("the case's response");
+        Box::pin(async move { Ok(response) })
+    }
+}
+
+/// Runs `call` against a client whose HTTP client captures the request and answers
+/// `response`; the endpoint is `https://` and the case's `host` (`example.com` when it gives
+/// none). Returns what the call returned and the request the client sent.
 pub fn exchange<T>(
     response: &CannedResponse<'_>,
     validate: bool,
+    host: Option<&str>,
     call: impl AsyncFnOnce(client::Client) -> T,
 ) -> (T, Option<(http::request::Parts, Bytes)>) {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
     runtime.block_on(async {
-        let captured: Captured = Arc::default();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
-        let port = listener.local_addr().expect("local address").port();
-        let mut builder = http::Response::builder().status(response.code);
-        for (name, value) in response.headers {
-            builder = builder.header(*name, *value);
-        }
-        let canned = builder.body(Bytes::from(response.body.to_string())).expect("canned response");
-        let (canned_parts, canned_body) = canned.into_parts();
-        let sink = captured.clone();
-        let app = axum::Router::new().fallback(move |request: axum::extract::Request| {
-            let sink = sink.clone();
-            let (parts, body) = (canned_parts.clone(), canned_body.clone());
-            async move {
-                let (request_parts, request_body) = request.into_parts();
-                let bytes = axum::body::to_bytes(request_body, usize::MAX).await.unwrap_or_default();
-                *sink.lock().unwrap() = Some((request_parts, bytes));
-                http::Response::from_parts(parts, axum::body::Body::from(body))
-            }
-        });
-        let server = tokio::spawn(async move { axum::serve(listener, app).await });
+        let sent: Captured = Arc::default();
+        let capture = Capture {
+            sent: sent.clone(),
+            status: response.code,
+            headers: response.headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+            body: Bytes::from(response.body.to_string()),
+        };
         let config = rt::client::Config::builder()
             .region("us-east-1")
             .credentials(rt::client::Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None, None, "protocol-tests"))
-            .endpoint_url(format!("http://127.0.0.1:{port}"))
+            .endpoint_url(format!("https://{}", host.unwrap_or("example.com")))
+            .http_client(capture)
+            .idempotency_token_provider(|| IDEMPOTENCY_TOKEN.to_string())
             .max_attempts(1)
             .validate(validate)
             .build()
             .expect("client configuration");
         let result = call(client::Client::new(config)).await;
-        server.abort();
-        let request = captured.lock().unwrap().take();
+        let request = sent.lock().unwrap().take();
         (result, request)
     })
 }
@@ -103,8 +118,13 @@ pub fn check_request(sent: Option<(http::request::Parts, Bytes)>, error: Option<
     for name in expected.require_headers {
         assert!(parts.headers.contains_key(*name), "header `{name}` required");
     }
-    if let Some(resolved) = expected.resolved_host.filter(|r| Some(*r) != expected.host) {
-        panic!("the case expects host `{resolved}`, which a loopback endpoint cannot show");
+    // `resolvedHost` is the host the request goes to; without it, the case's `host` (whose
+    // path part, if any, is the endpoint's path, not the host's).
+    let host = expected.resolved_host.or(expected.host.map(|h| h.split('/').next().unwrap_or(h)));
+    if let Some(host) = host {
+        assert_eq!(parts.uri.host(), Some(host), "the request's host");
+        let header = parts.headers.get("host").map(|v| v.to_str().unwrap_or("<not text>"));
+        assert_eq!(header, Some(host), "header `host`");
     }
     check_body(&body, expected.body, expected.body_media_type);
 }

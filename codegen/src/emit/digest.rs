@@ -27,6 +27,23 @@ pub fn digest(service: &Service) -> String {
             "operation {} {} {} -> {}{flags}",
             op.name, op.http.method, op.http.uri, op.http.code
         );
+        // The traits that change a request after encoding (nothing for most operations).
+        let mut request = Vec::new();
+        if let Some(prefix) = &op.host_prefix {
+            request.push(format!("host {prefix}"));
+        }
+        if op.checksum_required {
+            request.push("Content-MD5".to_string());
+        }
+        if !op.request_compression.is_empty() {
+            request.push(format!("compression {}", op.request_compression.join(", ")));
+        }
+        if let Some(token) = &op.idempotency_token {
+            request.push(format!("idempotency token {token}"));
+        }
+        if !request.is_empty() {
+            let _ = writeln!(out, "  request {}", request.join("; "));
+        }
         if let Some(p) = &op.pagination {
             let _ = writeln!(
                 out,

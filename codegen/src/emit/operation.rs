@@ -42,10 +42,7 @@ fn marker(service: &Service, op: &Operation, scope: Scope<'_>) -> TokenStream {
     let status = Literal::u16_unsuffixed(op.http.code);
     let summary = format!(" The `{name}` operation: `{method} {uri}`.");
     let bindings = protocol::operation_bindings(service, op);
-    let host_prefix = op
-        .host_prefix
-        .as_ref()
-        .map(|prefix| quote!(const HOST_PREFIX: &'static str = #prefix;));
+    let (trait_consts, trait_fns) = request_traits(op);
     quote! {
         #[doc = #summary]
         ///
@@ -58,14 +55,60 @@ fn marker(service: &Service, op: &Operation, scope: Scope<'_>) -> TokenStream {
                 name: #name, method: #method, uri: #uri, status: #status, idempotent: #idempotent,
             };
             const PROTOCOL: &'static dyn protocol::Protocol = &crate::PROTOCOL;
-            #host_prefix
+            #(#trait_consts)*
             type Input = #input;
             type Output = #output;
             type Error = #error_enum;
 
             #bindings
+            #(#trait_fns)*
         }
     }
+}
+
+/// The `protocol::Operation` items of the traits that change a request after encoding, each
+/// only where the model has it (the trait's defaults say "none"): constants, then functions
+/// where a value comes from the input (thin calls into the runtime).
+fn request_traits(op: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let mut items = Vec::new();
+    if let Some(prefix) = &op.host_prefix {
+        items.push(quote!(const HOST_PREFIX: &'static str = #prefix;));
+    }
+    if op.checksum_required {
+        items.push(quote!(
+            const CHECKSUM_REQUIRED: bool = true;
+        ));
+    }
+    if !op.request_compression.is_empty() {
+        let encodings = &op.request_compression;
+        items.push(quote!(const REQUEST_COMPRESSION: &'static [&'static str] = &[#(#encodings),*];));
+    }
+    let mut fns = Vec::new();
+    if !op.host_labels.is_empty() {
+        let labels = op.host_labels.iter().map(|(label, field)| {
+            let field = ident(field);
+            quote!((#label, input.#field.as_deref()))
+        });
+        fns.push(quote! {
+            fn host_prefix(input: &Self::Input) -> Result<String, EncodeError> {
+                protocol::expand_host_prefix(Self::HOST_PREFIX, &[#(#labels),*])
+            }
+        });
+    }
+    if let Some(field) = &op.idempotency_token {
+        let field = ident(field);
+        fns.push(quote! {
+            fn with_idempotency_token(input: &Self::Input, token: &dyn Fn() -> String) -> Option<Self::Input> {
+                if input.#field.is_some() {
+                    return None;
+                }
+                let mut filled = input.clone();
+                filled.#field = Some(token());
+                Some(filled)
+            }
+        });
+    }
+    (items, fns)
 }
 
 /// The operation's error enum: one documented variant per modeled error, and `Unhandled`.

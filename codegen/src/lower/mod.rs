@@ -8,6 +8,7 @@ mod defaults;
 mod http;
 mod operations;
 mod protocol;
+mod request_traits;
 mod selection;
 mod sparse;
 pub mod traits;

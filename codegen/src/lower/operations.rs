@@ -46,7 +46,11 @@ impl Lowering<'_> {
                     );
                 }
             }
-            let host_prefix = self.host_prefix(&op_id, shape);
+            let (host_prefix, host_labels) = self.host_prefix(&op_id, shape).unzip();
+            let input_id = shape.input.as_ref().map(|r| r.target.as_str());
+            let idempotency_token = self.idempotency_token(&op_id, input_id);
+            let checksum_required = traits::has(&shape.traits, id::HTTP_CHECKSUM_REQUIRED);
+            let request_compression = self.request_compression(&op_id, shape);
             let fn_name = naming::field_name(&name);
             operations.push(Operation {
                 id: op_id.clone(),
@@ -66,38 +70,13 @@ impl Lowering<'_> {
                 idempotent: readonly || traits::has(&shape.traits, id::IDEMPOTENT),
                 pagination,
                 host_prefix,
+                host_labels: host_labels.unwrap_or_default(),
+                checksum_required,
+                request_compression,
+                idempotency_token,
             });
         }
         operations
-    }
-
-    /// `@endpoint`'s `hostPrefix`. A prefix with `{label}`s needs `@hostLabel`, which the
-    /// generator does not implement: that is an error rather than a wrong host.
-    fn host_prefix(&mut self, op: &str, shape: &AstShape) -> Option<String> {
-        let value = shape.traits.get(id::ENDPOINT)?;
-        match value.get("hostPrefix").and_then(|p| p.as_str()) {
-            Some(prefix) if prefix.contains('{') => {
-                self.error(
-                    op,
-                    None,
-                    Some(id::ENDPOINT),
-                    format!(
-                        "the host prefix {prefix:?} has labels (@hostLabel), which this generator does not implement"
-                    ),
-                );
-                None
-            }
-            Some(prefix) => Some(prefix.to_string()),
-            None => {
-                self.error(
-                    op,
-                    None,
-                    Some(id::ENDPOINT),
-                    format!("expected an object with a string `hostPrefix`, found {value}"),
-                );
-                None
-            }
-        }
     }
 
     /// The Rust name of an operation's input/output structure (`None` for Unit).

@@ -21,17 +21,10 @@ const OTHER_PROTOCOLS: &[&str] = &[
 
 /// Traits that change what goes on the wire and that this generator does not implement, with
 /// what each would change. Ignoring one would send or read something other than the model says.
-/// (`@jsonName` and `@endpoint` without labels are implemented; `@streaming` blobs are read
-/// whole, which puts the same bytes on the wire; event streams are refused by operation.)
-const UNIMPLEMENTED_WIRE_TRAITS: &[(&str, &str)] = &[
-    ("smithy.api#hostLabel", "the host the request is sent to"),
-    (
-        "smithy.api#httpChecksumRequired",
-        "a checksum header the service requires",
-    ),
-    ("aws.protocols#httpChecksum", "checksum headers"),
-    ("smithy.api#requestCompression", "the request body's encoding"),
-];
+/// (`@jsonName`, `@endpoint` with `@hostLabel`, `@httpChecksumRequired` and
+/// `@requestCompression` are implemented; `@streaming` blobs are read whole, which puts the
+/// same bytes on the wire; event streams are refused by operation.)
+const UNIMPLEMENTED_WIRE_TRAITS: &[(&str, &str)] = &[("aws.protocols#httpChecksum", "checksum headers")];
 
 impl Lowering<'_> {
     /// The service's protocol: restJson1, the one this generator implements (also for a

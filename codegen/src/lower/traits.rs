@@ -27,6 +27,10 @@ pub mod id {
     pub const JSON_NAME: &str = "smithy.api#jsonName";
     pub const MEDIA_TYPE: &str = "smithy.api#mediaType";
     pub const ENDPOINT: &str = "smithy.api#endpoint";
+    pub const HOST_LABEL: &str = "smithy.api#hostLabel";
+    pub const HTTP_CHECKSUM_REQUIRED: &str = "smithy.api#httpChecksumRequired";
+    pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
+    pub const IDEMPOTENCY_TOKEN: &str = "smithy.api#idempotencyToken";
     pub const HTTP_LABEL: &str = "smithy.api#httpLabel";
     pub const HTTP_QUERY: &str = "smithy.api#httpQuery";
     pub const STREAMING: &str = "smithy.api#streaming";

@@ -1,4 +1,5 @@
-//! The client's settings: region, credentials, endpoint, retries, timeouts, validation.
+//! The client's settings: region, credentials, endpoint, retries, timeouts, validation, the
+//! HTTP client, and the switches of the operation traits that change a request.
 
 use std::fmt;
 use std::sync::Arc;
@@ -9,6 +10,9 @@ use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvid
 
 use super::endpoint::Endpoint;
 use super::env;
+use super::http_client::HttpClient;
+use super::idempotency::IdempotencyTokenProvider;
+use super::request_body::{DEFAULT_REQUEST_MIN_COMPRESSION_SIZE_BYTES, MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES};
 use super::retry::RetryClassifier;
 use crate::protocol::Retry;
 
@@ -39,6 +43,11 @@ pub struct Config {
     call_timeout: Option<Duration>,
     validate: bool,
     retry_classifier: Option<RetryClassifier>,
+    http_client: Option<Arc<dyn HttpClient>>,
+    disable_host_prefix: bool,
+    disable_request_compression: bool,
+    request_min_compression_size_bytes: u32,
+    idempotency_token_provider: IdempotencyTokenProvider,
     /// Built (and checked) once here, so that making a [`super::Handle`] cannot fail.
     tls: Arc<rustls::ClientConfig>,
 }
@@ -63,6 +72,11 @@ impl Config {
             call_timeout: self.call_timeout,
             validate: self.validate,
             retry_classifier: self.retry_classifier.clone(),
+            http_client: self.http_client.clone(),
+            disable_host_prefix: self.disable_host_prefix,
+            disable_request_compression: self.disable_request_compression,
+            request_min_compression_size_bytes: self.request_min_compression_size_bytes,
+            idempotency_token_provider: self.idempotency_token_provider.clone(),
             notes: Vec::new(),
         }
     }
@@ -123,6 +137,31 @@ impl Config {
         self.retry_classifier.as_ref()
     }
 
+    /// The HTTP client set with [`ConfigBuilder::http_client`]; `None` means the default.
+    pub fn http_client(&self) -> Option<&Arc<dyn HttpClient>> {
+        self.http_client.as_ref()
+    }
+
+    /// Whether `@endpoint` host prefixes are left off (see [`ConfigBuilder::disable_host_prefix`]).
+    pub fn disable_host_prefix(&self) -> bool {
+        self.disable_host_prefix
+    }
+
+    /// Whether `@requestCompression` is turned off.
+    pub fn disable_request_compression(&self) -> bool {
+        self.disable_request_compression
+    }
+
+    /// The smallest body `@requestCompression` compresses, in bytes.
+    pub fn request_min_compression_size_bytes(&self) -> u32 {
+        self.request_min_compression_size_bytes
+    }
+
+    /// What makes the tokens of unset `@idempotencyToken` members.
+    pub fn idempotency_token_provider(&self) -> &IdempotencyTokenProvider {
+        &self.idempotency_token_provider
+    }
+
     pub(crate) fn tls(&self) -> &rustls::ClientConfig {
         &self.tls
     }
@@ -144,6 +183,13 @@ impl fmt::Debug for Config {
             .field("call_timeout", &self.call_timeout)
             .field("validate", &self.validate)
             .field("retry_classifier", &self.retry_classifier)
+            .field("http_client", &self.http_client)
+            .field("disable_host_prefix", &self.disable_host_prefix)
+            .field("disable_request_compression", &self.disable_request_compression)
+            .field(
+                "request_min_compression_size_bytes",
+                &self.request_min_compression_size_bytes,
+            )
             .finish_non_exhaustive()
     }
 }
@@ -162,6 +208,11 @@ pub struct ConfigBuilder {
     call_timeout: Option<Duration>,
     validate: bool,
     retry_classifier: Option<RetryClassifier>,
+    http_client: Option<Arc<dyn HttpClient>>,
+    disable_host_prefix: bool,
+    disable_request_compression: bool,
+    request_min_compression_size_bytes: u32,
+    idempotency_token_provider: IdempotencyTokenProvider,
     /// Why [`ConfigBuilder::from_env`] passed over a source, to explain a missing setting.
     notes: Vec<String>,
 }
@@ -180,6 +231,11 @@ impl Default for ConfigBuilder {
             call_timeout: None,
             validate: true,
             retry_classifier: None,
+            http_client: None,
+            disable_host_prefix: false,
+            disable_request_compression: false,
+            request_min_compression_size_bytes: DEFAULT_REQUEST_MIN_COMPRESSION_SIZE_BYTES,
+            idempotency_token_provider: IdempotencyTokenProvider::default(),
             notes: Vec::new(),
         }
     }
@@ -237,7 +293,9 @@ impl ConfigBuilder {
 
     /// Where to send requests instead of `https://{endpoint_prefix}.{region}.amazonaws.com`:
     /// `http://` or `https://`, a host, an optional port and an optional path prefix
-    /// (operation paths are appended to it), e.g. `http://127.0.0.1:8080`.
+    /// (operation paths are appended to it), e.g. `http://127.0.0.1:8080`. An operation's
+    /// `@endpoint` host prefix goes in front of this host too, as the spec says; see
+    /// [`ConfigBuilder::disable_host_prefix`] for a server that has no such names.
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.endpoint_url = Some(url.into());
         self
@@ -310,6 +368,51 @@ impl ConfigBuilder {
         self
     }
 
+    /// The HTTP client that sends requests, instead of the default (hyper's HTTP/1.1 client
+    /// over rustls with Mozilla's roots). See [`HttpClient`] for what it gets and returns.
+    pub fn http_client(mut self, client: impl HttpClient + 'static) -> Self {
+        self.http_client = Some(Arc::new(client));
+        self
+    }
+
+    /// Leaves `@endpoint` host prefixes off (default `false`): requests of every operation go
+    /// to the endpoint's host as it is, e.g. to a local server that does not answer to
+    /// `data.localhost`. Members bound to host labels are still sent wherever else the model
+    /// binds them.
+    pub fn disable_host_prefix(mut self, disable: bool) -> Self {
+        self.disable_host_prefix = disable;
+        self
+    }
+
+    /// Turns `@requestCompression` off (default `false`: operations with the trait send
+    /// large bodies gzipped).
+    pub fn disable_request_compression(mut self, disable: bool) -> Self {
+        self.disable_request_compression = disable;
+        self
+    }
+
+    /// The smallest body, in bytes, that `@requestCompression` compresses (default 10240;
+    /// 0 to 10485760, as the spec bounds it: [`ConfigBuilder::build`] refuses more).
+    pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Self {
+        self.request_min_compression_size_bytes = bytes;
+        self
+    }
+
+    /// What makes the value of an `@idempotencyToken` member the caller left unset (default:
+    /// a random UUID). One token is made per call and every retry sends it again.
+    ///
+    /// ```
+    /// use smithy_runtime::client::Config;
+    ///
+    /// // Reproducible requests in a test.
+    /// let builder = Config::builder().idempotency_token_provider(|| "00000000-0000-4000-8000-000000000000".to_owned());
+    /// # let _ = builder;
+    /// ```
+    pub fn idempotency_token_provider(mut self, make: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        self.idempotency_token_provider = IdempotencyTokenProvider::new(make);
+        self
+    }
+
     /// The configuration, or what is missing or wrong.
     pub fn build(self) -> Result<Config, ConfigError> {
         let notes = self.notes;
@@ -328,6 +431,11 @@ impl ConfigBuilder {
         }
         if self.max_attempts == 0 {
             return Err(ConfigError::InvalidMaxAttempts);
+        }
+        if self.request_min_compression_size_bytes > MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES {
+            return Err(ConfigError::InvalidMinCompressionSize(
+                self.request_min_compression_size_bytes,
+            ));
         }
         for (name, timeout) in [
             ("connect_timeout", self.connect_timeout),
@@ -351,6 +459,11 @@ impl ConfigBuilder {
             call_timeout: self.call_timeout,
             validate: self.validate,
             retry_classifier: self.retry_classifier,
+            http_client: self.http_client,
+            disable_host_prefix: self.disable_host_prefix,
+            disable_request_compression: self.disable_request_compression,
+            request_min_compression_size_bytes: self.request_min_compression_size_bytes,
+            idempotency_token_provider: self.idempotency_token_provider,
             tls: Arc::new(tls),
         })
     }
@@ -395,6 +508,8 @@ pub enum ConfigError {
     InvalidMaxAttempts,
     /// A timeout of zero, which would fail every call; use `None` for no limit.
     ZeroTimeout(&'static str),
+    /// `request_min_compression_size_bytes` is over 10485760, the spec's bound.
+    InvalidMinCompressionSize(u32),
     /// The TLS configuration could not be built.
     Tls(String),
 }
@@ -426,6 +541,11 @@ impl fmt::Display for ConfigError {
             ConfigError::InvalidEndpoint { url, reason } => write!(f, "invalid endpoint URL {url:?}: {reason}"),
             ConfigError::InvalidMaxAttempts => f.write_str("max_attempts must be at least 1 (1 means no retries)"),
             ConfigError::ZeroTimeout(name) => write!(f, "{name} must be greater than zero (use None for no limit)"),
+            ConfigError::InvalidMinCompressionSize(bytes) => write!(
+                f,
+                "request_min_compression_size_bytes is {bytes}; it must be between 0 and \
+                 {MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES} bytes"
+            ),
             ConfigError::Tls(message) => write!(f, "could not set up TLS: {message}"),
         }
     }
@@ -441,99 +561,4 @@ fn write_notes(f: &mut fmt::Formatter<'_>, notes: &[String]) -> fmt::Result {
 impl std::error::Error for ConfigError {}
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn base() -> ConfigBuilder {
-        Config::builder()
-            .region("us-west-2")
-            .credentials(Credentials::new("AKID", "SECRET", None, None, "test"))
-    }
-
-    #[test]
-    fn defaults() {
-        let config = base().build().unwrap();
-        assert_eq!(config.region(), "us-west-2");
-        assert_eq!(config.max_attempts(), 3);
-        assert_eq!(config.initial_backoff(), DEFAULT_INITIAL_BACKOFF);
-        assert_eq!(config.max_backoff(), Duration::from_secs(20));
-        assert_eq!(config.connect_timeout(), Some(DEFAULT_CONNECT_TIMEOUT));
-        assert_eq!(config.attempt_timeout(), Some(DEFAULT_ATTEMPT_TIMEOUT));
-        assert_eq!(config.call_timeout(), None);
-        assert!(config.validate());
-        assert_eq!(config.endpoint_url(), None);
-        let again = config
-            .to_builder()
-            .validate(false)
-            .attempt_timeout(None)
-            .build()
-            .unwrap();
-        assert!(!again.validate());
-        assert_eq!(again.attempt_timeout(), None);
-        assert_eq!(again.region(), "us-west-2");
-    }
-
-    #[test]
-    fn missing_and_invalid_settings_are_explained() {
-        let error = Config::builder()
-            .credentials(Credentials::new("A", "B", None, None, "test"))
-            .build()
-            .unwrap_err();
-        assert!(matches!(error, ConfigError::MissingRegion { .. }));
-        assert!(error.to_string().starts_with("no region configured"), "{error}");
-        let error = Config::builder().region("us-west-2").build().unwrap_err();
-        assert!(error.to_string().contains("AWS_ACCESS_KEY_ID"), "{error}");
-        let error = base().region("US West").build().unwrap_err();
-        assert_eq!(error, ConfigError::InvalidRegion("US West".into()));
-        let error = base().endpoint_url("ftp://example.com").build().unwrap_err();
-        assert!(matches!(error, ConfigError::InvalidEndpoint { .. }), "{error}");
-        assert_eq!(
-            base().max_attempts(0).build().unwrap_err(),
-            ConfigError::InvalidMaxAttempts
-        );
-        assert_eq!(
-            base().call_timeout(Duration::ZERO).build().unwrap_err(),
-            ConfigError::ZeroTimeout("call_timeout")
-        );
-        assert!(base().endpoint_url("http://127.0.0.1:9").build().is_ok());
-    }
-
-    #[test]
-    fn from_env_notes_explain_missing_settings() {
-        let builder = ConfigBuilder::from_lookup(&|name| (name == "AWS_ACCESS_KEY_ID").then(|| "AKID".to_owned()));
-        let error = builder.region("us-east-1").build().unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "no credentials configured: call ConfigBuilder::credentials or credentials_provider, or set \
-             AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add aws_access_key_id and aws_secret_access_key \
-             to the profile in ~/.aws/credentials; AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not"
-        );
-        let vars = [
-            ("AWS_REGION", "eu-west-1"),
-            ("AWS_ACCESS_KEY_ID", "AKID"),
-            ("AWS_SECRET_ACCESS_KEY", "S"),
-        ];
-        let config =
-            ConfigBuilder::from_lookup(&|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
-                .max_attempts(1)
-                .build()
-                .unwrap();
-        assert_eq!(config.region(), "eu-west-1");
-        assert_eq!(config.max_attempts(), 1);
-    }
-
-    #[test]
-    fn debug_shows_no_secret() {
-        let config = base()
-            .credentials(Credentials::new(
-                "AKID",
-                "TOPSECRET",
-                Some("TOKEN".into()),
-                None,
-                "test",
-            ))
-            .build();
-        let text = format!("{:?}", config.unwrap());
-        assert!(!text.contains("TOPSECRET") && !text.contains("TOKEN"), "{text}");
-    }
-}
+mod tests;

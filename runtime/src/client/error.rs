@@ -256,7 +256,10 @@ pub struct TransportError {
 }
 
 impl TransportError {
-    pub(crate) fn new(kind: TransportErrorKind, retryable: bool, source: BoxError) -> Self {
+    /// An error of this kind caused by `source`; `retryable` says whether the call may try
+    /// again (a custom [`HttpClient`](super::HttpClient) decides; the default retries failures to
+    /// connect and broken connections, not TLS errors).
+    pub fn new(kind: TransportErrorKind, retryable: bool, source: BoxError) -> Self {
         let cause = root_cause(&*source);
         TransportError {
             kind,

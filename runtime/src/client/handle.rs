@@ -15,9 +15,11 @@ use super::config::Config;
 use super::credentials::CredentialsCache;
 use super::endpoint::Endpoint;
 use super::error::{CredentialsError, Error, ResponseError, ServiceError, TimeoutError, TimeoutKind};
+use super::http_client::{HttpClient, HttpError};
+use super::request_body;
 use super::retry::{self, RetryClassifier, RetryQuota, RetryReason};
 use super::signing::{SignError, sign_request};
-use super::transport::{Received, SendError, Transport};
+use super::transport::Transport;
 use crate::protocol::{EncodeError, Operation, OperationError, UnhandledError};
 use crate::validate::Validate;
 
@@ -35,7 +37,7 @@ struct Inner {
     /// default endpoint does not parse, which a validated region rules out.
     endpoint: Result<Endpoint, String>,
     user_agent: HeaderValue,
-    transport: Transport,
+    http_client: Arc<dyn HttpClient>,
     credentials: CredentialsCache,
     quota: RetryQuota,
 }
@@ -48,12 +50,15 @@ impl Handle {
             Some(url) => Endpoint::parse(url),
             None => Endpoint::parse(&Endpoint::default_url(service.endpoint_prefix, config.region())),
         };
-        let transport = Transport::new(config.tls().clone(), config.connect_timeout());
+        let http_client = match config.http_client() {
+            Some(client) => client.clone(),
+            None => Arc::new(Transport::new(config.tls().clone(), config.connect_timeout())),
+        };
         let credentials = CredentialsCache::new(config.credentials_provider().clone());
         let inner = Inner {
             endpoint,
             user_agent: user_agent(service),
-            transport,
+            http_client,
             credentials,
             quota: RetryQuota::new(),
             config,
@@ -90,12 +95,13 @@ impl Handle {
 
     async fn call_in_span<Op: Operation>(&self, input: &Op::Input) -> Result<Op::Output, Error<Op::Error>> {
         let inner = &*self.inner;
+        let provider = inner.config.idempotency_token_provider();
+        let with_token = Op::with_idempotency_token(input, &|| provider.token());
+        let input = with_token.as_ref().unwrap_or(input);
         if inner.config.validate() {
             input.validate().map_err(Error::Validation)?;
         }
-        let request = inner
-            .prepare(Op::encode_input(input).map_err(Error::Encode)?, Op::HOST_PREFIX)
-            .map_err(Error::Encode)?;
+        let request = inner.prepare::<Op>(input).map_err(Error::Encode)?;
         // Counted outside the attempts' future, so that a call timeout can still say how
         // many were made.
         let attempts = AtomicU32::new(0);
@@ -156,24 +162,40 @@ enum Outcome<T, E> {
 }
 
 impl Inner {
-    /// Makes the encoded request absolute and adds the transport headers. The operation's host
-    /// prefix applies to the service's default endpoint; an endpoint the configuration sets is
-    /// used as given (a local server has no `data.` subdomain).
-    fn prepare(&self, request: crate::protocol::HttpRequest, host_prefix: &str) -> Result<Prepared, EncodeError> {
+    /// Encodes the input, makes the request absolute and adds the transport headers. The
+    /// operation's host prefix applies to any endpoint, the configured one too (as the spec
+    /// says), unless the configuration disables it. The body is compressed before its MD5 is
+    /// taken, and both before signing: the checksum and the signature cover the bytes sent.
+    fn prepare<Op: Operation>(&self, input: &Op::Input) -> Result<Prepared, EncodeError> {
+        let encoded = Op::encode_input(input)?;
         let endpoint = self
             .endpoint
             .as_ref()
             .map_err(|reason| EncodeError::new(format!("invalid endpoint: {reason}")))?;
+        let host_prefix = if self.config.disable_host_prefix() {
+            String::new()
+        } else {
+            Op::host_prefix(input)?
+        };
         let prefixed;
-        let endpoint = if host_prefix.is_empty() || self.config.endpoint_url().is_some() {
+        let endpoint = if host_prefix.is_empty() {
             endpoint
         } else {
-            prefixed = endpoint.with_host_prefix(host_prefix).map_err(EncodeError::new)?;
+            prefixed = endpoint.with_host_prefix(&host_prefix).map_err(EncodeError::new)?;
             &prefixed
         };
-        let (parts, body) = request.into_parts();
+        let (parts, body) = encoded.into_parts();
         let uri = endpoint.join(&parts.uri).map_err(EncodeError::new)?;
         let mut headers = parts.headers;
+        let body = if Op::REQUEST_COMPRESSION.is_empty() || self.config.disable_request_compression() {
+            body
+        } else {
+            let min_size = self.config.request_min_compression_size_bytes();
+            request_body::compress(Op::REQUEST_COMPRESSION, min_size, &mut headers, body)?
+        };
+        if Op::CHECKSUM_REQUIRED {
+            request_body::add_content_md5(&mut headers, &body)?;
+        }
         let host = HeaderValue::from_str(endpoint.authority().as_str())
             .map_err(|_| EncodeError::new("the endpoint's host is not a valid header value"))?;
         headers.insert(HOST, host);
@@ -245,7 +267,7 @@ impl Inner {
         request: http::Request<Bytes>,
         attempt: u32,
     ) -> Outcome<Op::Output, Op::Error> {
-        let sent = self.transport.send(request);
+        let sent = self.http_client.send(request);
         let received = match self.config.attempt_timeout() {
             Some(limit) => match tokio::time::timeout(limit, sent).await {
                 Ok(received) => received,
@@ -261,11 +283,12 @@ impl Inner {
             None => sent.await,
         };
         match received {
-            Ok(Received { parts, body }) => {
+            Ok(received) => {
+                let (parts, body) = received.into_parts();
                 tracing::debug!(attempt, status = parts.status.as_u16(), "response");
                 response::<Op>(&parts, &body, attempt, self.config.retry_classifier())
             }
-            Err(SendError::Transport(error)) => {
+            Err(HttpError::Transport(error)) => {
                 tracing::debug!(attempt, kind = ?error.kind(), "transport error");
                 let retryable = error.is_retryable();
                 let error = Error::Transport(error.with_attempts(attempt));
@@ -278,8 +301,8 @@ impl Inner {
                     Outcome::Done(Err(error))
                 }
             }
-            Err(SendError::TooLarge(parts)) => {
-                let message = format!("the body is larger than {} bytes", super::transport::MAX_RESPONSE_BYTES);
+            Err(HttpError::TooLarge { parts, limit }) => {
+                let message = format!("the body is larger than {limit} bytes");
                 let request_id = request_id(&parts.headers);
                 Outcome::Done(Err(Error::Response(ResponseError::new(
                     parts.status.as_u16(),

@@ -6,11 +6,14 @@
 //!
 //! 1. the input is validated (unless [`ConfigBuilder::validate`] turned that off), so a
 //!    request that the service would reject never leaves the process;
-//! 2. it is encoded by the generated [`Operation::encode_input`](crate::protocol::Operation::encode_input),
-//!    then made absolute against the endpoint, with `host`, `user-agent` and `content-length`;
+//! 2. it is encoded by the generated [`Operation::encode_input`](crate::protocol::Operation::encode_input)
+//!    (an unset `@idempotencyToken` member filled in first), then made absolute against the
+//!    endpoint (with the operation's `@endpoint` host prefix), compressed
+//!    (`@requestCompression`) and given a `Content-MD5` (`@httpChecksumRequired`), with
+//!    `host`, `user-agent` and `content-length`;
 //! 3. it is signed with SigV4 ([`aws_sigv4`]), again for every attempt (the signature holds
 //!    the time);
-//! 4. it is sent over HTTP/1.1 (hyper, with rustls for `https`), under a per-attempt and a
+//! 4. it is sent by the [`HttpClient`] (by default over HTTP/1.1: hyper, with rustls for `https`), under a per-attempt and a
 //!    per-call timeout, and retried the way the AWS SDKs' *standard* retry mode does:
 //!    throttling, transient errors, 5xx and I/O failures, with exponential backoff and full
 //!    jitter, bounded by a retry quota;
@@ -51,8 +54,11 @@ mod endpoint;
 mod env;
 mod error;
 mod handle;
+mod http_client;
+mod idempotency;
 mod ini;
 mod paginate;
+mod request_body;
 mod retry;
 mod signing;
 mod transport;
@@ -72,7 +78,10 @@ pub use error::{
     CredentialsError, Error, ResponseError, ServiceError, TimeoutError, TimeoutKind, TransportError, TransportErrorKind,
 };
 pub use handle::Handle;
+pub use http_client::{HttpClient, HttpError, HttpFuture};
+pub use idempotency::IdempotencyTokenProvider;
 pub use paginate::{Items, MAX_REMEMBERED_TOKENS, Paginator, paginate};
+pub use request_body::{DEFAULT_REQUEST_MIN_COMPRESSION_SIZE_BYTES, MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES};
 pub use retry::RetryClassifier;
 
 /// What a generated client crate says about its service; generated code writes it as a

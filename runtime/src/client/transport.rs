@@ -15,6 +15,7 @@ use hyper_util::rt::{TokioExecutor, TokioTimer};
 
 use super::cause::next_cause;
 use super::error::{TransportError, TransportErrorKind};
+use super::http_client::{HttpClient, HttpError, HttpFuture};
 
 /// The largest response body read, so that a misbehaving peer cannot exhaust memory. IVS
 /// responses are a few kilobytes; list pages at most a few hundred.
@@ -35,23 +36,7 @@ pub(crate) fn tls_config() -> Result<rustls::ClientConfig, rustls::Error> {
     )
 }
 
-/// A response, whole.
-#[derive(Debug)]
-pub(crate) struct Received {
-    pub(crate) parts: http::response::Parts,
-    pub(crate) body: Bytes,
-}
-
-/// Why an attempt got no whole response.
-#[derive(Debug)]
-pub(crate) enum SendError {
-    /// The connection failed or broke.
-    Transport(TransportError),
-    /// The response's body is over [`MAX_RESPONSE_BYTES`].
-    TooLarge(http::response::Parts),
-}
-
-/// The HTTP client: cheap to share, keeps connections open for reuse.
+/// The default [`HttpClient`]: cheap to share, keeps connections open for reuse.
 #[derive(Debug, Clone)]
 pub(crate) struct Transport {
     client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
@@ -79,23 +64,29 @@ impl Transport {
     }
 
     /// Sends the request and reads the whole response.
-    pub(crate) async fn send(&self, request: http::Request<Bytes>) -> Result<Received, SendError> {
+    async fn send_and_read(&self, request: http::Request<Bytes>) -> Result<http::Response<Bytes>, HttpError> {
         let response = self.client.request(request.map(Full::new)).await.map_err(|error| {
             let (kind, retryable) = classify(&error, error.is_connect());
-            SendError::Transport(TransportError::new(kind, retryable, Box::new(error)))
+            HttpError::Transport(TransportError::new(kind, retryable, Box::new(error)))
         })?;
         let (parts, body) = response.into_parts();
         match Limited::new(body, MAX_RESPONSE_BYTES).collect().await {
-            Ok(collected) => Ok(Received {
+            Ok(collected) => Ok(http::Response::from_parts(parts, collected.to_bytes())),
+            Err(error) if error.is::<http_body_util::LengthLimitError>() => Err(HttpError::TooLarge {
                 parts,
-                body: collected.to_bytes(),
+                limit: MAX_RESPONSE_BYTES,
             }),
-            Err(error) if error.is::<http_body_util::LengthLimitError>() => Err(SendError::TooLarge(parts)),
             Err(error) => {
                 let (kind, retryable) = classify(&*error, false);
-                Err(SendError::Transport(TransportError::new(kind, retryable, error)))
+                Err(HttpError::Transport(TransportError::new(kind, retryable, error)))
             }
         }
+    }
+}
+
+impl HttpClient for Transport {
+    fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+        Box::pin(self.send_and_read(request))
     }
 }
 

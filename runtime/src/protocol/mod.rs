@@ -17,11 +17,13 @@ use http::HeaderMap;
 use crate::Validate;
 
 mod errors;
+mod host_prefix;
 mod macros;
 #[cfg(test)]
 mod tests;
 
 pub use errors::{DecodeError, EncodeError, UnhandledError};
+pub use host_prefix::expand_host_prefix;
 
 /// An HTTP request with its whole body in memory.
 pub type HttpRequest = http::Request<Bytes>;
@@ -52,9 +54,15 @@ pub trait Operation {
     const INFO: OperationInfo;
     /// The service's protocol, as the client's call path and the server's dispatch use it.
     const PROTOCOL: &'static dyn Protocol;
-    /// `@endpoint`'s `hostPrefix`: prepended to the host of the service's default endpoint
+    /// `@endpoint`'s `hostPrefix`: prepended to the host of the client's endpoint
     /// (`runtime-` for `runtime-bedrock.us-east-1.amazonaws.com`). Empty for most operations.
+    /// It may hold `{label}`s that [`Operation::host_prefix`] fills in from the input.
     const HOST_PREFIX: &'static str = "";
+    /// `@httpChecksumRequired`: the client sends the body's MD5 in `Content-MD5`.
+    const CHECKSUM_REQUIRED: bool = false;
+    /// `@requestCompression`'s encodings, in the model's order (the client uses the first it
+    /// supports). Empty for an operation without the trait.
+    const REQUEST_COMPRESSION: &'static [&'static str] = &[];
     /// The input structure (or [`crate::Unit`]).
     type Input: Validate + fmt::Debug + Send + Sync + 'static;
     /// The output structure (or [`crate::Unit`]). Clients validate it only when the response
@@ -77,6 +85,19 @@ pub trait Operation {
 
     /// Reads the output back from a successful response. Clients call this.
     fn decode_output(response: &http::response::Parts, body: &[u8]) -> Result<Self::Output, DecodeError>;
+
+    /// The host prefix for this input: [`Operation::HOST_PREFIX`] with its `{label}`s replaced
+    /// by the input's `@hostLabel` members (see [`expand_host_prefix`]). Clients call this.
+    fn host_prefix(_input: &Self::Input) -> Result<String, EncodeError> {
+        Ok(Self::HOST_PREFIX.to_owned())
+    }
+
+    /// The input with its `@idempotencyToken` member set to `token()`, when the operation has
+    /// such a member and `input` leaves it unset; `None` otherwise (the input is sent as it is).
+    /// Clients call this before validating and encoding, so every attempt sends the same token.
+    fn with_idempotency_token(_input: &Self::Input, _token: &dyn Fn() -> String) -> Option<Self::Input> {
+        None
+    }
 }
 
 /// What differs between wire protocols on the paths every operation shares: the client's

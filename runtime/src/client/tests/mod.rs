@@ -3,6 +3,7 @@
 mod calls;
 mod errors;
 mod fake;
+mod hooks;
 mod paginate;
 mod retries;
 mod server;
