@@ -84,7 +84,10 @@ fn bad_arguments_and_broken_models_fail_with_a_message() {
     assert!(!ok && text.contains("unexpected argument '--bogus'"), "{text}");
     // clap names the option that --model needs.
     let (ok, text) = xtask(&["codegen", "--model", "x.json"]);
-    assert!(!ok && text.contains("required arguments were not provided") && text.contains("--out"), "{text}");
+    assert!(
+        !ok && text.contains("required arguments were not provided") && text.contains("--out"),
+        "{text}"
+    );
     let out = temp_out("broken");
     std::fs::create_dir_all(&out).unwrap();
     let model = out.join("broken.json");
