@@ -46,7 +46,11 @@ impl Handle {
     pub fn new(config: Config, service: &'static ServiceInfo) -> Handle {
         let endpoint = match config.endpoint_url() {
             Some(url) => Endpoint::parse(url),
-            None => Endpoint::parse(&Endpoint::default_url(service.endpoint_prefix, config.region())),
+            None => Endpoint::parse(&Endpoint::variant_url(
+                service.endpoint_prefix,
+                config.region(),
+                config.endpoint_variant(),
+            )),
         };
         let transport = Transport::new(config.tls().clone(), config.connect_timeout());
         let credentials = CredentialsCache::new(config.credentials_provider().clone());
@@ -90,6 +94,11 @@ impl Handle {
 
     async fn call_in_span<Op: Operation>(&self, input: &Op::Input) -> Result<Op::Output, Error<Op::Error>> {
         let inner = &*self.inner;
+        // A client made from settings that cannot work (no region in an `SdkConfig`) exists,
+        // as in the AWS SDKs; its calls say what is missing.
+        if let Some(problem) = inner.config.problem() {
+            return Err(Error::Config(problem.clone()));
+        }
         if inner.config.validate() {
             input.validate().map_err(Error::Validation)?;
         }

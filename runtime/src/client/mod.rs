@@ -47,13 +47,18 @@
 mod cause;
 mod config;
 mod credentials;
+#[cfg(feature = "aws-config")]
+mod default_chain;
 mod endpoint;
 mod env;
 mod error;
 mod handle;
 mod ini;
+mod into_config;
 mod paginate;
 mod retry;
+#[cfg(feature = "sdk-config")]
+mod sdk_config;
 mod signing;
 mod transport;
 pub mod untrusted;
@@ -61,6 +66,10 @@ pub mod untrusted;
 #[cfg(test)]
 mod tests;
 
+/// The `aws-config` crate, for generated crates to re-export: their users load the
+/// `SdkConfig` they pass to `Client::new` with the version the client was built with.
+#[cfg(feature = "aws-config")]
+pub use aws_config;
 pub use aws_credential_types::Credentials;
 pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 
@@ -72,6 +81,7 @@ pub use error::{
     CredentialsError, Error, ResponseError, ServiceError, TimeoutError, TimeoutKind, TransportError, TransportErrorKind,
 };
 pub use handle::Handle;
+pub use into_config::IntoConfig;
 pub use paginate::{Items, MAX_REMEMBERED_TOKENS, Paginator, paginate};
 pub use retry::RetryClassifier;
 
