@@ -23,7 +23,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{any, get, put};
 use ivs_client::{Client, Credentials, Error};
 use ivs_server::{Auth, ServerConfig};
-use smithy_runtime::client::SharedCredentialsProvider;
+use smithy_runtime::client::{ProvideCredentials, SharedCredentialsProvider};
+
+mod support;
 
 const REGION: &str = "us-west-2";
 
@@ -100,7 +102,8 @@ async fn sdk_config_region_endpoint_retries_and_timeouts_reach_the_wire() {
     let retry = RetryConfig::standard()
         .with_max_attempts(2)
         .with_initial_backoff(Duration::from_millis(1));
-    let client = Client::new(&sdk_config(&server.url).retry_config(retry).build());
+    let config = sdk_config(&server.url).retry_config(retry).build();
+    let client = Client::new(&config);
     let error = client.list_channels().send().await.unwrap_err();
     assert_eq!(error.attempts(), 2, "{error}");
     assert_eq!(hits.load(Ordering::SeqCst), 2);
@@ -119,12 +122,11 @@ async fn sdk_config_region_endpoint_retries_and_timeouts_reach_the_wire() {
     let timeouts = TimeoutConfig::builder()
         .operation_attempt_timeout(Duration::from_millis(200))
         .build();
-    let client = Client::new(
-        &sdk_config(&silent.url)
-            .retry_config(RetryConfig::disabled())
-            .timeout_config(timeouts)
-            .build(),
-    );
+    let config = sdk_config(&silent.url)
+        .retry_config(RetryConfig::disabled())
+        .timeout_config(timeouts)
+        .build();
+    let client = Client::new(&config);
     assert_eq!(client.config().attempt_timeout(), Some(Duration::from_millis(200)));
     let started = std::time::Instant::now();
     let error = client.list_channels().send().await.unwrap_err();
@@ -144,12 +146,8 @@ async fn sdk_config_keys_sign_a_call_ivs_local_accepts() {
         .await
         .expect("signed call accepted");
     assert!(created.channel.and_then(|c| c.arn).is_some());
-    // A client made from the SdkConfig by value too.
-    Client::new(config)
-        .list_channels()
-        .send()
-        .await
-        .expect("signed call accepted");
+    let again = Client::new(&config);
+    again.list_channels().send().await.expect("signed call accepted");
 }
 
 #[tokio::test]
@@ -221,6 +219,50 @@ async fn probe() {
     }
 }
 
+/// Run by the STS tests in a child process: `Client::from_env()`, then its credentials
+/// provider asked once (the chain calls moto's STS), then a call signed with those keys to an
+/// ivs-local started here, which knows them only now (STS makes up new keys at each request).
+#[tokio::test]
+#[ignore = "a child process of the STS tests, which set its environment; not a test alone"]
+async fn probe_sts() {
+    let client = Client::from_env().expect("AWS_REGION is set");
+    let credentials = match client.config().credentials_provider().provide_credentials().await {
+        Ok(credentials) => credentials,
+        Err(error) => {
+            let mut message = error.to_string();
+            let mut source = std::error::Error::source(&error);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            println!("PROBE credentials-error {message}");
+            return;
+        }
+    };
+    // The provider's name is only in the Debug text (which redacts the secret).
+    let debug = format!("{credentials:?}");
+    let provider = debug
+        .split("provider_name: \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next());
+    println!(
+        "PROBE credentials from {} session_token={}",
+        provider.unwrap_or("?"),
+        credentials.session_token().is_some()
+    );
+    let local = Server::ivs_local(&[(credentials.access_key_id(), credentials.secret_access_key())]).await;
+    let config = client
+        .config()
+        .to_builder()
+        .credentials(credentials)
+        .endpoint_url(&local.url);
+    let client = Client::new(config.build().expect("complete configuration"));
+    match client.list_channels().send().await {
+        Ok(_) => println!("PROBE call ok"),
+        Err(error) => println!("PROBE call error attempts={} {error}", error.attempts()),
+    }
+}
+
 /// An empty home folder for one child, so no real `~/.aws` is read.
 fn empty_home(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ivs-aws-config-{name}-{}", std::process::id()));
@@ -233,9 +275,14 @@ fn empty_home(name: &str) -> PathBuf {
 /// the region, and instance metadata off unless `vars` says otherwise; an empty value removes
 /// a variable); returns its `PROBE` lines.
 async fn run_probe(home: &std::path::Path, vars: &[(&str, &str)]) -> Vec<String> {
+    run_child("probe", home, vars).await
+}
+
+/// [`run_probe`] for the child test `name`.
+async fn run_child(name: &str, home: &std::path::Path, vars: &[(&str, &str)]) -> Vec<String> {
     let mut command = tokio::process::Command::new(std::env::current_exe().expect("test binary"));
     command
-        .args(["--ignored", "--exact", "probe", "--nocapture", "--test-threads=1"])
+        .args(["--ignored", "--exact", name, "--nocapture", "--test-threads=1"])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)
@@ -503,4 +550,52 @@ async fn from_env_refuses_an_invalid_setting_clearly() {
         lines[0].contains("max_attempts") || lines[0].contains("max attempts"),
         "{lines:?}"
     );
+}
+
+#[tokio::test]
+async fn web_identity_through_moto_sts() {
+    let (_moto, moto_url) = support::start_moto();
+    let home = empty_home("web-identity");
+    let token_file = home.join("token");
+    std::fs::write(&token_file, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl").expect("token file");
+    let lines = run_child(
+        "probe_sts",
+        &home,
+        &[
+            ("AWS_WEB_IDENTITY_TOKEN_FILE", token_file.to_str().expect("UTF-8 path")),
+            ("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/web-identity-test"),
+            ("AWS_ROLE_SESSION_NAME", "ivs-tests"),
+            ("AWS_ENDPOINT_URL_STS", &moto_url),
+        ],
+    )
+    .await;
+    assert_eq!(
+        lines,
+        [
+            "PROBE credentials from WebIdentityToken session_token=true",
+            "PROBE call ok"
+        ],
+        "{lines:?}"
+    );
+}
+
+#[tokio::test]
+async fn profile_assume_role_through_moto_sts() {
+    let (_moto, moto_url) = support::start_moto();
+    let home = empty_home("assume-role");
+    std::fs::write(
+        home.join(".aws/config"),
+        "[profile base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n\n\
+         [profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/deploy\nsource_profile = base\n",
+    )
+    .expect("config file");
+    let lines = run_child(
+        "probe_sts",
+        &home,
+        &[("AWS_PROFILE", "deploy"), ("AWS_ENDPOINT_URL_STS", &moto_url)],
+    )
+    .await;
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].ends_with("session_token=true"), "{lines:?}");
+    assert_eq!(lines[1], "PROBE call ok", "{lines:?}");
 }

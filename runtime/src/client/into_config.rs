@@ -18,9 +18,3 @@ impl IntoConfig for Config {
         self
     }
 }
-
-impl IntoConfig for &Config {
-    fn into_config(self, _service: &'static ServiceInfo) -> Config {
-        self.clone()
-    }
-}

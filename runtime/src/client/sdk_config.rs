@@ -10,15 +10,11 @@ use super::ServiceInfo;
 use super::config::{Config, ConfigBuilder};
 use super::into_config::IntoConfig;
 
+/// By reference only, as `aws_sdk_*::Client::new` takes it (an impl by value too would make
+/// clippy ask callers to drop the `&` that SDK code writes).
 impl IntoConfig for &SdkConfig {
     fn into_config(self, service: &'static ServiceInfo) -> Config {
         ConfigBuilder::from_sdk_config(self, service).build_or_fail_calls()
-    }
-}
-
-impl IntoConfig for SdkConfig {
-    fn into_config(self, service: &'static ServiceInfo) -> Config {
-        (&self).into_config(service)
     }
 }
 
