@@ -518,6 +518,8 @@ async fn max_attempts_fips_and_dual_stack_from_the_environment() {
             ("AWS_SECRET_ACCESS_KEY", "env-secret"),
             ("AWS_USE_FIPS_ENDPOINT", "true"),
             ("AWS_USE_DUALSTACK_ENDPOINT", "true"),
+            // Read and accepted; the client retries in standard mode (documented).
+            ("AWS_RETRY_MODE", "adaptive"),
             ("IVS_PROBE_CALLS", "0"),
         ],
     )
