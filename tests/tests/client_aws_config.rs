@@ -192,6 +192,7 @@ fn fips_and_dual_stack_from_the_sdk_config() {
 #[tokio::test]
 #[ignore = "a child process of the from_env tests, which set its environment; not a test alone"]
 async fn probe() {
+    assert_child();
     let client = match Client::from_env() {
         Ok(client) => client,
         Err(error) => {
@@ -225,6 +226,7 @@ async fn probe() {
 #[tokio::test]
 #[ignore = "a child process of the STS tests, which set its environment; not a test alone"]
 async fn probe_sts() {
+    assert_child();
     let client = Client::from_env().expect("AWS_REGION is set");
     let credentials = match client.config().credentials_provider().provide_credentials().await {
         Ok(credentials) => credentials,
@@ -263,6 +265,15 @@ async fn probe_sts() {
     }
 }
 
+/// Stops a probe run by hand (`cargo test -- --ignored`): with the real environment it would
+/// call the real service.
+fn assert_child() {
+    assert!(
+        std::env::var_os("IVS_PROBE_CHILD").is_some(),
+        "the probes run as child processes of the from_env tests, with the environment they set"
+    );
+}
+
 /// An empty home folder for one child, so no real `~/.aws` is read.
 fn empty_home(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ivs-aws-config-{name}-{}", std::process::id()));
@@ -288,6 +299,7 @@ async fn run_child(name: &str, home: &std::path::Path, vars: &[(&str, &str)]) ->
         .env("HOME", home)
         .env("AWS_REGION", REGION)
         .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("IVS_PROBE_CHILD", "1")
         .kill_on_drop(true);
     for (name, value) in vars {
         if value.is_empty() {
