@@ -274,12 +274,27 @@ fn assert_child() {
     );
 }
 
-/// An empty home folder for one child, so no real `~/.aws` is read.
-fn empty_home(name: &str) -> PathBuf {
+/// An empty home folder for one child, so no real `~/.aws` is read; removed when dropped.
+struct Home(PathBuf);
+
+impl std::ops::Deref for Home {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn empty_home(name: &str) -> Home {
     let dir = std::env::temp_dir().join(format!("ivs-aws-config-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join(".aws")).expect("temp home");
-    dir
+    Home(dir)
 }
 
 /// Runs `probe` in a child process with only `vars` (and `PATH`, a `HOME` without AWS files,
