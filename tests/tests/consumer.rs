@@ -30,6 +30,10 @@ fn a_crate_outside_the_workspace_builds_against_the_generated_crate() {
     assert!(stdout.contains("name: Some(\"demo\")"), "unexpected output: {stdout}");
     assert!(stdout.contains("served: Some(\"demo\")"), "unexpected output: {stdout}");
     assert!(
+        stdout.contains("sdk-config: Some(\"sdk\")"),
+        "unexpected output: {stdout}"
+    );
+    assert!(
         stdout.contains("unimplemented: NotImplementedException: operation GetChannel is not implemented"),
         "unexpected output: {stdout}"
     );

@@ -146,6 +146,10 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
         pub use ::smithy_runtime::client::{
             Config, ConfigBuilder, ConfigError, Credentials, Error, Items, Paginator, ServiceError,
         };
+        /// The `aws-config` crate this client is built with (feature `aws-config`), to load the
+        /// `SdkConfig` that [`Client::new`] takes without adding the dependency yourself.
+        #[cfg(feature = "aws-config")]
+        pub use ::smithy_runtime::client::aws_config;
     }
 }
 
@@ -170,7 +174,7 @@ fn client_rs(service: &Service, krate: &str) -> TokenStream {
     });
     let title = format!(" A client for {}: one method per operation.", service.title);
     quote! {
-        use ::smithy_runtime::client::{Config, ConfigBuilder, ConfigError, Handle, ServiceInfo};
+        use ::smithy_runtime::client::{Config, ConfigBuilder, ConfigError, Handle, IntoConfig, ServiceInfo};
 
         /// What the runtime needs to know about the service: how to sign and where to send.
         static SERVICE: ServiceInfo = ServiceInfo {
@@ -189,16 +193,23 @@ fn client_rs(service: &Service, krate: &str) -> TokenStream {
         }
 
         impl Client {
-            /// A client with this configuration.
-            pub fn new(config: Config) -> Self {
-                Client { handle: Handle::new(config, &SERVICE) }
+            /// A client with this configuration: a [`Config`], or (feature `sdk-config`, on by
+            /// default) an `aws_types::SdkConfig` as `aws_config::load_defaults` returns it, the way
+            /// `aws-sdk-*` clients are made. Never fails: settings that cannot work (no region)
+            /// make every call fail with [`Error::Config`](crate::Error::Config).
+            pub fn new(config: impl IntoConfig) -> Self {
+                Client { handle: Handle::new(config.into_config(&SERVICE), &SERVICE) }
             }
 
-            /// A client configured from the environment: region from `AWS_REGION` (or the shared
-            /// config file), credentials from `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` or the
-            /// shared files' `AWS_PROFILE`.
+            /// A client configured from the environment. With feature `aws-config` (on by
+            /// default): `aws-config`'s default chains, as the AWS SDKs read them (profiles with
+            /// roles, SSO, `credential_process`, web identity, container credentials, IMDSv2;
+            /// the service's endpoint variable; `AWS_MAX_ATTEMPTS`; FIPS and dual-stack). Without
+            /// it: region from `AWS_REGION` (or the shared config file), credentials from
+            /// `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` or the static keys of the shared files'
+            /// `AWS_PROFILE`. Fails only when no region is found.
             pub fn from_env() -> Result<Self, ConfigError> {
-                Ok(Self::new(ConfigBuilder::from_env().build()?))
+                Ok(Self::new(ConfigBuilder::from_env_for(&SERVICE).build()?))
             }
 
             /// The client's configuration.
@@ -423,16 +434,26 @@ fn field_path(path: &str) -> TokenStream {
     }
 }
 
+/// The client crate's features, forwarded to the runtime: the `aws-config` integration is
+/// on by default, as in `aws-sdk-*`; `default-features = false` leaves a lean client that
+/// reads the environment and static profile keys itself.
+const FEATURES: &str = "\n[features]\ndefault = [\"aws-config\"]\n\
+# `Client::new(&aws_types::SdkConfig)`.\n\
+sdk-config = [\"smithy-runtime/sdk-config\"]\n\
+# `Client::from_env` through aws-config's default chains (roles, SSO, credential_process, web identity, containers, IMDS).\n\
+aws-config = [\"smithy-runtime/aws-config\"]\n";
+
 fn manifest(options: &CrateOptions) -> CrateManifest<'_> {
     CrateManifest {
         name: &options.crate_name,
         role: "the validated client",
         categories: &["api-bindings", "web-programming::http-client"],
         dependencies: format!(
-            "[dependencies]\n{model} = {{ path = \"../{model}\", version = \"{version}\" }}\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\", features = [\"client\"] }}\n",
+            "[dependencies]\n{model} = {{ path = \"../{model}\", version = \"{version}\" }}\nsmithy-runtime = {{ path = {runtime:?}, version = \"0.1.0\", features = [\"client\"] }}\n{features}",
             model = options.model_crate,
             version = options.package.version,
             runtime = options.runtime_path,
+            features = FEATURES,
         ),
     }
 }

@@ -55,10 +55,13 @@ fn setup(krate: &str, out: &mut Vec<String>) {
         String::new(),
         "# Setup".to_string(),
         String::new(),
-        "[`Client::from_env`] takes the region from `AWS_REGION` (or the shared config file) and \
-         credentials from `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` or the shared files' \
-         `AWS_PROFILE`. A [`Config`] sets them explicitly, and `endpoint_url` points the client \
-         at another endpoint, such as a local server."
+        "`Client::new` takes the `SdkConfig` that `aws-config` loads, as `aws-sdk-*` clients do \
+         (feature `sdk-config`, on by default): region, credentials provider, endpoint, retry and \
+         timeout settings. [`Client::from_env`] runs the same default chains itself (feature \
+         `aws-config`, on by default; without it, only the environment and static profile keys \
+         are read). A [`Config`] sets everything explicitly, and `endpoint_url` points the client \
+         at another endpoint, such as a local server. Constructing a client never fails: a \
+         setting that cannot work (no region) fails each call with `Error::Config`."
             .to_string(),
     ]);
     block(
@@ -67,7 +70,14 @@ fn setup(krate: &str, out: &mut Vec<String>) {
         &[
             format!("use {krate}::{{Client, Config, Credentials}};"),
             String::new(),
-            "# fn main() -> Result<(), Box<dyn std::error::Error>> {".to_string(),
+            "# async fn example() -> Result<(), Box<dyn std::error::Error>> {".to_string(),
+            "# #[cfg(feature = \"aws-config\")] {".to_string(),
+            format!(
+                "let sdk_config = {krate}::aws_config::load_defaults({krate}::aws_config::BehaviorVersion::latest()).await;"
+            ),
+            "let client = Client::new(&sdk_config);".to_string(),
+            "# let _ = client;".to_string(),
+            "# }".to_string(),
             "let client = Client::from_env()?;".to_string(),
             "let local = Client::new(".to_string(),
             "    Config::builder()".to_string(),

@@ -8,7 +8,7 @@ use std::time::Duration;
 use aws_credential_types::Credentials;
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 
-use super::endpoint::Endpoint;
+use super::endpoint::{Endpoint, Variant};
 use super::env;
 use super::http_client::HttpClient;
 use super::idempotency::IdempotencyTokenProvider;
@@ -48,6 +48,9 @@ pub struct Config {
     disable_request_compression: bool,
     request_min_compression_size_bytes: u32,
     idempotency_token_provider: IdempotencyTokenProvider,
+    endpoint_variant: Variant,
+    /// Why every call fails, for a configuration made by [`ConfigBuilder::build_or_fail_calls`].
+    problem: Option<ConfigError>,
     /// Built (and checked) once here, so that making a [`super::Handle`] cannot fail.
     tls: Arc<rustls::ClientConfig>,
 }
@@ -77,6 +80,8 @@ impl Config {
             disable_request_compression: self.disable_request_compression,
             request_min_compression_size_bytes: self.request_min_compression_size_bytes,
             idempotency_token_provider: self.idempotency_token_provider.clone(),
+            endpoint_variant: self.endpoint_variant,
+            refused: None,
             notes: Vec::new(),
         }
     }
@@ -162,6 +167,25 @@ impl Config {
         &self.idempotency_token_provider
     }
 
+    /// Whether the default endpoint is the FIPS one.
+    pub fn use_fips(&self) -> bool {
+        self.endpoint_variant.fips
+    }
+
+    /// Whether the default endpoint is the dual-stack (IPv6 and IPv4) one.
+    pub fn use_dual_stack(&self) -> bool {
+        self.endpoint_variant.dual_stack
+    }
+
+    pub(crate) fn endpoint_variant(&self) -> Variant {
+        self.endpoint_variant
+    }
+
+    /// Why every call fails, when the settings this configuration was made from cannot work.
+    pub(crate) fn problem(&self) -> Option<&ConfigError> {
+        self.problem.as_ref()
+    }
+
     pub(crate) fn tls(&self) -> &rustls::ClientConfig {
         &self.tls
     }
@@ -190,6 +214,8 @@ impl fmt::Debug for Config {
                 "request_min_compression_size_bytes",
                 &self.request_min_compression_size_bytes,
             )
+            .field("endpoint_variant", &self.endpoint_variant)
+            .field("problem", &self.problem)
             .finish_non_exhaustive()
     }
 }
@@ -213,6 +239,10 @@ pub struct ConfigBuilder {
     disable_request_compression: bool,
     request_min_compression_size_bytes: u32,
     idempotency_token_provider: IdempotencyTokenProvider,
+    endpoint_variant: Variant,
+    /// What [`ConfigBuilder::build`] reports whatever else is set: a setting of the
+    /// environment that the loader refused.
+    refused: Option<ConfigError>,
     /// Why [`ConfigBuilder::from_env`] passed over a source, to explain a missing setting.
     notes: Vec<String>,
 }
@@ -236,6 +266,8 @@ impl Default for ConfigBuilder {
             disable_request_compression: false,
             request_min_compression_size_bytes: DEFAULT_REQUEST_MIN_COMPRESSION_SIZE_BYTES,
             idempotency_token_provider: IdempotencyTokenProvider::default(),
+            endpoint_variant: Variant::default(),
+            refused: None,
             notes: Vec::new(),
         }
     }
@@ -255,10 +287,34 @@ impl ConfigBuilder {
     ///   (`AWS_CONFIG_FILE`, default `~/.aws/config`).
     ///
     /// What is not found is left unset, and [`ConfigBuilder::build`] says where it looked.
-    /// Roles, SSO and `credential_process` profiles are not read here: pass a provider from
-    /// the `aws-config` crate to [`ConfigBuilder::credentials_provider`] for those.
+    /// Roles, SSO and `credential_process` profiles are not read here: with feature
+    /// `aws-config`, [`ConfigBuilder::from_env_for`] (what a generated `Client::from_env`
+    /// calls) reads them all; otherwise pass a provider to
+    /// [`ConfigBuilder::credentials_provider`].
     pub fn from_env() -> Self {
         Self::from_lookup(&|name| std::env::var(name).ok())
+    }
+
+    /// A builder from the environment for a client of `service`: without feature
+    /// `aws-config`, [`ConfigBuilder::from_env`] (the service does not matter to it).
+    #[cfg(not(feature = "aws-config"))]
+    pub fn from_env_for(service: &super::ServiceInfo) -> Self {
+        let _ = service;
+        Self::from_env()
+    }
+
+    /// Makes [`ConfigBuilder::build`] fail with `error`.
+    #[cfg_attr(not(feature = "aws-config"), allow(dead_code))]
+    pub(crate) fn refuse(mut self, error: ConfigError) -> Self {
+        self.refused = Some(error);
+        self
+    }
+
+    /// Adds a reason a source was passed over, shown if a setting turns out missing.
+    #[cfg_attr(not(feature = "aws-config"), allow(dead_code))]
+    pub(crate) fn note(mut self, note: String) -> Self {
+        self.notes.push(note);
+        self
     }
 
     /// [`ConfigBuilder::from_env`] with `lookup` for environment variables.
@@ -413,8 +469,80 @@ impl ConfigBuilder {
         self
     }
 
+    /// Whether to use the FIPS variant of the service's default endpoint,
+    /// `https://{endpoint_prefix}-fips.{region}.amazonaws.com` (default `false`; an
+    /// [`endpoint_url`](ConfigBuilder::endpoint_url) is used as given).
+    pub fn use_fips(mut self, use_fips: bool) -> Self {
+        self.endpoint_variant.fips = use_fips;
+        self
+    }
+
+    /// Whether to use the dual-stack (IPv6 and IPv4) variant of the service's default
+    /// endpoint, `https://{endpoint_prefix}.{region}.api.aws` (default `false`; an
+    /// [`endpoint_url`](ConfigBuilder::endpoint_url) is used as given).
+    pub fn use_dual_stack(mut self, use_dual_stack: bool) -> Self {
+        self.endpoint_variant.dual_stack = use_dual_stack;
+        self
+    }
+
+    /// The configuration, never failing: when [`ConfigBuilder::build`] would refuse the
+    /// settings, each setting it refuses is replaced by a harmless one and every call made
+    /// with the configuration fails with the reason ([`Error::Config`](super::Error::Config)).
+    /// That is how `aws-sdk-*` clients made from an `SdkConfig` without a region behave, and
+    /// what `Client::new(&sdk_config)` needs, since it cannot return an error.
+    #[cfg(feature = "sdk-config")]
+    pub(crate) fn build_or_fail_calls(self) -> Config {
+        let problem = match self.clone().build() {
+            Ok(config) => return config,
+            Err(problem) => problem,
+        };
+        let mut usable = self;
+        usable.refused = None;
+        usable.region = Some(
+            usable
+                .region
+                .filter(|region| is_valid_region(region))
+                .unwrap_or_else(|| "no-region".to_owned()),
+        );
+        if usable.credentials.is_none() {
+            // Never asked: the problem fails every call first.
+            usable = usable.credentials(Credentials::new("", "", None, None, "none"));
+        }
+        if usable
+            .endpoint_url
+            .as_deref()
+            .is_some_and(|url| Endpoint::parse(url).is_err())
+        {
+            usable.endpoint_url = None;
+        }
+        usable.max_attempts = usable.max_attempts.max(1);
+        usable.request_min_compression_size_bytes = usable
+            .request_min_compression_size_bytes
+            .min(MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES);
+        for timeout in [
+            &mut usable.connect_timeout,
+            &mut usable.attempt_timeout,
+            &mut usable.call_timeout,
+        ] {
+            if *timeout == Some(Duration::ZERO) {
+                *timeout = None;
+            }
+        }
+        #[allow(
+            clippy::expect_used,
+            reason = "every setting build() checks was made valid above; what is left is the TLS set-up, \
+                      which takes no setting and cannot fail with ring's provider (it supports TLS 1.2 and 1.3)"
+        )]
+        let mut config = usable.build().expect("valid settings");
+        config.problem = Some(problem);
+        config
+    }
+
     /// The configuration, or what is missing or wrong.
     pub fn build(self) -> Result<Config, ConfigError> {
+        if let Some(error) = self.refused {
+            return Err(error);
+        }
         let notes = self.notes;
         let region = self
             .region
@@ -464,6 +592,8 @@ impl ConfigBuilder {
             disable_request_compression: self.disable_request_compression,
             request_min_compression_size_bytes: self.request_min_compression_size_bytes,
             idempotency_token_provider: self.idempotency_token_provider,
+            endpoint_variant: self.endpoint_variant,
+            problem: None,
             tls: Arc::new(tls),
         })
     }
@@ -512,6 +642,9 @@ pub enum ConfigError {
     InvalidMinCompressionSize(u32),
     /// The TLS configuration could not be built.
     Tls(String),
+    /// A setting of the environment or the shared config files is invalid (e.g.
+    /// `AWS_MAX_ATTEMPTS=0`).
+    InvalidSetting(String),
 }
 
 impl fmt::Display for ConfigError {
@@ -547,6 +680,7 @@ impl fmt::Display for ConfigError {
                  {MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES} bytes"
             ),
             ConfigError::Tls(message) => write!(f, "could not set up TLS: {message}"),
+            ConfigError::InvalidSetting(message) => write!(f, "invalid setting: {message}"),
         }
     }
 }

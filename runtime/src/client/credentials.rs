@@ -40,7 +40,14 @@ impl CredentialsCache {
             return Ok(credentials.clone());
         }
         let credentials = self.provider.provide_credentials().await.map_err(|error| {
-            let message = format!("could not load credentials: {error}");
+            // The provider's own message is often generic ("an error occurred while loading
+            // credentials"); what went wrong is in its sources.
+            let mut message = format!("could not load credentials: {error}");
+            let mut source = std::error::Error::source(&error);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
             CredentialsError::new(message, Some(Box::new(error)))
         })?;
         *cached = Some(credentials.clone());

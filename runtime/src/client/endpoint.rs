@@ -2,6 +2,15 @@
 
 use http::uri::{Authority, PathAndQuery, Scheme, Uri};
 
+/// Which variant of the service's default endpoint to use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Variant {
+    /// FIPS 140 validated endpoints (`AWS_USE_FIPS_ENDPOINT`, `use_fips_endpoint`).
+    pub(crate) fips: bool,
+    /// Endpoints reachable over IPv6 and IPv4 (`AWS_USE_DUALSTACK_ENDPOINT`, `use_dualstack_endpoint`).
+    pub(crate) dual_stack: bool,
+}
+
 /// A parsed endpoint: scheme, host and port, and a path prefix without a trailing `/`
 /// (empty for none).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,16 +21,23 @@ pub(crate) struct Endpoint {
 }
 
 impl Endpoint {
-    /// `https://{prefix}.{region}.amazonaws.com`, or `.amazonaws.com.cn` in the China
-    /// regions (the other AWS partition with its own DNS suffix that takes ordinary region
-    /// names).
-    pub(crate) fn default_url(prefix: &str, region: &str) -> String {
-        let suffix = if region.starts_with("cn-") {
-            "amazonaws.com.cn"
-        } else {
-            "amazonaws.com"
+    /// The service's default endpoint, `https://{prefix}.{region}.amazonaws.com` (or
+    /// `.amazonaws.com.cn` in the China regions, the other AWS partition with its own DNS
+    /// suffix that takes ordinary region names), with the FIPS and dual-stack variants the AWS SDKs' standard
+    /// endpoint rules give (the rules of the sibling IVS models, `ivschat` and
+    /// `ivs-realtime`, and the endpoint tests of `aws-sdk-ivs`): FIPS puts `-fips` after the
+    /// prefix, dual-stack (IPv4 and IPv6) uses the partition's dual-stack DNS suffix,
+    /// `api.aws` (`api.amazonwebservices.com.cn` in China).
+    pub(crate) fn variant_url(prefix: &str, region: &str, variant: Variant) -> String {
+        let china = region.starts_with("cn-");
+        let suffix = match (variant.dual_stack, china) {
+            (false, false) => "amazonaws.com",
+            (false, true) => "amazonaws.com.cn",
+            (true, false) => "api.aws",
+            (true, true) => "api.amazonwebservices.com.cn",
         };
-        format!("https://{prefix}.{region}.{suffix}")
+        let fips = if variant.fips { "-fips" } else { "" };
+        format!("https://{prefix}{fips}.{region}.{suffix}")
     }
 
     /// This endpoint with `prefix` prepended to its host (`@endpoint`'s `hostPrefix`).
@@ -134,15 +150,35 @@ mod tests {
     #[test]
     fn defaults_and_host() {
         assert_eq!(
-            Endpoint::default_url("ivs", "us-west-2"),
+            Endpoint::variant_url("ivs", "us-west-2", Variant::default()),
             "https://ivs.us-west-2.amazonaws.com"
         );
         assert_eq!(
-            Endpoint::default_url("ivs", "cn-north-1"),
+            Endpoint::variant_url("ivs", "cn-north-1", Variant::default()),
             "https://ivs.cn-north-1.amazonaws.com.cn"
         );
         let endpoint = Endpoint::parse("http://127.0.0.1:1234").unwrap();
         assert_eq!(endpoint.authority().as_str(), "127.0.0.1:1234");
+    }
+
+    #[test]
+    fn fips_and_dual_stack_variants() {
+        let url = |region, fips, dual_stack| Endpoint::variant_url("ivs", region, Variant { fips, dual_stack });
+        assert_eq!(url("us-east-1", false, false), "https://ivs.us-east-1.amazonaws.com");
+        assert_eq!(
+            url("us-east-1", true, false),
+            "https://ivs-fips.us-east-1.amazonaws.com"
+        );
+        assert_eq!(url("us-east-1", false, true), "https://ivs.us-east-1.api.aws");
+        assert_eq!(url("us-east-1", true, true), "https://ivs-fips.us-east-1.api.aws");
+        assert_eq!(
+            url("cn-north-1", true, true),
+            "https://ivs-fips.cn-north-1.api.amazonwebservices.com.cn"
+        );
+        assert_eq!(
+            url("cn-north-1", false, true),
+            "https://ivs.cn-north-1.api.amazonwebservices.com.cn"
+        );
     }
 
     #[test]

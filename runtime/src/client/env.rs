@@ -1,6 +1,11 @@
 //! Region and credentials from the environment and the shared AWS files, for
 //! [`ConfigBuilder::from_env`](super::ConfigBuilder::from_env).
 //!
+//! This is the lean path: what `ConfigBuilder::from_env` reads, and what `from_env_for`
+//! reads in builds without feature `aws-config` (which brings the AWS SDKs' own profile parser
+//! and credential providers, see `default_chain.rs`). It stays hand-written so that a lean
+//! build needs neither `aws-config` nor its HTTPS stack.
+//!
 //! Everything goes through a lookup function for environment variables, so tests run
 //! against a made-up environment without touching the process's.
 

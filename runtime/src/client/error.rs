@@ -7,6 +7,7 @@ use std::error::Error as StdError;
 use std::fmt;
 use std::time::Duration;
 
+use super::config::ConfigError;
 use crate::ValidationError;
 use crate::protocol::{EncodeError, OperationError};
 
@@ -17,6 +18,9 @@ type BoxError = Box<dyn StdError + Send + Sync + 'static>;
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error<E> {
+    /// The client's configuration cannot work (e.g. it was made from an `SdkConfig` without
+    /// a region); nothing was sent.
+    Config(ConfigError),
     /// The input breaks the model's constraints; nothing was sent.
     Validation(ValidationError),
     /// The input could not be put into a request (e.g. an empty URI label); nothing was sent.
@@ -69,7 +73,7 @@ impl<E: OperationError> Error<E> {
     /// encoding, credentials).
     pub fn attempts(&self) -> u32 {
         match self {
-            Error::Validation(_) | Error::Encode(_) | Error::Credentials(_) => 0,
+            Error::Config(_) | Error::Validation(_) | Error::Encode(_) | Error::Credentials(_) => 0,
             Error::Transport(error) => error.attempts(),
             Error::Timeout(error) => error.attempts(),
             Error::Response(error) => error.attempts(),
@@ -82,6 +86,7 @@ impl<E: OperationError> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Validation(error) => fmt::Display::fmt(error, f),
+            Error::Config(error) => write!(f, "the client is not configured: {error}"),
             Error::Encode(error) => write!(f, "could not encode the request: {error}"),
             Error::Credentials(error) => fmt::Display::fmt(error, f),
             Error::Transport(error) => fmt::Display::fmt(error, f),
@@ -98,6 +103,7 @@ impl<E: OperationError> StdError for Error<E> {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         match self {
             Error::Validation(error) => error.source(),
+            Error::Config(error) => error.source(),
             Error::Encode(error) => error.source(),
             Error::Credentials(error) => error.source(),
             Error::Transport(error) => error.source(),

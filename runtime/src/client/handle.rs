@@ -48,7 +48,11 @@ impl Handle {
     pub fn new(config: Config, service: &'static ServiceInfo) -> Handle {
         let endpoint = match config.endpoint_url() {
             Some(url) => Endpoint::parse(url),
-            None => Endpoint::parse(&Endpoint::default_url(service.endpoint_prefix, config.region())),
+            None => Endpoint::parse(&Endpoint::variant_url(
+                service.endpoint_prefix,
+                config.region(),
+                config.endpoint_variant(),
+            )),
         };
         let http_client = match config.http_client() {
             Some(client) => client.clone(),
@@ -95,6 +99,11 @@ impl Handle {
 
     async fn call_in_span<Op: Operation>(&self, input: &Op::Input) -> Result<Op::Output, Error<Op::Error>> {
         let inner = &*self.inner;
+        // A client made from settings that cannot work (no region in an `SdkConfig`) exists,
+        // as in the AWS SDKs; its calls say what is missing.
+        if let Some(problem) = inner.config.problem() {
+            return Err(Error::Config(problem.clone()));
+        }
         let provider = inner.config.idempotency_token_provider();
         let with_token = Op::with_idempotency_token(input, &|| provider.token());
         let input = with_token.as_ref().unwrap_or(input);

@@ -50,6 +50,8 @@
 mod cause;
 mod config;
 mod credentials;
+#[cfg(feature = "aws-config")]
+mod default_chain;
 mod endpoint;
 mod env;
 mod error;
@@ -57,9 +59,12 @@ mod handle;
 mod http_client;
 mod idempotency;
 mod ini;
+mod into_config;
 mod paginate;
 mod request_body;
 mod retry;
+#[cfg(feature = "sdk-config")]
+mod sdk_config;
 mod signing;
 mod transport;
 pub mod untrusted;
@@ -67,6 +72,10 @@ pub mod untrusted;
 #[cfg(test)]
 mod tests;
 
+/// The `aws-config` crate, for generated crates to re-export: their users load the
+/// `SdkConfig` they pass to `Client::new` with the version the client was built with.
+#[cfg(feature = "aws-config")]
+pub use aws_config;
 pub use aws_credential_types::Credentials;
 pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 
@@ -80,6 +89,7 @@ pub use error::{
 pub use handle::Handle;
 pub use http_client::{HttpClient, HttpError, HttpFuture};
 pub use idempotency::IdempotencyTokenProvider;
+pub use into_config::IntoConfig;
 pub use paginate::{Items, MAX_REMEMBERED_TOKENS, Paginator, paginate};
 pub use request_body::{DEFAULT_REQUEST_MIN_COMPRESSION_SIZE_BYTES, MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES};
 pub use retry::RetryClassifier;

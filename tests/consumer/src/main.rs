@@ -32,10 +32,21 @@ async fn main() {
     let config = ivs_client::Config::builder()
         .region("us-west-2")
         .credentials(ivs_client::Credentials::new("AKID", "SECRET", None, None, "consumer"))
-        .endpoint_url(url)
+        .endpoint_url(&url)
         .build()
         .expect("config");
     let client = ivs_client::Client::new(config);
+    // As an `aws-sdk-*` user would: the client from an `SdkConfig`.
+    let sdk_config = aws_types::SdkConfig::builder()
+        .region(aws_types::region::Region::new("us-west-2"))
+        .credentials_provider(aws_types::sdk_config::SharedCredentialsProvider::new(
+            ivs_client::Credentials::new("AKID", "SECRET", None, None, "consumer"),
+        ))
+        .endpoint_url(&url)
+        .build();
+    let from_sdk_config = ivs_client::Client::new(&sdk_config);
+    let created = from_sdk_config.create_channel().name("sdk").send().await.expect("CreateChannel");
+    println!("sdk-config: {:?}", created.channel.and_then(|c| c.name));
     let created = client.create_channel().set_input(request).send().await.expect("CreateChannel");
     println!("served: {:?}", created.channel.and_then(|c| c.name));
     let error = client.get_channel().arn("arn:aws:ivs:us-west-2:123456789012:channel/abc").send().await;

@@ -7,12 +7,17 @@
 //!
 //! # Setup
 //!
-//! [`Client::from_env`] takes the region from `AWS_REGION` (or the shared config file) and credentials from `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` or the shared files' `AWS_PROFILE`. A [`Config`] sets them explicitly, and `endpoint_url` points the client at another endpoint, such as a local server.
+//! `Client::new` takes the `SdkConfig` that `aws-config` loads, as `aws-sdk-*` clients do (feature `sdk-config`, on by default): region, credentials provider, endpoint, retry and timeout settings. [`Client::from_env`] runs the same default chains itself (feature `aws-config`, on by default; without it, only the environment and static profile keys are read). A [`Config`] sets everything explicitly, and `endpoint_url` points the client at another endpoint, such as a local server. Constructing a client never fails: a setting that cannot work (no region) fails each call with `Error::Config`.
 //!
 //! ```no_run
 //! use fixture_union_payload_client::{Client, Config, Credentials};
 //!
-//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! # #[cfg(feature = "aws-config")] {
+//! let sdk_config = fixture_union_payload_client::aws_config::load_defaults(fixture_union_payload_client::aws_config::BehaviorVersion::latest()).await;
+//! let client = Client::new(&sdk_config);
+//! # let _ = client;
+//! # }
 //! let client = Client::from_env()?;
 //! let local = Client::new(
 //!     Config::builder()
@@ -51,3 +56,7 @@ pub use ::smithy_runtime::client::{
     Config, ConfigBuilder, ConfigError, Credentials, Error, Items, Paginator,
     ServiceError,
 };
+/// The `aws-config` crate this client is built with (feature `aws-config`), to load the
+/// `SdkConfig` that [`Client::new`] takes without adding the dependency yourself.
+#[cfg(feature = "aws-config")]
+pub use ::smithy_runtime::client::aws_config;
