@@ -295,16 +295,21 @@ impl ConfigBuilder {
         Self::from_lookup(&|name| std::env::var(name).ok())
     }
 
-    /// A builder from the environment for a client of `service`: without feature
-    /// `aws-config`, [`ConfigBuilder::from_env`] (the service does not matter to it).
+    /// A builder from the environment for a client of `service`. Without feature
+    /// `aws-config`: what [`ConfigBuilder::from_env`] reads, plus, as the AWS SDKs read them,
+    /// the endpoint (`AWS_ENDPOINT_URL_<SERVICE>`, e.g. `AWS_ENDPOINT_URL_IVS`, then
+    /// `AWS_ENDPOINT_URL`, then the profile's `endpoint_url`), `AWS_MAX_ATTEMPTS`,
+    /// `AWS_RETRY_MODE` (`standard`, `legacy` and `adaptive` all get this client's standard
+    /// retries), `AWS_USE_FIPS_ENDPOINT` and `AWS_USE_DUALSTACK_ENDPOINT` (each variable
+    /// before its profile key: `max_attempts`, `retry_mode`, `use_fips_endpoint`,
+    /// `use_dualstack_endpoint`). An invalid value makes [`ConfigBuilder::build`] fail,
+    /// naming it.
     #[cfg(not(feature = "aws-config"))]
     pub fn from_env_for(service: &super::ServiceInfo) -> Self {
-        let _ = service;
-        Self::from_env()
+        Self::from_lookup_for(&|name| std::env::var(name).ok(), Some(service.sdk_id))
     }
 
     /// Makes [`ConfigBuilder::build`] fail with `error`.
-    #[cfg_attr(not(feature = "aws-config"), allow(dead_code))]
     pub(crate) fn refuse(mut self, error: ConfigError) -> Self {
         self.refused = Some(error);
         self
@@ -319,12 +324,29 @@ impl ConfigBuilder {
 
     /// [`ConfigBuilder::from_env`] with `lookup` for environment variables.
     pub(crate) fn from_lookup(lookup: &dyn Fn(&str) -> Option<String>) -> Self {
-        let settings = env::load(lookup);
-        ConfigBuilder {
+        Self::from_lookup_for(lookup, None)
+    }
+
+    /// The lean `from_env_for` with `lookup` for environment variables; `service` is the SDK
+    /// id, `None` for what [`ConfigBuilder::from_env`] reads.
+    pub(crate) fn from_lookup_for(lookup: &dyn Fn(&str) -> Option<String>, service: Option<&str>) -> Self {
+        let settings = env::load_for(lookup, service);
+        let defaults = ConfigBuilder::default();
+        let builder = ConfigBuilder {
             region: settings.region,
             credentials: settings.credentials.map(SharedCredentialsProvider::new),
+            endpoint_url: settings.endpoint_url,
+            max_attempts: settings.max_attempts.unwrap_or(defaults.max_attempts),
+            endpoint_variant: Variant {
+                fips: settings.use_fips.unwrap_or(false),
+                dual_stack: settings.use_dual_stack.unwrap_or(false),
+            },
             notes: settings.notes,
-            ..ConfigBuilder::default()
+            ..defaults
+        };
+        match settings.refused {
+            Some(reason) => builder.refuse(ConfigError::InvalidSetting(reason)),
+            None => builder,
         }
     }
 

@@ -25,6 +25,18 @@ pub(crate) struct EnvSettings {
     /// Why a source was passed over (an unreadable file, an incomplete key pair, a profile
     /// kind this loader does not support), to explain a missing region or credentials.
     pub(crate) notes: Vec<String>,
+    /// The endpoint: `AWS_ENDPOINT_URL_<SERVICE>`, else `AWS_ENDPOINT_URL`, else the profile's
+    /// `endpoint_url` (read only for a service, see [`load_for`]).
+    pub(crate) endpoint_url: Option<String>,
+    /// `AWS_MAX_ATTEMPTS`, else the profile's `max_attempts`.
+    pub(crate) max_attempts: Option<u32>,
+    /// `AWS_USE_FIPS_ENDPOINT`, else the profile's `use_fips_endpoint`.
+    pub(crate) use_fips: Option<bool>,
+    /// `AWS_USE_DUALSTACK_ENDPOINT`, else the profile's `use_dualstack_endpoint`.
+    pub(crate) use_dual_stack: Option<bool>,
+    /// A setting present but invalid (`AWS_MAX_ATTEMPTS=0`, `AWS_USE_FIPS_ENDPOINT=yes`): the
+    /// configuration refuses to build, naming it, rather than silently ignoring it.
+    pub(crate) refused: Option<String>,
 }
 
 /// Reads the settings: region from `AWS_REGION`, then `AWS_DEFAULT_REGION`, then the
@@ -33,13 +45,20 @@ pub(crate) struct EnvSettings {
 /// read from the credentials file (`AWS_SHARED_CREDENTIALS_FILE`, default
 /// `~/.aws/credentials`, section `[name]`) over the config file (`AWS_CONFIG_FILE`, default
 /// `~/.aws/config`, section `[profile name]`, or `[default]`).
-pub(crate) fn load(lookup: &dyn Fn(&str) -> Option<String>) -> EnvSettings {
+///
+/// With `Some(service)`, the SDK id of a client's service, also the endpoint, retry and
+/// endpoint-variant settings the AWS SDKs read from the same places (`from_env`, which has no
+/// service, reads none of them). The service's own endpoint variable is `AWS_ENDPOINT_URL_`
+/// and the SDK id in upper case with spaces as `_` (`AWS_ENDPOINT_URL_IVS`). `AWS_RETRY_MODE`
+/// may be `standard`, `legacy` or `adaptive`, all served by this client's one (standard)
+/// retry strategy.
+pub(crate) fn load_for(lookup: &dyn Fn(&str) -> Option<String>, service: Option<&str>) -> EnvSettings {
     let var = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     let mut settings = EnvSettings::default();
 
     settings.region = var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION"));
     settings.credentials = env_credentials(&var, &mut settings.notes);
-    if settings.region.is_some() && settings.credentials.is_some() {
+    if settings.region.is_some() && settings.credentials.is_some() && service.is_none() {
         return settings;
     }
 
@@ -57,7 +76,65 @@ pub(crate) fn load(lookup: &dyn Fn(&str) -> Option<String>) -> EnvSettings {
     if settings.credentials.is_none() {
         settings.credentials = profile_credentials(&profile, &mut settings.notes);
     }
+    if let Some(service) = service {
+        service_settings(&var, &profile, service, &mut settings);
+    }
     settings
+}
+
+/// The endpoint, retry and endpoint-variant settings, environment first, then the profile.
+fn service_settings(
+    var: &dyn Fn(&str) -> Option<String>,
+    profile: &Profile<'_>,
+    service: &str,
+    settings: &mut EnvSettings,
+) {
+    let service_variable = format!(
+        "AWS_ENDPOINT_URL_{}",
+        service.to_ascii_uppercase().replace([' ', '-'], "_")
+    );
+    settings.endpoint_url = var(&service_variable)
+        .or_else(|| var("AWS_ENDPOINT_URL"))
+        .or_else(|| profile.get("endpoint_url"));
+    let setting = |variable: &str, key: &str| {
+        var(variable).map(|v| (variable.to_owned(), v)).or_else(|| {
+            profile
+                .get(key)
+                .map(|v| (format!("{key} of profile {}", profile.name), v))
+        })
+    };
+    let mut refuse = |what: &str, value: &str, expected: &str| {
+        settings
+            .refused
+            .get_or_insert_with(|| format!("{what} is {value:?}; expected {expected}"));
+    };
+    if let Some((what, value)) = setting("AWS_MAX_ATTEMPTS", "max_attempts") {
+        match value.parse::<u32>() {
+            Ok(n) if n > 0 => settings.max_attempts = Some(n),
+            _ => refuse(&what, &value, "a whole number of at least 1"),
+        }
+    }
+    if let Some((what, value)) = setting("AWS_RETRY_MODE", "retry_mode")
+        && !["standard", "legacy", "adaptive"].contains(&value.to_ascii_lowercase().as_str())
+    {
+        refuse(&what, &value, "standard, legacy or adaptive");
+    }
+    for (variable, key, slot) in [
+        ("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint", &mut settings.use_fips),
+        (
+            "AWS_USE_DUALSTACK_ENDPOINT",
+            "use_dualstack_endpoint",
+            &mut settings.use_dual_stack,
+        ),
+    ] {
+        if let Some((what, value)) = setting(variable, key) {
+            match value.to_ascii_lowercase().as_str() {
+                "true" => *slot = Some(true),
+                "false" => *slot = Some(false),
+                _ => refuse(&what, &value, "true or false"),
+            }
+        }
+    }
 }
 
 /// Credentials from `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` (both, or neither).
@@ -195,7 +272,7 @@ mod tests {
 
     fn load_with(vars: &[(&str, &str)]) -> EnvSettings {
         let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        load(&|name| vars.get(name).cloned())
+        load_for(&|name| vars.get(name).cloned(), None)
     }
 
     fn keys(settings: &EnvSettings) -> Option<(String, String, Option<String>)> {

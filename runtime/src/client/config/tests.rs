@@ -129,3 +129,98 @@ fn request_changing_switches_have_the_specs_defaults_and_bounds() {
         "request_min_compression_size_bytes is 10485761; it must be between 0 and 10485760 bytes"
     );
 }
+
+/// The lean loader with these variables (and `HOME` pointing nowhere, so no profile is read).
+fn lean_for_ivs(vars: &[(&str, &str)]) -> ConfigBuilder {
+    let mut all = vec![
+        ("AWS_REGION", "us-west-2"),
+        ("AWS_ACCESS_KEY_ID", "AKID"),
+        ("AWS_SECRET_ACCESS_KEY", "S"),
+        ("HOME", "/nonexistent-home-for-tests"),
+    ];
+    all.extend_from_slice(vars);
+    ConfigBuilder::from_lookup_for(
+        &|name| all.iter().rev().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()),
+        Some("ivs"),
+    )
+}
+
+#[test]
+fn the_lean_loader_reads_endpoint_and_retry_variables_for_a_service() {
+    let plain = lean_for_ivs(&[]).build().unwrap();
+    assert_eq!(plain.endpoint_url(), None);
+    assert_eq!(plain.max_attempts(), DEFAULT_MAX_ATTEMPTS);
+    assert!(!plain.use_fips() && !plain.use_dual_stack());
+
+    let general = lean_for_ivs(&[("AWS_ENDPOINT_URL", "http://127.0.0.1:1")])
+        .build()
+        .unwrap();
+    assert_eq!(general.endpoint_url(), Some("http://127.0.0.1:1"));
+    let specific = lean_for_ivs(&[
+        ("AWS_ENDPOINT_URL", "http://127.0.0.1:1"),
+        ("AWS_ENDPOINT_URL_IVS", "http://127.0.0.1:2"),
+    ])
+    .build()
+    .unwrap();
+    assert_eq!(specific.endpoint_url(), Some("http://127.0.0.1:2"));
+
+    let tuned = lean_for_ivs(&[
+        ("AWS_MAX_ATTEMPTS", "1"),
+        ("AWS_RETRY_MODE", "adaptive"),
+        ("AWS_USE_FIPS_ENDPOINT", "true"),
+        ("AWS_USE_DUALSTACK_ENDPOINT", "TRUE"),
+    ])
+    .build()
+    .unwrap();
+    assert_eq!(tuned.max_attempts(), 1);
+    assert!(tuned.use_fips() && tuned.use_dual_stack());
+
+    // `from_env` (no service) reads none of them.
+    let vars = [("AWS_ENDPOINT_URL", "http://127.0.0.1:1"), ("AWS_MAX_ATTEMPTS", "1")];
+    let unrelated =
+        ConfigBuilder::from_lookup(&|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
+            .region("us-west-2")
+            .credentials(Credentials::new("AKID", "S", None, None, "test"))
+            .build()
+            .unwrap();
+    assert_eq!(unrelated.endpoint_url(), None);
+    assert_eq!(unrelated.max_attempts(), DEFAULT_MAX_ATTEMPTS);
+}
+
+#[test]
+fn the_lean_loader_refuses_invalid_values_naming_them() {
+    for (variable, value, expected) in [
+        ("AWS_MAX_ATTEMPTS", "0", "a whole number of at least 1"),
+        ("AWS_MAX_ATTEMPTS", "three", "a whole number of at least 1"),
+        ("AWS_RETRY_MODE", "eager", "standard, legacy or adaptive"),
+        ("AWS_USE_FIPS_ENDPOINT", "yes", "true or false"),
+    ] {
+        let error = lean_for_ivs(&[(variable, value)]).build().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("invalid setting: {variable} is {value:?}; expected {expected}")
+        );
+    }
+}
+
+#[test]
+fn the_lean_loader_reads_the_profile_after_the_environment() {
+    let dir = std::env::temp_dir().join(format!("smithy-runtime-lean-profile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config_file = dir.join("config");
+    std::fs::write(
+        &config_file,
+        "[default]\nendpoint_url = http://127.0.0.1:3\nmax_attempts = 2\nuse_fips_endpoint = true\n",
+    )
+    .unwrap();
+    let path = config_file.to_string_lossy().into_owned();
+    let from_profile = lean_for_ivs(&[("AWS_CONFIG_FILE", &path)]).build().unwrap();
+    assert_eq!(from_profile.endpoint_url(), Some("http://127.0.0.1:3"));
+    assert_eq!(from_profile.max_attempts(), 2);
+    assert!(from_profile.use_fips());
+    let overridden = lean_for_ivs(&[("AWS_CONFIG_FILE", &path), ("AWS_MAX_ATTEMPTS", "4")])
+        .build()
+        .unwrap();
+    assert_eq!(overridden.max_attempts(), 4);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
