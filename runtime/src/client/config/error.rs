@@ -3,6 +3,8 @@
 use std::fmt;
 
 use crate::client::MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES;
+#[cfg(doc)]
+use crate::client::{Config, ConfigBuilder};
 
 /// Why a [`Config`] could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
