@@ -72,19 +72,14 @@ fn description(service: &Service, role: &str) -> String {
     format!("{} (API {}): {role}", service.title, service.version)
 }
 
-/// Up to five crates.io keywords: the service's SDK id as a slug, `smithy`, and `aws` for
-/// services signed with SigV4 (AWS's signature). crates.io allows 20 ASCII letters, digits, `-` and `_`, starting with a letter.
+/// Up to five crates.io keywords: the crates' base name (the SDK id in kebab case, decided
+/// once in lowering), `smithy`, and `aws` for services signed with SigV4 (AWS's signature).
+/// crates.io allows 20 ASCII letters, digits, `-` and `_`, starting with a letter.
 fn keywords(service: &Service) -> Vec<String> {
-    let slug: String = service
-        .sdk_id
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let slug = slug.trim_matches('-').chars().take(20).collect::<String>();
+    let base: String = service.crate_base.chars().take(20).collect();
     let mut keywords = Vec::new();
-    if slug.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        keywords.push(slug);
+    if base.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        keywords.push(base.trim_end_matches('-').to_string());
     }
     keywords.push("smithy".to_string());
     if service.signing_name.is_some() {
