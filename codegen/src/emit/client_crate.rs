@@ -79,24 +79,6 @@ fn examples_rs(service: &Service) -> TokenStream {
     quote! {
         #![doc = " Every operation's documented example input validates and encodes."]
         use crate::model;
-        use ::smithy_runtime::Validate;
-        use ::smithy_runtime::protocol::Operation;
-
-        /// Validates and encodes one example; `missing` names required members the generator
-        /// found no valid value for (then validation must fail).
-        fn check<O: Operation>(failures: &mut Vec<String>, missing: &str, input: &O::Input) {
-            let name = O::INFO.name;
-            match (input.validate(), missing.is_empty()) {
-                (Ok(()), true) => {
-                    if let Err(error) = O::encode_input(input) {
-                        failures.push(format!("{name}: the example does not encode: {error}"));
-                    }
-                }
-                (Err(error), true) => failures.push(format!("{name}: the example does not validate: {error}")),
-                (Ok(()), false) => failures.push(format!("{name}: validates although {missing} has no example value")),
-                (Err(_), false) => {}
-            }
-        }
 
         #[test]
         fn every_documented_example_validates_and_encodes() {
@@ -110,7 +92,7 @@ fn examples_rs(service: &Service) -> TokenStream {
             // One line per operation: its marker, the members without a value, its example.
             macro_rules! example {
                 ($marker:path, $missing:literal, $input:expr) => {
-                    check::<$marker>(&mut failures, $missing, $input.as_input())
+                    ::smithy_runtime::client::check_example::<$marker>(&mut failures, $missing, $input.as_input())
                 };
             }
             use model::operation::*;

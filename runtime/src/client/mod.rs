@@ -55,6 +55,7 @@ mod default_chain;
 mod endpoint;
 mod env;
 mod error;
+mod examples;
 mod handle;
 mod http_client;
 mod idempotency;
@@ -86,6 +87,8 @@ pub use config::{
 pub use error::{
     CredentialsError, Error, ResponseError, ServiceError, TimeoutError, TimeoutKind, TransportError, TransportErrorKind,
 };
+#[doc(hidden)]
+pub use examples::check_example;
 pub use handle::Handle;
 pub use http_client::{HttpClient, HttpError, HttpFuture};
 pub use idempotency::IdempotencyTokenProvider;

@@ -2,6 +2,7 @@
 
 mod calls;
 mod errors;
+mod examples;
 mod fake;
 mod hooks;
 mod paginate;
