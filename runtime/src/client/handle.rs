@@ -11,6 +11,7 @@ use http::{Method, Uri};
 use tracing::Instrument;
 
 use super::ServiceInfo;
+use super::clock_skew::ClockSkew;
 use super::config::Config;
 use super::credentials::CredentialsCache;
 use super::endpoint::Endpoint;
@@ -40,6 +41,8 @@ struct Inner {
     http_client: Arc<dyn HttpClient>,
     credentials: CredentialsCache,
     quota: RetryQuota,
+    /// The learned offset of the service's clock, applied to every signature.
+    skew: ClockSkew,
 }
 
 impl Handle {
@@ -65,6 +68,7 @@ impl Handle {
             http_client,
             credentials,
             quota: RetryQuota::new(),
+            skew: ClockSkew::default(),
             config,
             service,
         };
@@ -240,7 +244,7 @@ impl Inner {
                 &credentials,
                 region,
                 self.service.signing_name,
-                SystemTime::now(),
+                self.skew.corrected(SystemTime::now()),
             )
             .map_err(|error| match error {
                 SignError::Header(message) => Error::Encode(EncodeError::new(message)),
@@ -264,7 +268,12 @@ impl Inner {
                 return Err(error);
             };
             last_retry_cost = Some(cost);
-            let delay = retry::backoff(attempt - 1, self.config.initial_backoff(), self.config.max_backoff());
+            // A corrected clock needs no waiting: the next attempt is already different.
+            let delay = if reason == RetryReason::ClockSkew {
+                std::time::Duration::ZERO
+            } else {
+                retry::backoff(attempt - 1, self.config.initial_backoff(), self.config.max_backoff())
+            };
             tracing::debug!(attempt, reason = %reason, delay_ms = delay.as_millis(), "retrying");
             tokio::time::sleep(delay).await;
         }
@@ -295,7 +304,7 @@ impl Inner {
             Ok(received) => {
                 let (parts, body) = received.into_parts();
                 tracing::debug!(attempt, status = parts.status.as_u16(), "response");
-                response::<Op>(&parts, &body, attempt, self.config.retry_classifier())
+                response::<Op>(&parts, &body, attempt, self.config.retry_classifier(), &self.skew)
             }
             Err(HttpError::Transport(error)) => {
                 tracing::debug!(attempt, kind = ?error.kind(), "transport error");
@@ -326,12 +335,14 @@ impl Inner {
 
 /// Turns a whole response into the output, or an error and whether to retry it. The
 /// operation's protocol reads the error's code and message; the decision to retry is the
-/// user's hook's, then the model's (`@retryable`), then the standard fallback's.
+/// user's hook's, then the model's (`@retryable`), then the standard fallback's; a clock-skew
+/// error that corrects `skew` is always worth another attempt.
 fn response<Op: Operation>(
     parts: &http::response::Parts,
     body: &[u8],
     attempt: u32,
     hook: Option<&RetryClassifier>,
+    skew: &ClockSkew,
 ) -> Outcome<Op::Output, Op::Error> {
     let status = parts.status.as_u16();
     if status == Op::INFO.status || parts.status.is_success() {
@@ -373,6 +384,12 @@ fn response<Op: Operation>(
             )
         }
     };
+    if skew.learn(&code, &parts.headers, SystemTime::now()) {
+        return Outcome::Retry {
+            reason: RetryReason::ClockSkew,
+            error,
+        };
+    }
     match retry::classify_error(status, &code, modeled, hook) {
         Some(reason) => Outcome::Retry { reason, error },
         None => Outcome::Done(Err(error)),

@@ -48,6 +48,7 @@
 //! ```
 
 mod cause;
+mod clock_skew;
 mod config;
 mod credentials;
 #[cfg(feature = "aws-config")]
