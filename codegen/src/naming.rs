@@ -135,7 +135,15 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
 pub const CLIENT_METHODS: &[&str] = &["new", "from_env", "config", "clone"];
 
 /// The methods of a generated fluent builder that are not member setters.
-pub const BUILDER_METHODS: &[&str] = &["new", "as_input", "set_input", "send", "into_paginator", "into_items"];
+pub const BUILDER_METHODS: &[&str] = &[
+    "new",
+    "as_input",
+    "set_input",
+    "customize",
+    "send",
+    "into_paginator",
+    "into_items",
+];
 
 /// Suffix appended to a type name found in [`RESERVED_TYPE_NAMES`].
 pub const RESERVED_TYPE_SUFFIX: &str = "Shape";

@@ -11,6 +11,7 @@ use http::{Method, Uri};
 use tracing::Instrument;
 
 use super::ServiceInfo;
+use super::call_options::{self, CallOptions, Effective};
 use super::clock_skew::ClockSkew;
 use super::config::Config;
 use super::credentials::CredentialsCache;
@@ -29,6 +30,8 @@ use crate::validate::Validate;
 #[derive(Clone)]
 pub struct Handle {
     inner: Arc<Inner>,
+    /// This handle's overrides of the configuration, for the calls made through it.
+    options: Option<Arc<CallOptions>>,
 }
 
 struct Inner {
@@ -72,7 +75,20 @@ impl Handle {
             config,
             service,
         };
-        Handle { inner: Arc::new(inner) }
+        Handle {
+            inner: Arc::new(inner),
+            options: None,
+        }
+    }
+
+    /// This handle with `options` overriding the configuration for its calls, sharing
+    /// everything else (connections, credentials, retry quota, clock correction).
+    #[must_use]
+    pub fn with_options(&self, options: CallOptions) -> Handle {
+        Handle {
+            inner: self.inner.clone(),
+            options: Some(Arc::new(options)),
+        }
     }
 
     /// The configuration.
@@ -103,6 +119,9 @@ impl Handle {
 
     async fn call_in_span<Op: Operation>(&self, input: &Op::Input) -> Result<Op::Output, Error<Op::Error>> {
         let inner = &*self.inner;
+        let no_options = CallOptions::default();
+        let options = self.options.as_deref().unwrap_or(&no_options);
+        let settings = options.effective(&inner.config);
         // A client made from settings that cannot work (no region in an `SdkConfig`) exists,
         // as in the AWS SDKs; its calls say what is missing.
         if let Some(problem) = inner.config.problem() {
@@ -114,12 +133,12 @@ impl Handle {
         if inner.config.validate() {
             input.validate().map_err(Error::Validation)?;
         }
-        let request = inner.prepare::<Op>(input).map_err(Error::Encode)?;
+        let request = inner.prepare::<Op>(input, options).map_err(Error::Encode)?;
         // Counted outside the attempts' future, so that a call timeout can still say how
         // many were made.
         let attempts = AtomicU32::new(0);
-        let result = match inner.config.call_timeout() {
-            Some(limit) => match tokio::time::timeout(limit, inner.run::<Op>(&request, &attempts)).await {
+        let result = match settings.call_timeout {
+            Some(limit) => match tokio::time::timeout(limit, inner.run::<Op>(&request, &attempts, settings)).await {
                 Ok(result) => result,
                 Err(_elapsed) => Err(Error::Timeout(TimeoutError::new(
                     TimeoutKind::Call,
@@ -127,7 +146,7 @@ impl Handle {
                     attempts.load(Ordering::Relaxed),
                 ))),
             },
-            None => inner.run::<Op>(&request, &attempts).await,
+            None => inner.run::<Op>(&request, &attempts, settings).await,
         };
         tracing::Span::current().record("attempts", attempts.load(Ordering::Relaxed));
         if let Err(error) = &result {
@@ -179,7 +198,7 @@ impl Inner {
     /// operation's host prefix applies to any endpoint, the configured one too (as the spec
     /// says), unless the configuration disables it. The body is compressed before its MD5 is
     /// taken, and both before signing: the checksum and the signature cover the bytes sent.
-    fn prepare<Op: Operation>(&self, input: &Op::Input) -> Result<Prepared, EncodeError> {
+    fn prepare<Op: Operation>(&self, input: &Op::Input, options: &CallOptions) -> Result<Prepared, EncodeError> {
         let encoded = Op::encode_input(input)?;
         let endpoint = self
             .endpoint
@@ -200,6 +219,7 @@ impl Inner {
         let (parts, body) = encoded.into_parts();
         let uri = endpoint.join(&parts.uri).map_err(EncodeError::new)?;
         let mut headers = parts.headers;
+        call_options::apply_headers(&mut headers, options.headers());
         let body = if Op::REQUEST_COMPRESSION.is_empty() || self.config.disable_request_compression() {
             body
         } else {
@@ -229,9 +249,10 @@ impl Inner {
         &self,
         request: &Prepared,
         attempts: &AtomicU32,
+        settings: Effective,
     ) -> Result<Op::Output, Error<Op::Error>> {
         let credentials = self.credentials.get().await.map_err(Error::Credentials)?;
-        let max_attempts = self.config.max_attempts();
+        let max_attempts = settings.max_attempts;
         let mut last_retry_cost = None;
         let mut attempt = 0;
         loop {
@@ -250,7 +271,7 @@ impl Inner {
                 SignError::Header(message) => Error::Encode(EncodeError::new(message)),
                 SignError::Signing(message) => Error::Credentials(CredentialsError::new(message, None)),
             })?;
-            let (reason, error) = match self.attempt::<Op>(signed, attempt).await {
+            let (reason, error) = match self.attempt::<Op>(signed, attempt, settings.attempt_timeout).await {
                 Outcome::Done(result) => {
                     if result.is_ok() {
                         self.quota.release(last_retry_cost);
@@ -284,9 +305,10 @@ impl Inner {
         &self,
         request: http::Request<Bytes>,
         attempt: u32,
+        attempt_timeout: Option<std::time::Duration>,
     ) -> Outcome<Op::Output, Op::Error> {
         let sent = self.http_client.send(request);
-        let received = match self.config.attempt_timeout() {
+        let received = match attempt_timeout {
             Some(limit) => match tokio::time::timeout(limit, sent).await {
                 Ok(received) => received,
                 Err(_elapsed) => {
