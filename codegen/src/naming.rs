@@ -522,7 +522,7 @@ mod tests {
             ("as_input", "as_input_value", "set_as_input_value"),
             ("new", "new_value", "set_new_value"),
             ("into_items", "into_items_value", "set_into_items_value"),
-            ("customize", "customize", "set_customize"),
+            ("customize", "customize_value", "set_customize_value"),
             ("value", "value", "set_value"),
         ];
         for (field, setter, set) in cases {
