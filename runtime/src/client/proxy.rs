@@ -220,7 +220,10 @@ impl Settings {
         if let Some(setting) = &self.https {
             matcher = matcher.https(check(setting)?);
         }
-        let any = self.http.is_some() || self.https.is_some();
+        // `*` alone means every host, as in curl; `hyper-util`'s matcher applies it to names
+        // but not to IP addresses, so it is handled here.
+        let everything_bypassed = self.no_proxy.split(',').any(|entry| entry.trim() == "*");
+        let any = (self.http.is_some() || self.https.is_some()) && !everything_bypassed;
         Ok(Proxies {
             matcher: any.then(|| Arc::new(matcher.build())),
         })
@@ -383,6 +386,8 @@ mod tests {
         }
         let everything = from_vars(&[("ALL_PROXY", "http://proxy:3128"), ("no_proxy", "*")]);
         assert_eq!(proxy_for(&everything, "https://a.b/"), None);
+        assert_eq!(proxy_for(&everything, "http://127.0.0.1:4566/"), None);
+        assert_eq!(proxy_for(&everything, "http://[::1]:4566/"), None);
     }
 
     #[test]

@@ -47,7 +47,7 @@ use ::smithy_runtime as rt;
 pub use ::fixture_keywords_model::*;
 pub use ::smithy_runtime::client::{
     Config, ConfigBuilder, ConfigError, Credentials, Error, Items, Paginator,
-    ServiceError,
+    ProxyConfig, ServiceError,
 };
 /// The `aws-config` crate this client is built with (feature `aws-config`), to load the
 /// `SdkConfig` that [`Client::new`] takes without adding the dependency yourself.
