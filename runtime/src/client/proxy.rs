@@ -45,16 +45,9 @@ use super::config::ConfigError;
 /// ```
 #[derive(Clone, Default)]
 pub struct ProxyConfig {
-    source: Source,
-}
-
-#[derive(Clone, Default)]
-enum Source {
-    /// Read the process environment when the configuration is built.
-    #[default]
-    Environment,
-    /// These settings, from code or from an environment already read.
-    Given(Settings),
+    /// The settings from code or from an environment already read; `None` to read the
+    /// process environment when the configuration is built.
+    given: Option<Settings>,
 }
 
 /// Proxies as given, each with where it came from (for error messages).
@@ -77,7 +70,7 @@ impl ProxyConfig {
     /// [`ProxyConfig::all`]; the environment is not read.
     pub fn new() -> Self {
         ProxyConfig {
-            source: Source::Given(Settings::default()),
+            given: Some(Settings::default()),
         }
     }
 
@@ -90,16 +83,14 @@ impl ProxyConfig {
     /// The proxies the process environment names, read when the configuration is built (the
     /// default; see [`ProxyConfig`] for the variables).
     pub fn from_env() -> Self {
-        ProxyConfig {
-            source: Source::Environment,
-        }
+        ProxyConfig { given: None }
     }
 
     /// The proxies named by the variables `lookup` returns, read now: the same rules as
     /// [`ProxyConfig::from_env`], for an environment other than the process's (a test's).
     pub fn from_env_with(lookup: impl Fn(&str) -> Option<String>) -> Self {
         ProxyConfig {
-            source: Source::Given(Settings::from_lookup(&lookup)),
+            given: Some(Settings::from_lookup(&lookup)),
         }
     }
 
@@ -154,30 +145,24 @@ impl ProxyConfig {
     /// The settings to change: a configuration still to be read from the environment starts
     /// from nothing once a proxy is set in code.
     fn given(&mut self) -> &mut Settings {
-        if let Source::Environment = self.source {
-            self.source = Source::Given(Settings::default());
-        }
-        match &mut self.source {
-            Source::Given(settings) => settings,
-            Source::Environment => unreachable!("replaced just above"),
-        }
+        self.given.get_or_insert_with(Settings::default)
     }
 
     /// The settings read from the process environment if that is where they come from,
     /// checked: what the transport matches requests against.
     pub(crate) fn resolve(&self) -> Result<Proxies, ConfigError> {
-        match &self.source {
-            Source::Environment => Settings::from_lookup(&|name| std::env::var(name).ok()).resolve(),
-            Source::Given(settings) => settings.resolve(),
+        match &self.given {
+            None => Settings::from_lookup(&|name| std::env::var(name).ok()).resolve(),
+            Some(settings) => settings.resolve(),
         }
     }
 }
 
 impl fmt::Debug for ProxyConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.source {
-            Source::Environment => f.write_str("ProxyConfig::from_env()"),
-            Source::Given(settings) => f
+        match &self.given {
+            None => f.write_str("ProxyConfig::from_env()"),
+            Some(settings) => f
                 .debug_struct("ProxyConfig")
                 .field("http", &settings.http.as_ref().map(|s| redact(&s.url)))
                 .field("https", &settings.https.as_ref().map(|s| redact(&s.url)))
