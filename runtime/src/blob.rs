@@ -209,7 +209,7 @@ mod tests {
     fn a_server_requires_the_padding() {
         use crate::decode_mode::reading_request;
         // RestJsonBodyMalformedBlobInvalidBase64 and RestJsonHeaderMalformedStringInvalidBase64MediaType.
-        for bad in ["xyz", "YmxvYg=", "Zg", "Zg=", "[][]", "-_==", "blob"] {
+        for bad in ["xyz", "YmxvYg=", "Zg", "Zg=", "[][]", "-_=="] {
             assert!(reading_request(|| Blob::from_base64(bad)).is_err(), "{bad}");
         }
         assert!(reading_request(|| serde_json::from_str::<Blob>(r#""YmxvYg=""#)).is_err());
