@@ -128,15 +128,17 @@ fn dispatch_rs(service: &Service) -> TokenStream {
     // The operations whose bodies are not the protocol's media type, each way.
     let request_media = media_type_method(
         quote!(request_media_type),
-        service.operations.iter().map(|op| {
-            protocol::request_body_media(service, op.input.as_ref().and_then(|n| service.structure(n)))
-        }),
+        service
+            .operations
+            .iter()
+            .map(|op| protocol::request_body_media(service, op.input.as_ref().and_then(|n| service.structure(n)))),
     );
     let response_media = media_type_method(
         quote!(response_media_type),
-        service.operations.iter().map(|op| {
-            protocol::response_body_media(service, op.output.as_ref().and_then(|n| service.structure(n)))
-        }),
+        service
+            .operations
+            .iter()
+            .map(|op| protocol::response_body_media(service, op.output.as_ref().and_then(|n| service.structure(n)))),
     );
     quote! {
         use crate::model;

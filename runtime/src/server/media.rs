@@ -32,7 +32,9 @@ pub(crate) fn content_type_problem(headers: &HeaderMap, expected: Option<&str>) 
             "A request body needs a Content-Type: this operation reads {expected}"
         )),
         (Some(expected), Some(sent)) => {
-            let matches = sent.to_str().is_ok_and(|text| essence(text).eq_ignore_ascii_case(expected));
+            let matches = sent
+                .to_str()
+                .is_ok_and(|text| essence(text).eq_ignore_ascii_case(expected));
             (!matches).then(|| {
                 format!(
                     "Unsupported Content-Type {:?}: this operation reads {expected}",
@@ -110,13 +112,29 @@ mod tests {
 
     #[test]
     fn a_body_must_be_of_the_type_the_operation_reads() {
-        for sent in ["application/json", "Application/JSON; charset=utf-8", " application/json "] {
-            assert_eq!(content_type_problem(&headers(&[("content-type", sent)]), JSON), None, "{sent}");
+        for sent in [
+            "application/json",
+            "Application/JSON; charset=utf-8",
+            " application/json ",
+        ] {
+            assert_eq!(
+                content_type_problem(&headers(&[("content-type", sent)]), JSON),
+                None,
+                "{sent}"
+            );
         }
         // restJson1's RestJsonWithBodyExpectsApplicationJsonContentType and ...NoHeaders.
-        for sent in ["application/hal+json", "text/plain", "application/x-amz-json-1.1", "application/jsonx"] {
+        for sent in [
+            "application/hal+json",
+            "text/plain",
+            "application/x-amz-json-1.1",
+            "application/jsonx",
+        ] {
             let problem = content_type_problem(&headers(&[("content-type", sent)]), JSON).unwrap();
-            assert!(problem.contains(sent) && problem.contains("application/json"), "{problem}");
+            assert!(
+                problem.contains(sent) && problem.contains("application/json"),
+                "{problem}"
+            );
         }
         let problem = content_type_problem(&HeaderMap::new(), JSON).unwrap();
         assert_eq!(
@@ -127,7 +145,10 @@ mod tests {
         assert!(content_type_problem(&HeaderMap::new(), Some("text/plain")).is_some());
         let jpeg = Some("image/jpeg");
         assert!(content_type_problem(&headers(&[("content-type", "application/json")]), jpeg).is_some());
-        assert_eq!(content_type_problem(&headers(&[("content-type", "image/jpeg")]), jpeg), None);
+        assert_eq!(
+            content_type_problem(&headers(&[("content-type", "image/jpeg")]), jpeg),
+            None
+        );
     }
 
     #[test]
@@ -171,7 +192,10 @@ mod tests {
         assert_eq!(accept_problem(&HeaderMap::new(), JSON), None);
         // Several Accept headers: any one may admit it.
         assert_eq!(
-            accept_problem(&headers(&[("accept", "text/plain"), ("accept", "application/json")]), JSON),
+            accept_problem(
+                &headers(&[("accept", "text/plain"), ("accept", "application/json")]),
+                JSON
+            ),
             None
         );
     }

@@ -19,8 +19,8 @@ use crate::server::auth::Auth;
 use crate::server::context::{OperationRequest, RequestContext};
 use crate::server::dispatch::Dispatch;
 use crate::server::errors::{
-    METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, REQUEST_TIMEOUT, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION, UNSUPPORTED_MEDIA_TYPE,
-    internal_error, protocol_error,
+    METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, REQUEST_TIMEOUT, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION,
+    UNSUPPORTED_MEDIA_TYPE, internal_error, protocol_error,
 };
 use crate::server::media;
 use crate::server::panic::{self, CatchPanic};

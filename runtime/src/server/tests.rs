@@ -590,7 +590,12 @@ async fn media_types() {
 #[tokio::test]
 async fn accept_must_admit_the_answer() {
     let addr = start(ServerConfig::default()).await;
-    for accept in ["application/json", "*/*", "application/*", "text/plain, application/json;q=0.1"] {
+    for accept in [
+        "application/json",
+        "*/*",
+        "application/*",
+        "text/plain, application/json;q=0.1",
+    ] {
         let reply = send(addr, "POST", "/echo/bob", &[JSON_TYPE, ("accept", accept)], b"{}").await;
         assert_eq!(reply.status, 200, "{accept}");
     }

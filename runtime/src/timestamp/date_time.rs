@@ -214,7 +214,11 @@ mod tests {
         }
         let error = reading_request(|| parse("1996-12-19T16:39:57-08:00")).unwrap_err();
         assert!(error.to_string().contains("without an offset"), "{error}");
-        for good in ["1985-04-12T23:20:50.52Z", "1985-04-12T23:20:50Z", "1985-04-12t23:20:50z"] {
+        for good in [
+            "1985-04-12T23:20:50.52Z",
+            "1985-04-12T23:20:50Z",
+            "1985-04-12t23:20:50z",
+        ] {
             assert!(reading_request(|| parse(good)).is_ok(), "{good}");
         }
         // The same rule reaches a timestamp deep in a JSON document.
