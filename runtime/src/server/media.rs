@@ -51,17 +51,16 @@ pub(crate) fn content_type_problem(headers: &HeaderMap, expected: Option<&str>) 
 /// is a refusal.
 pub(crate) fn accept_problem(headers: &HeaderMap, produced: Option<&str>) -> Option<String> {
     let produced = produced.filter(|p| *p != ANY)?;
-    let mut values = headers.get_all(ACCEPT).iter().peekable();
-    values.peek()?;
     let mut sent = Vec::new();
-    for value in values {
+    for value in headers.get_all(ACCEPT) {
         let Ok(text) = value.to_str() else {
             return Some("The Accept header is not visible ASCII".to_owned());
         };
-        if text.split(',').any(|range| admits(range, produced)) {
-            return None;
-        }
-        sent.push(text);
+        sent.extend(text.split(',').map(str::trim).filter(|range| !range.is_empty()));
+    }
+    // No Accept, or only empty ones, says nothing.
+    if sent.is_empty() || sent.iter().any(|range| admits(range, produced)) {
+        return None;
     }
     Some(format!(
         "Not acceptable: this operation answers with {produced}, and Accept {:?} does not admit it",
@@ -188,8 +187,9 @@ mod tests {
         ] {
             assert_eq!(accept_problem(&headers(&[("accept", accept)]), JSON), None, "{accept}");
         }
-        // No Accept: anything goes.
+        // No Accept, or an empty one: anything goes.
         assert_eq!(accept_problem(&HeaderMap::new(), JSON), None);
+        assert_eq!(accept_problem(&headers(&[("accept", " , ")]), JSON), None);
         // Several Accept headers: any one may admit it.
         assert_eq!(
             accept_problem(
