@@ -118,8 +118,10 @@ fn a_stuck_or_idle_client_is_disconnected_after_the_header_timeout() {
     let mut silent = raw::connect(addr);
     // A keep-alive connection that went idle after one exchange.
     let mut idle = raw::connect(addr);
-    idle.write_all(b"POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\n\r\n{}")
-        .unwrap();
+    idle.write_all(
+        b"POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}",
+    )
+    .unwrap();
     assert_eq!(raw::read_response(&mut idle).unwrap().status, 200);
     for (what, stream) in [
         ("partial head", &mut partial),
@@ -138,7 +140,7 @@ fn a_stalled_body_gets_408_after_the_body_timeout() {
     let emulator = Emulator::start(&["--quiet", "--body-timeout", "1"], &[]);
     let mut stream = raw::connect(raw::address(&emulator.url));
     stream
-        .write_all(b"POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-length: 10\r\n\r\n{\"a\"")
+        .write_all(b"POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 10\r\n\r\n{\"a\"")
         .unwrap();
     let started = Instant::now();
     let response = raw::read_response(&mut stream).expect("an answer");
@@ -161,7 +163,9 @@ fn sigterm_with_a_stuck_client_stops_within_the_deadline() {
         .unwrap();
     let mut stuck_body = raw::connect(addr);
     stuck_body
-        .write_all(b"POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-length: 10\r\n\r\n{")
+        .write_all(
+            b"POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 10\r\n\r\n{",
+        )
         .unwrap();
     std::thread::sleep(Duration::from_millis(200));
     let started = Instant::now();
@@ -365,11 +369,11 @@ fn an_early_answer_with_an_unread_body_closes_the_connection_and_says_so() {
             415,
         ),
         (
-            "POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-length: 2000000\r\n\r\n",
+            "POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 2000000\r\n\r\n",
             413,
         ),
         (
-            "POST /ListChannels HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\n200000\r\n",
+            "POST /ListChannels HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n200000\r\n",
             413,
         ),
     ] {

@@ -16,6 +16,14 @@ const ENGINE: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
+/// The same, reading only canonical padding: what a server takes from a request.
+const PADDED: GeneralPurpose = GeneralPurpose::new(
+    &STANDARD,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(true)
+        .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
+);
+
 /// Binary data. Serializes as a base64 string (standard alphabet, with
 /// padding); `Debug` shows only the length, as in `Blob(3 bytes)`.
 #[derive(Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
@@ -52,9 +60,17 @@ impl Blob {
         ENGINE.encode(&self.0)
     }
 
-    /// Decodes base64 text (standard alphabet; padding optional).
+    /// Decodes base64 text (standard alphabet; padding optional). A server reading a
+    /// request ([`crate::decode_mode::reading_request`]) requires the padding, as restJson1
+    /// says (`RestJsonBodyMalformedBlobInvalidBase64`: `xyz` and `YmxvYg=` are refused); a
+    /// client reads text without it.
     pub fn from_base64(text: &str) -> Result<Self, BlobError> {
-        ENGINE.decode(text).map(Self).map_err(|e| BlobError(e.to_string()))
+        let engine = if crate::decode_mode::is_reading_request() {
+            &PADDED
+        } else {
+            &ENGINE
+        };
+        engine.decode(text).map(Self).map_err(|e| BlobError(e.to_string()))
     }
 }
 
@@ -187,6 +203,21 @@ mod tests {
         assert_eq!(Blob::from_base64("Zm8").unwrap().as_bytes(), b"fo");
         // Partial padding is tolerated too.
         assert_eq!(Blob::from_base64("Zg=").unwrap().as_bytes(), b"f");
+    }
+
+    #[test]
+    fn a_server_requires_the_padding() {
+        use crate::decode_mode::reading_request;
+        // RestJsonBodyMalformedBlobInvalidBase64 and RestJsonHeaderMalformedStringInvalidBase64MediaType.
+        for bad in ["xyz", "YmxvYg=", "Zg", "Zg=", "[][]", "-_=="] {
+            assert!(reading_request(|| Blob::from_base64(bad)).is_err(), "{bad}");
+        }
+        assert!(reading_request(|| serde_json::from_str::<Blob>(r#""YmxvYg=""#)).is_err());
+        assert_eq!(
+            reading_request(|| Blob::from_base64("YmxvYg==")).unwrap().as_bytes(),
+            b"blob"
+        );
+        assert_eq!(reading_request(|| Blob::from_base64("")).unwrap().as_bytes(), b"");
     }
 
     #[test]

@@ -76,6 +76,7 @@
 pub mod blob;
 #[cfg(feature = "client")]
 pub mod client;
+pub mod decode_mode;
 pub mod enums;
 pub mod json_float;
 pub mod pattern;

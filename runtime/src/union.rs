@@ -27,9 +27,26 @@ pub fn one_member<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(String,
     }
 }
 
+/// What a generated union makes of a member it does not know: a client keeps its name (the
+/// union's `Unknown` variant), since a service may add members after the client was built; a
+/// server reading a request refuses it (restJson1's `RestJsonMalformedUnionUnknownMember`),
+/// since nothing it could do with it was modeled.
+pub fn unknown_member<E: Error>(name: String) -> Result<String, E> {
+    if crate::decode_mode::is_reading_request() {
+        let shown: String = name.chars().take(MAX_ECHOED_NAME_CHARS).collect();
+        let cut = if shown.len() < name.len() { "..." } else { "" };
+        Err(E::custom(format!("unknown union member `{shown}{cut}`")))
+    } else {
+        Ok(name)
+    }
+}
+
+/// The longest part of an unknown member's name echoed in an error.
+const MAX_ECHOED_NAME_CHARS: usize = 64;
+
 #[cfg(test)]
 mod tests {
-    use super::one_member;
+    use super::{one_member, unknown_member};
     use serde_json::{Value, json};
 
     fn read(value: Value) -> Result<(String, Value), String> {
@@ -54,5 +71,16 @@ mod tests {
             Err("a union must have exactly one member set, found `a` and `b`".to_string())
         );
         assert!(read(json!([1])).is_err());
+    }
+
+    #[test]
+    fn a_server_refuses_unknown_members_a_client_keeps_them() {
+        type Result = std::result::Result<String, serde_json::Error>;
+        assert_eq!(unknown_member::<serde_json::Error>("new".into()).unwrap(), "new");
+        let refused: Result = crate::decode_mode::reading_request(|| unknown_member("unknown".into()));
+        assert_eq!(refused.unwrap_err().to_string(), "unknown union member `unknown`");
+        let long: Result = crate::decode_mode::reading_request(|| unknown_member("x".repeat(1000)));
+        let message = long.unwrap_err().to_string();
+        assert!(message.len() < 100 && message.ends_with("...`"), "{message}");
     }
 }

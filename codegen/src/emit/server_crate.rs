@@ -6,9 +6,9 @@
 use super::format::{EmitError, RustFile, doc_attrs, ident, inner_doc_attrs, rust_files};
 use super::manifest::{self, CrateManifest};
 use super::operation_docs::{self, Side};
-use super::protocol;
+use super::protocol::{self, BodyMedia};
 use super::rust_types::{Scope, io_type};
-use crate::ir::{Binding, Operation, Service};
+use crate::ir::{Operation, Service};
 use crate::naming;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -125,28 +125,21 @@ fn dispatch_rs(service: &Service) -> TokenStream {
             #index => handle::<#marker, _, _>(request, |input, context| self.0.#method(input, context)).await,
         }
     });
-    // Operations whose input is a raw `@httpPayload` read another media type than JSON.
-    let media: Vec<(usize, &str)> = service
-        .operations
-        .iter()
-        .enumerate()
-        .filter_map(|(index, op)| {
-            let input = op.input.as_ref().and_then(|n| service.structure(n))?;
-            let payload = input.members.iter().find(|m| m.binding == Binding::Payload)?;
-            Some((index, protocol::raw_payload_media_type(service, payload)?))
-        })
-        .collect();
-    let media_type = (!media.is_empty()).then(|| {
-        let arms = media.iter().map(|(index, media)| quote!(#index => #media,));
-        quote! {
-            fn media_type(&self, index: usize) -> &'static str {
-                match index {
-                    #(#arms)*
-                    _ => self.protocol().media_type(),
-                }
-            }
-        }
-    });
+    // The operations whose bodies are not the protocol's media type, each way.
+    let request_media = media_type_method(
+        quote!(request_media_type),
+        service
+            .operations
+            .iter()
+            .map(|op| protocol::request_body_media(service, op.input.as_ref().and_then(|n| service.structure(n)))),
+    );
+    let response_media = media_type_method(
+        quote!(response_media_type),
+        service
+            .operations
+            .iter()
+            .map(|op| protocol::response_body_media(service, op.output.as_ref().and_then(|n| service.structure(n)))),
+    );
     quote! {
         use crate::model;
         use ::smithy_runtime::protocol::{HttpResponse, Operation, OperationInfo, Protocol};
@@ -179,9 +172,34 @@ fn dispatch_rs(service: &Service) -> TokenStream {
                 })
             }
 
-            #media_type
+            #request_media
+            #response_media
         }
     }
+}
+
+/// A `Dispatch` media type method (`request_media_type` or `response_media_type`) with one
+/// arm per operation (by index) whose body is not the protocol's media type; nothing when
+/// there is none (the trait's default answers the protocol's).
+fn media_type_method<'a>(method: TokenStream, media: impl Iterator<Item = BodyMedia<'a>>) -> Option<TokenStream> {
+    let arms: Vec<TokenStream> = media
+        .enumerate()
+        .filter_map(|(index, media)| match media {
+            BodyMedia::Protocol => None,
+            BodyMedia::None => Some(quote!(#index => None,)),
+            BodyMedia::Other(media_type) => Some(quote!(#index => Some(#media_type),)),
+        })
+        .collect();
+    (!arms.is_empty()).then(|| {
+        quote! {
+            fn #method(&self, index: usize) -> Option<&'static str> {
+                match index {
+                    #(#arms)*
+                    _ => Some(self.protocol().media_type()),
+                }
+            }
+        }
+    })
 }
 
 fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenStream {

@@ -250,7 +250,7 @@ pub fn union(u: &Union, scope: Scope<'_>) -> TokenStream {
                 let (member, value) = rt::union::one_member(deserializer)?;
                 let decoded = match member.as_str() {
                     #(#deserialize_arms)*
-                    _ => return Ok(Self::Unknown(member)),
+                    _ => return rt::union::unknown_member(member).map(Self::Unknown),
                 };
                 decoded.map_err(::serde::de::Error::custom)
             }

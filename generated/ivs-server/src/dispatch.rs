@@ -492,4 +492,22 @@ impl<S: crate::Ivs> Dispatch for Dispatcher<S> {
             }
         })
     }
+    fn request_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            32usize => None,
+            37usize => None,
+            _ => Some(self.protocol().media_type()),
+        }
+    }
+    fn response_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            8usize => None,
+            9usize => None,
+            11usize => None,
+            12usize => None,
+            13usize => None,
+            33usize => None,
+            _ => Some(self.protocol().media_type()),
+        }
+    }
 }

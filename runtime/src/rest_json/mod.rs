@@ -20,6 +20,8 @@ use crate::protocol::{EncodeError, ErrorMeta, HttpResponse, Protocol};
 
 pub mod errors;
 pub mod headers;
+#[cfg(test)]
+mod malformed_tests;
 pub mod param;
 pub mod read;
 mod request;

@@ -115,7 +115,7 @@ pub fn decode_component(text: &str, place: &str) -> Result<String, DecodeError> 
 /// Reads a JSON body; an empty body is the empty structure. Structures, at any depth, must
 /// be JSON objects (see [`crate::strict`]).
 pub fn json_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DecodeError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
+    if is_blank(body) {
         return Ok(T::default());
     }
     crate::strict::from_slice(body).map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
@@ -124,12 +124,18 @@ pub fn json_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, Decode
 /// A structure or union `@httpPayload` body: `None` when empty (a union has no empty value,
 /// so it cannot use [`json_body`]).
 pub fn json_payload<T: DeserializeOwned>(body: &[u8]) -> Result<Option<T>, DecodeError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
+    if is_blank(body) {
         return Ok(None);
     }
     crate::strict::from_slice(body)
         .map(Some)
         .map_err(|e| DecodeError::new(format!("the JSON body is malformed: {e}")))
+}
+
+/// Whether a body holds nothing but JSON whitespace (space, tab, line feed, carriage return:
+/// not form feed, which `u8::is_ascii_whitespace` counts and JSON does not).
+fn is_blank(body: &[u8]) -> bool {
+    body.iter().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// An `@httpPayload` blob body: `None` when empty.

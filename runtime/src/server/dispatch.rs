@@ -34,12 +34,22 @@ pub trait Dispatch: Send + Sync + 'static {
     fn protocol(&self) -> &'static dyn Protocol;
 
     /// The media type (without parameters) the operation at `index` reads its request body
-    /// as; a non-empty body sent with another `Content-Type` is answered with 415
-    /// `UnsupportedMediaTypeException`. The protocol's by default; generated code overrides it for
-    /// operations whose body is a raw `@httpPayload` (`application/octet-stream`, `text/plain`,
-    /// or the member's `@mediaType`).
-    fn media_type(&self, index: usize) -> &'static str {
+    /// as: `None` when it reads no body (no input, or only members bound elsewhere), `*/*`
+    /// when it takes any (a blob `@httpPayload` without `@mediaType`). A non-empty body sent
+    /// without this `Content-Type`, or with a `Content-Type` to an operation that reads none,
+    /// is answered with 415 `UnsupportedMediaTypeException`. The protocol's by default;
+    /// generated code overrides it for the operations that differ.
+    fn request_media_type(&self, index: usize) -> Option<&'static str> {
         let _ = index;
-        self.protocol().media_type()
+        Some(self.protocol().media_type())
+    }
+
+    /// The media type the operation at `index` answers with: `None` when its output has no
+    /// modeled body, `*/*` when it may be anything. A request whose `Accept` admits none of
+    /// it is answered with 406 `NotAcceptableException`. The protocol's by default;
+    /// generated code overrides it for the operations that differ.
+    fn response_media_type(&self, index: usize) -> Option<&'static str> {
+        let _ = index;
+        Some(self.protocol().media_type())
     }
 }

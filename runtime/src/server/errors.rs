@@ -17,6 +17,8 @@ pub(crate) const VALIDATION: &str = "ValidationException";
 pub(crate) const UNKNOWN_OPERATION: &str = "UnknownOperationException";
 /// 405: an operation matches the path, but not with this method.
 pub(crate) const METHOD_NOT_ALLOWED: &str = "MethodNotAllowedException";
+/// 406: the request's `Accept` admits none of what the operation answers with.
+pub(crate) const NOT_ACCEPTABLE: &str = "NotAcceptableException";
 /// 408: the body did not arrive in time.
 pub(crate) const REQUEST_TIMEOUT: &str = "RequestTimeoutException";
 /// 413: the body is larger than the configured limit.

@@ -10,7 +10,8 @@ use crate::validate::Validate;
 /// Runs operation `Op` for a routed request with the handler `f`.
 ///
 /// - An input that cannot be decoded is answered with 400 `SerializationException`, the
-///   decoder's message in the body.
+///   decoder's message in the body. It is decoded with the server's rules (see
+///   [`crate::decode_mode`]): stricter than a client's about timestamps, base64 and unions.
 /// - An input that breaks the model's constraints is answered with 400 `ValidationException`,
 ///   whose message lists every violation; `f` is not called.
 /// - Otherwise `f` is called with the input and the request's context: its output is encoded
@@ -29,7 +30,7 @@ where
         context,
     } = request;
     let operation = Op::INFO.name;
-    let input = match Op::decode_input(&parts, &labels, &body) {
+    let input = match crate::decode_mode::reading_request(|| Op::decode_input(&parts, &labels, &body)) {
         Ok(input) => input,
         Err(error) => {
             tracing::debug!(operation, %error, "cannot decode the input");

@@ -27,9 +27,10 @@
 //! | 403 | `UnrecognizedClientException` | an unknown access key id |
 //! | 404 | `UnknownOperationException` | no operation matches the path |
 //! | 405 | `MethodNotAllowedException` | an operation matches the path, not the method (with `Allow`) |
+//! | 406 | `NotAcceptableException` | `Accept` admits none of what the operation answers with |
 //! | 408 | `RequestTimeoutException` | the body did not arrive within [`Timeouts::body_read`] |
 //! | 413 | `RequestEntityTooLargeException` | the body exceeds [`ServerConfig::body_limit`] |
-//! | 415 | `UnsupportedMediaTypeException` | a non-empty body of another media type than the operation reads |
+//! | 415 | `UnsupportedMediaTypeException` | a non-empty body without the media type the operation reads, or sent to one that reads none |
 //! | 500 | `InternalServerException` | a panic, or a response that cannot be encoded |
 //! | 501 | `NotImplementedException` | [`crate::protocol::UnhandledError::not_implemented`], for operations a server leaves out |
 //!
@@ -45,6 +46,7 @@ mod context;
 mod dispatch;
 mod errors;
 mod handle;
+mod media;
 mod panic;
 mod router;
 mod serve;

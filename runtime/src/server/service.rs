@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use axum::body::{Body, HttpBody};
 use bytes::Bytes;
-use http::header::{ALLOW, CONTENT_LENGTH, CONTENT_TYPE};
+use http::header::{ALLOW, CONTENT_LENGTH};
 use http::{HeaderMap, HeaderValue};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use tracing::Instrument;
@@ -19,9 +19,10 @@ use crate::server::auth::{Auth, AuthError};
 use crate::server::context::{OperationRequest, RequestContext};
 use crate::server::dispatch::Dispatch;
 use crate::server::errors::{
-    METHOD_NOT_ALLOWED, REQUEST_TIMEOUT, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION, UNSUPPORTED_MEDIA_TYPE,
-    internal_error, protocol_error,
+    METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, REQUEST_TIMEOUT, SERIALIZATION, TOO_LARGE, UNKNOWN_OPERATION,
+    UNSUPPORTED_MEDIA_TYPE, internal_error, protocol_error,
 };
+use crate::server::media;
 use crate::server::panic::{self, CatchPanic};
 use crate::server::router::{Route, RouteTable};
 use crate::server::serve::Timeouts;
@@ -93,9 +94,12 @@ impl ServerConfig {
 ///    matches the path, 405 `MethodNotAllowedException` (with `Allow`) when one does but not
 ///    with this method, 400 `SerializationException` for a label that is not UTF-8.
 /// 4. 415 `UnsupportedMediaTypeException` when the body is not empty and `Content-Type` is
-///    set to another media type than the operation reads ([`Dispatch::media_type`],
-///    `application/json` unless overridden; parameters such as `charset` are ignored, and
-///    `application/x-amz-json-1.x` is refused: it is another protocol).
+///    missing or another media type than the operation reads
+///    ([`Dispatch::request_media_type`], `application/json` unless overridden; parameters
+///    such as `charset` are ignored, and `application/x-amz-json-1.x` is refused: it is
+///    another protocol), or set at all when the operation reads no body. 406
+///    `NotAcceptableException` when `Accept` admits none of what the operation answers with
+///    ([`Dispatch::response_media_type`]; `*/*`, `type/*` and `q=0` are understood).
 /// 5. 413 `RequestEntityTooLargeException` when `Content-Length` exceeds the limit.
 /// 6. The body is read, at most the limit (413 when a body without `Content-Length` is
 ///    longer) and within [`Timeouts::body_read`] (408 `RequestTimeoutException`), then the
@@ -212,14 +216,14 @@ impl<D: Dispatch> Server<D> {
         // The body's length, when known up front: hyper's exact size hint (from
         // `Content-Length`, or 0 for a request without a body), else the header itself.
         let declared = body.size_hint().exact().or_else(|| content_length(&parts.headers));
-        let media_type = self.dispatch.media_type(index);
-        let wrong_media_type = !media_type_matches(&parts.headers, media_type);
-        if wrong_media_type && declared.is_some_and(|len| len > 0) {
-            return early(unsupported_media_type(
-                self.dispatch.protocol(),
-                &parts.headers,
-                media_type,
-            ));
+        let media_problem = media::content_type_problem(&parts.headers, self.dispatch.request_media_type(index));
+        if let Some(problem) = &media_problem
+            && declared.is_some_and(|len| len > 0)
+        {
+            return early(unsupported_media_type(self.dispatch.protocol(), problem));
+        }
+        if let Some(problem) = media::accept_problem(&parts.headers, self.dispatch.response_media_type(index)) {
+            return early(protocol_error(self.dispatch.protocol(), 406, NOT_ACCEPTABLE, &problem));
         }
         let limit = self.config.body_limit;
         if declared.is_some_and(|len| len > u64::try_from(limit).unwrap_or(u64::MAX)) {
@@ -245,8 +249,10 @@ impl<D: Dispatch> Server<D> {
             }
         };
         // A body without a declared length is only known to be non-empty once read.
-        if wrong_media_type && !body.is_empty() {
-            return unsupported_media_type(self.dispatch.protocol(), &parts.headers, media_type);
+        if let Some(problem) = &media_problem
+            && !body.is_empty()
+        {
+            return unsupported_media_type(self.dispatch.protocol(), problem);
         }
 
         let access_key_id = match claim {
@@ -284,30 +290,8 @@ fn content_length(headers: &HeaderMap) -> Option<u64> {
     headers.get(CONTENT_LENGTH)?.to_str().ok()?.trim().parse().ok()
 }
 
-/// Whether the `Content-Type` (when there is one) names `expected`, ignoring case and
-/// parameters: `application/json; charset=utf-8` is JSON.
-fn media_type_matches(headers: &HeaderMap, expected: &str) -> bool {
-    let Some(content_type) = headers.get(CONTENT_TYPE) else {
-        return true;
-    };
-    let Ok(content_type) = content_type.to_str() else {
-        return false;
-    };
-    let essence = content_type.split(';').next().unwrap_or_default().trim();
-    essence.eq_ignore_ascii_case(expected)
-}
-
-fn unsupported_media_type(protocol: &dyn Protocol, headers: &HeaderMap, expected: &str) -> HttpResponse {
-    let sent = headers
-        .get(CONTENT_TYPE)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
-        .unwrap_or_default();
-    protocol_error(
-        protocol,
-        415,
-        UNSUPPORTED_MEDIA_TYPE,
-        &format!("Unsupported Content-Type {sent:?}: this operation reads {expected}"),
-    )
+fn unsupported_media_type(protocol: &dyn Protocol, problem: &str) -> HttpResponse {
+    protocol_error(protocol, 415, UNSUPPORTED_MEDIA_TYPE, problem)
 }
 
 /// 408, with `Connection: close`: the rest of the body may still come, and it cannot be

@@ -265,11 +265,19 @@ impl Dispatch for Fake {
         }
     }
 
-    fn media_type(&self, index: usize) -> &'static str {
-        if index == 4 {
-            "application/octet-stream"
-        } else {
-            crate::rest_json::JSON
+    fn request_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            // The labels operations read nothing but their labels.
+            1..=3 => None,
+            4 => Some("application/octet-stream"),
+            _ => Some(crate::rest_json::JSON),
+        }
+    }
+
+    fn response_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            1..=4 => None,
+            _ => Some(crate::rest_json::JSON),
         }
     }
 }
@@ -561,6 +569,45 @@ async fn media_types() {
     assert_eq!(reply.error_without_exception_message().2, "3 bytes");
     let reply = send(addr, "PUT", "/upload", &[JSON_TYPE], b"{}").await;
     assert_eq!(reply.status, 415);
+    // A body that does not say what it is, to an operation that reads one.
+    let reply = send(addr, "POST", "/echo/bob", &[], b"{}").await;
+    let (status, code, message) = reply.error();
+    assert_eq!((status, code.as_str()), (415, "UnsupportedMediaTypeException"));
+    assert_eq!(
+        message,
+        "A request body needs a Content-Type: this operation reads application/json"
+    );
+    // A body that says what it is, to an operation that reads none; without a Content-Type
+    // the body is ignored.
+    let reply = send(addr, "GET", "/tags/a", &[JSON_TYPE], b"{}").await;
+    assert_eq!(reply.error().0, 415);
+    let reply = send(addr, "GET", "/tags/a", &[], b"{}").await;
+    assert_eq!(reply.error().0, 409);
+    let reply = send(addr, "GET", "/tags/a", &[JSON_TYPE], b"").await;
+    assert_eq!(reply.error().0, 409);
+}
+
+#[tokio::test]
+async fn accept_must_admit_the_answer() {
+    let addr = start(ServerConfig::default()).await;
+    for accept in [
+        "application/json",
+        "*/*",
+        "application/*",
+        "text/plain, application/json;q=0.1",
+    ] {
+        let reply = send(addr, "POST", "/echo/bob", &[JSON_TYPE, ("accept", accept)], b"{}").await;
+        assert_eq!(reply.status, 200, "{accept}");
+    }
+    for accept in ["application/hal+json", "text/*", "application/json;q=0"] {
+        let reply = send(addr, "POST", "/echo/bob", &[JSON_TYPE, ("accept", accept)], b"{}").await;
+        let (status, code, message) = reply.error();
+        assert_eq!((status, code.as_str()), (406, "NotAcceptableException"), "{accept}");
+        assert!(message.contains(accept), "{message}");
+    }
+    // An operation without a modeled answer body accepts any Accept.
+    let reply = send(addr, "GET", "/tags/a", &[("accept", "image/png")], b"").await;
+    assert_eq!(reply.error().0, 409);
 }
 
 #[tokio::test]

@@ -12,6 +12,7 @@ use super::{StrVisitor, Timestamp, TimestampError, civil, from_unix_nanos};
 
 const FORMAT: &str = "date-time";
 const SYNTAX: &str = "expected an RFC 3339 date-time such as 2024-01-02T03:04:05Z";
+const UTC_SYNTAX: &str = "expected an RFC 3339 date-time in UTC such as 2024-01-02T03:04:05Z, without an offset";
 
 /// Serializes as a JSON string in the form of [`format()`].
 pub fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
@@ -45,11 +46,25 @@ pub fn format(t: &Timestamp) -> String {
 }
 
 /// Parses an RFC 3339 date-time with any offset and fraction; the result is in UTC.
+///
+/// A server reading a request ([`crate::decode_mode::reading_request`]) takes only what
+/// Smithy's `date-time` is: `T` between date and time and `Z` for UTC, no offset
+/// (`RestJsonBodyTimestampDateTimeRejectsUTCOffsets`); a client reads any offset, as AWS
+/// services have been seen to send them (`RestJsonDateTimeWithNegativeOffset`).
 pub fn parse(s: &str) -> Result<Timestamp, TimestampError> {
+    if crate::decode_mode::is_reading_request() && !is_utc_form(s) {
+        return Err(TimestampError::new(FORMAT, s, UTC_SYNTAX));
+    }
     let t = Timestamp::parse(s, &Rfc3339).map_err(|_| TimestampError::new(FORMAT, s, SYNTAX))?;
     // Rebuilt from the instant, so that the offset is UTC; fails (rather than
     // panicking) when the UTC value is past year 9999.
     from_unix_nanos(FORMAT, s, t.unix_timestamp_nanos())
+}
+
+/// Whether `s` has the shape of a UTC date-time: `T` after the date, `Z` at the end (either
+/// case, as RFC 3339 allows). The rest is checked by the RFC 3339 parser.
+fn is_utc_form(s: &str) -> bool {
+    s.as_bytes().get(10).is_some_and(|b| b.eq_ignore_ascii_case(&b'T')) && s.ends_with(['Z', 'z'])
 }
 
 format_glue!(DateTime);
@@ -167,6 +182,49 @@ mod tests {
             parse("9999-12-31T23:59:59-01:00").unwrap_err().reason(),
             "out of the supported range"
         );
+    }
+
+    #[test]
+    fn a_server_takes_only_utc_with_t_and_z() {
+        use crate::decode_mode::reading_request;
+        // The values of restJson1's RestJson*TimestampDateTimeRejectsUTCOffsets and
+        // ...RejectsDifferent8601Formats cases: all refused while reading a request.
+        for bad in [
+            "1996-12-19T16:39:57-08:00",
+            "1996-12-19T16:39:57+00:00",
+            "1996-12-19T16:39:57+00",
+            "1996-12-19T16:39:57+00Z",
+            "1996-12-19T16:39:57",
+            "1996-12-19T163957",
+            "19961219T163957Z",
+            "19961219T163957",
+            "19961219T16:39:57Z",
+            "19961219T16:39:57",
+            "1996-12-19T16:39Z",
+            "1996-12-19T16:39",
+            "1996-12-19T1639",
+            "1996-12-19T16Z",
+            "1996-12-19T16",
+            "1996-12-19 16:39:57Z",
+            "2011-12-03T10:15:30+01:00[Europe/Paris]",
+            "Tue, 29 Apr 2014 18:30:38 GMT",
+            "1515531081",
+        ] {
+            assert!(reading_request(|| parse(bad)).is_err(), "{bad}");
+        }
+        let error = reading_request(|| parse("1996-12-19T16:39:57-08:00")).unwrap_err();
+        assert!(error.to_string().contains("without an offset"), "{error}");
+        for good in [
+            "1985-04-12T23:20:50.52Z",
+            "1985-04-12T23:20:50Z",
+            "1985-04-12t23:20:50z",
+        ] {
+            assert!(reading_request(|| parse(good)).is_ok(), "{good}");
+        }
+        // The same rule reaches a timestamp deep in a JSON document.
+        let nested = r#"{"at":"2024-01-02T03:04:05+00:00"}"#;
+        assert!(reading_request(|| serde_json::from_str::<Doc>(nested)).is_err());
+        assert!(serde_json::from_str::<Doc>(nested).is_ok());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 mod rest_json;
 
-use crate::ir::{Member, Operation, Protocol, Service, Struct};
+use crate::ir::{Operation, Protocol, Service, Struct};
 use proc_macro2::TokenStream;
 
 /// Items for the model crate's `lib.rs`: the `PROTOCOL` constant the operations, the client
@@ -34,10 +34,28 @@ pub fn error_structure(service: &Service, s: &Struct) -> TokenStream {
     }
 }
 
-/// The media type a server reads an operation's request body as, when it is not the
-/// protocol's own: a raw `@httpPayload` (`payload` is that member).
-pub fn raw_payload_media_type<'a>(service: &Service, payload: &'a Member) -> Option<&'a str> {
+/// How a server types an operation's request or response body, for its `Content-Type` (415)
+/// and `Accept` (406) checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyMedia<'a> {
+    /// The protocol's own media type (restJson1: `application/json`).
+    Protocol,
+    /// No modeled body.
+    None,
+    /// Another media type (a raw `@httpPayload`'s), or `*/*` for any.
+    Other(&'a str),
+}
+
+/// The request body an operation's server reads (`None` input: no input).
+pub fn request_body_media<'a>(service: &Service, input: Option<&'a Struct>) -> BodyMedia<'a> {
     match service.protocol {
-        Protocol::RestJson1 => rest_json::raw_payload_media_type(payload),
+        Protocol::RestJson1 => rest_json::body_media(input),
+    }
+}
+
+/// The response body an operation's server writes (`None` output: no output).
+pub fn response_body_media<'a>(service: &Service, output: Option<&'a Struct>) -> BodyMedia<'a> {
+    match service.protocol {
+        Protocol::RestJson1 => rest_json::body_media(output),
     }
 }

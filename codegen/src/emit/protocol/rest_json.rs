@@ -3,6 +3,7 @@
 //! server use these, so they cannot disagree about the wire. Each member is one call into
 //! `smithy_runtime::rest_json` (`rest` in generated code).
 
+use super::BodyMedia;
 use crate::emit::defaults::value_expr;
 use crate::emit::format::ident;
 use crate::emit::rust_types::{Scope, rust_type, timestamp_path};
@@ -425,7 +426,7 @@ fn headers_decode(m: &Member, from: TokenStream) -> TokenStream {
 
 /// The media type of a raw `@httpPayload` (a blob or text): its `@mediaType`, else
 /// restJson1's default for the type; `None` for a JSON payload.
-pub(super) fn raw_payload_media_type(payload: &Member) -> Option<&str> {
+fn raw_payload_media_type(payload: &Member) -> Option<&str> {
     let default = match &payload.ty.kind {
         TyKind::Blob => "application/octet-stream",
         TyKind::String
@@ -435,6 +436,27 @@ pub(super) fn raw_payload_media_type(payload: &Member) -> Option<&str> {
         _ => return None,
     };
     Some(payload.media_type.as_deref().unwrap_or(default))
+}
+
+/// How a server types the body of a request or response of structure `s` (see
+/// `BodyMedia`): none without a structure or when every member is bound elsewhere; JSON for
+/// body members, a structure, union or document payload, or an empty structure (sent as
+/// `{}`); a raw payload's media type, or any (`*/*`) for a blob without `@mediaType`, which
+/// restJson1 servers must take whatever its type (`RestJsonHttpPayloadTraitsWithBlobAcceptsAllContentTypes`).
+pub(super) fn body_media(s: Option<&Struct>) -> BodyMedia<'_> {
+    let Some(s) = s else { return BodyMedia::None };
+    if let Some(payload) = s.members.iter().find(|m| m.binding == Binding::Payload) {
+        return match raw_payload_media_type(payload) {
+            None => BodyMedia::Protocol,
+            Some(_) if payload.ty.kind == TyKind::Blob && payload.media_type.is_none() => BodyMedia::Other("*/*"),
+            Some(media_type) => BodyMedia::Other(media_type),
+        };
+    }
+    if has_body(&s.members) {
+        BodyMedia::Protocol
+    } else {
+        BodyMedia::None
+    }
 }
 
 fn payload_encode(m: &Member, from: TokenStream) -> TokenStream {

@@ -54,10 +54,18 @@ impl<S: crate::FixtureHttp> Dispatch for Dispatcher<S> {
             }
         })
     }
-    fn media_type(&self, index: usize) -> &'static str {
+    fn request_media_type(&self, index: usize) -> Option<&'static str> {
         match index {
-            2usize => "application/octet-stream",
-            _ => self.protocol().media_type(),
+            0usize => None,
+            1usize => None,
+            2usize => Some("*/*"),
+            _ => Some(self.protocol().media_type()),
+        }
+    }
+    fn response_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            0usize => None,
+            _ => Some(self.protocol().media_type()),
         }
     }
 }

@@ -54,4 +54,11 @@ impl<S: crate::FixtureIdl> Dispatch for Dispatcher<S> {
             }
         })
     }
+    fn request_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            1usize => None,
+            2usize => None,
+            _ => Some(self.protocol().media_type()),
+        }
+    }
 }

@@ -36,4 +36,10 @@ impl<S: crate::FixtureKeywords> Dispatch for Dispatcher<S> {
             }
         })
     }
+    fn response_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            0usize => None,
+            _ => Some(self.protocol().media_type()),
+        }
+    }
 }

@@ -45,4 +45,11 @@ impl<S: crate::FixtureLegacy> Dispatch for Dispatcher<S> {
             }
         })
     }
+    fn request_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            0usize => None,
+            1usize => None,
+            _ => Some(self.protocol().media_type()),
+        }
+    }
 }

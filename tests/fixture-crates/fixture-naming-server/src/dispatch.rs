@@ -63,4 +63,18 @@ impl<S: crate::FixtureNaming> Dispatch for Dispatcher<S> {
             }
         })
     }
+    fn request_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            1usize => None,
+            _ => Some(self.protocol().media_type()),
+        }
+    }
+    fn response_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            0usize => None,
+            1usize => None,
+            2usize => None,
+            _ => Some(self.protocol().media_type()),
+        }
+    }
 }

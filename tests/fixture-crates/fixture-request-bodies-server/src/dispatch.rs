@@ -72,10 +72,22 @@ impl<S: crate::FixtureRequestBodies> Dispatch for Dispatcher<S> {
             }
         })
     }
-    fn media_type(&self, index: usize) -> &'static str {
+    fn request_media_type(&self, index: usize) -> Option<&'static str> {
         match index {
-            4usize => "text/plain",
-            _ => self.protocol().media_type(),
+            1usize => None,
+            2usize => None,
+            4usize => Some("text/plain"),
+            _ => Some(self.protocol().media_type()),
+        }
+    }
+    fn response_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            0usize => None,
+            1usize => None,
+            2usize => None,
+            3usize => None,
+            4usize => None,
+            _ => Some(self.protocol().media_type()),
         }
     }
 }

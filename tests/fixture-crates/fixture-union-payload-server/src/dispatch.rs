@@ -45,4 +45,10 @@ impl<S: crate::FixtureUnionPayload> Dispatch for Dispatcher<S> {
             }
         })
     }
+    fn request_media_type(&self, index: usize) -> Option<&'static str> {
+        match index {
+            0usize => None,
+            _ => Some(self.protocol().media_type()),
+        }
+    }
 }

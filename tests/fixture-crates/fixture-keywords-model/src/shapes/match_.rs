@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for Match {
         let decoded = match member.as_str() {
             "loop" => ::serde::Deserialize::deserialize(value).map(Self::Loop),
             "where" => ::serde::Deserialize::deserialize(value).map(Self::Where),
-            _ => return Ok(Self::Unknown(member)),
+            _ => return rt::union::unknown_member(member).map(Self::Unknown),
         };
         decoded.map_err(::serde::de::Error::custom)
     }

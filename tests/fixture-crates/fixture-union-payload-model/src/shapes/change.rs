@@ -39,7 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for Change {
         let decoded = match member.as_str() {
             "rename" => ::serde::Deserialize::deserialize(value).map(Self::Rename),
             "resize" => ::serde::Deserialize::deserialize(value).map(Self::Resize),
-            _ => return Ok(Self::Unknown(member)),
+            _ => return rt::union::unknown_member(member).map(Self::Unknown),
         };
         decoded.map_err(::serde::de::Error::custom)
     }

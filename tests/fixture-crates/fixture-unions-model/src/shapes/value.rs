@@ -66,7 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for Value {
             "pair" => ::serde::Deserialize::deserialize(value).map(Self::Pair),
             "text" => ::serde::Deserialize::deserialize(value).map(Self::Text),
             "when" => rt::timestamp::epoch_seconds::deserialize(value).map(Self::When),
-            _ => return Ok(Self::Unknown(member)),
+            _ => return rt::union::unknown_member(member).map(Self::Unknown),
         };
         decoded.map_err(::serde::de::Error::custom)
     }
