@@ -8,6 +8,7 @@
 use bytes::Bytes;
 
 use crate::protocol::{HttpResponse, Protocol};
+use crate::validate::{MAX_MESSAGE_BYTES as MAX_FIELD_BYTES, ValidationError, ValidationStyle, Violation, cut};
 
 /// 400: the request could not be decoded (malformed JSON, a bad label, header or query value).
 pub(crate) const SERIALIZATION: &str = "SerializationException";
@@ -55,6 +56,43 @@ pub(crate) fn protocol_error(protocol: &dyn Protocol, status: u16, code: &str, m
             tracing::error!(%error, code, "cannot encode a protocol error");
             bare(status)
         }
+    }
+}
+
+/// 400 `ValidationException` for an input that breaks the model's constraints, in `style`:
+/// AWS's one message ([`ValidationError`]'s `Display`) as any protocol error, or Smithy's
+/// `message` and `fieldList`. The field list holds the violations the message lists (see
+/// [`ValidationError::listed`]), each path and message cut at
+/// [`crate::validate::MAX_MESSAGE_BYTES`], so the body stays bounded like the message.
+pub(crate) fn validation_error(protocol: &dyn Protocol, style: ValidationStyle, error: &ValidationError) -> HttpResponse {
+    let message = error.summary(style);
+    if style == ValidationStyle::Aws {
+        return protocol_error(protocol, 400, VALIDATION, &message);
+    }
+    let fields: Vec<Violation> = error
+        .listed()
+        .iter()
+        .map(|field| Violation {
+            path: bounded(&field.path),
+            message: bounded(&field.message),
+        })
+        .collect();
+    protocol
+        .framework_validation_error(&message, &fields)
+        .unwrap_or_else(|encode_error| {
+            // Nothing here is a header value a caller chose; still, answer something.
+            tracing::error!(%encode_error, "cannot encode a validation error");
+            bare(400)
+        })
+}
+
+/// `text`, cut at [`MAX_FIELD_BYTES`] on a character boundary (ending with `...` when cut).
+fn bounded(text: &str) -> String {
+    let kept = cut(text, MAX_FIELD_BYTES);
+    if kept.len() < text.len() {
+        format!("{kept}...")
+    } else {
+        text.to_owned()
     }
 }
 
