@@ -151,6 +151,60 @@ mod tests {
         );
     }
 
+    /// The violations of `f` as the server reports them in `style`.
+    fn invalid(style: ValidationStyle, f: impl FnOnce(&mut crate::Validator)) -> HttpResponse {
+        let mut v = crate::Validator::new();
+        f(&mut v);
+        let error = v.finish_as(style).unwrap_err();
+        validation_error(&crate::rest_json::RestJson1::default(), style, &error)
+    }
+
+    #[test]
+    fn framework_validation_errors_are_exactly_message_and_field_list() {
+        // RestJsonMalformedLengthMinString, compared as a JSON value: no other member.
+        let response = invalid(ValidationStyle::SmithyFramework, |v| {
+            v.at("minString", |v| v.length_str("a", Some(2), None))
+        });
+        assert_eq!(response.status(), 400);
+        assert_eq!(response.headers()["x-amzn-errortype"], "ValidationException");
+        let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        let text = "Value with length 1 at '/minString' failed to satisfy constraint: \
+                    Member must have length greater than or equal to 2";
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "message": format!("1 validation error detected. {text}"),
+                "fieldList": [{"message": text, "path": "/minString"}]
+            })
+        );
+    }
+
+    #[test]
+    fn aws_validation_errors_keep_one_message() {
+        let response = invalid(ValidationStyle::Aws, |v| v.at("n", |v| v.range_int(9, None, Some(8))));
+        let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        let text = "1 validation error detected: Value 9 at '/n' failed to satisfy constraint: \
+                    Member must be less than or equal to 8";
+        // The protocol's message member here is `message` (IVS's answers carry it twice).
+        assert_eq!(json, serde_json::json!({"message": text}));
+        assert_eq!(response.headers()["x-amzn-errortype"], VALIDATION);
+    }
+
+    #[test]
+    fn framework_field_lists_are_bounded() {
+        let key = "k".repeat(5 * MAX_FIELD_BYTES);
+        let response = invalid(ValidationStyle::SmithyFramework, |v| {
+            for _ in 0..crate::validate::MAX_LISTED_VIOLATIONS * 2 {
+                v.at(&key, |v| v.length_str("", Some(1), None));
+            }
+        });
+        let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        let fields = json["fieldList"].as_array().unwrap();
+        assert!(!fields.is_empty() && fields.len() < crate::validate::MAX_LISTED_VIOLATIONS);
+        assert!(fields[0]["path"].as_str().unwrap().ends_with("k..."));
+        assert!(response.body().len() < 4 * MAX_MESSAGE_BYTES, "{}", response.body().len());
+    }
+
     #[test]
     fn an_unencodable_code_still_answers_with_the_status() {
         let response = protocol_error(&IVS, 418, "bad\ncode", "x");
