@@ -205,8 +205,9 @@ fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
         }
         TyKind::Float => {
             if let Some(b) = &c.range {
-                let (min, max) = float_bounds(b);
-                out.push(quote!(v.range_float(f64::from(*#x), #min, #max);));
+                // Compared as f32: a bound written `8.8` must admit the float `8.8`.
+                let (min, max) = f32_bounds(b);
+                out.push(quote!(v.range_f32(*#x, #min, #max);));
             }
         }
         TyKind::Double => {
@@ -251,7 +252,8 @@ fn key_checks(key: &Ty) -> Vec<TokenStream> {
     match &key.kind {
         TyKind::Named { name, .. } => {
             let name = ident(name);
-            vec![quote!(v.enum_value(#name::VALUES.contains(&k), #name::VALUES);)]
+            // `from` knows the `@internal` values too, which `VALUES` does not list.
+            vec![quote!(v.enum_value(#name::from(k).is_known(), #name::VALUES);)]
         }
         _ => checks(key, &quote!(k)),
     }
@@ -281,6 +283,23 @@ fn int_bounds(b: &Bounds<serde_json::Number>) -> (TokenStream, TokenStream) {
         }
     };
     (one(&b.min, true), one(&b.max, false))
+}
+
+fn f32_bounds(b: &Bounds<serde_json::Number>) -> (TokenStream, TokenStream) {
+    let one = |n: &Option<serde_json::Number>| match n.as_ref().and_then(serde_json::Number::as_f64) {
+        None => quote!(None),
+        // The f32 nearest to the model's number; one past f32's range is infinite (which a
+        // literal cannot spell).
+        Some(f) => match f as f32 {
+            f if f == f32::INFINITY => quote!(Some(f32::INFINITY)),
+            f if f == f32::NEG_INFINITY => quote!(Some(f32::NEG_INFINITY)),
+            f => {
+                let value = Literal::f32_suffixed(f);
+                quote!(Some(#value))
+            }
+        },
+    };
+    (one(&b.min), one(&b.max))
 }
 
 fn float_bounds(b: &Bounds<serde_json::Number>) -> (TokenStream, TokenStream) {
