@@ -156,7 +156,11 @@ fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
                 out.push(quote!(v.length(#x.len(), #min, #max);));
             }
             if c.unique_items {
-                out.push(quote!(v.unique_items(#x);));
+                if hashable(item) {
+                    out.push(quote!(v.unique_items_hashed(#x);));
+                } else {
+                    out.push(quote!(v.unique_items(#x);));
+                }
             }
             let item_checks = checks(item, &quote!(x));
             if !item_checks.is_empty() {
@@ -245,6 +249,30 @@ fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
         return vec![quote!(v.sensitive(|v| { #(#out)* });)];
     }
     out
+}
+
+/// Whether values of this type implement `Hash` + `Eq` (so `@uniqueItems` is checked in one
+/// pass): not floats, big numbers, documents, structures or unions, nor what holds them.
+fn hashable(ty: &Ty) -> bool {
+    match &ty.kind {
+        TyKind::String
+        | TyKind::Bool
+        | TyKind::Byte
+        | TyKind::Short
+        | TyKind::Integer
+        | TyKind::Long
+        | TyKind::Blob
+        | TyKind::Timestamp(_) => true,
+        TyKind::Named { kind, .. } => matches!(kind, NamedKind::Enum | NamedKind::IntEnum),
+        TyKind::List(item) | TyKind::Nullable(item) => hashable(item),
+        TyKind::Map { key, value } => hashable(key) && hashable(value),
+        TyKind::Float
+        | TyKind::Double
+        | TyKind::BigInteger
+        | TyKind::BigDecimal
+        | TyKind::Document
+        | TyKind::Unit => false,
+    }
 }
 
 /// Checks of a map key, which the runtime hands over as `k: &str`.

@@ -234,6 +234,24 @@ fn unique_items() {
 }
 
 #[test]
+fn hashed_unique_items_agree_and_take_one_pass() {
+    // RestJsonMalformedUniqueItemsStringList, through the hash set.
+    assert_eq!(
+        framework(|v| v.at("stringList", |v| v.unique_items_hashed(&["abc", "abc"]))).message,
+        "Value at '/stringList' failed to satisfy constraint: Member must have unique values"
+    );
+    // 200,000 distinct items (what a 1 MiB body can hold), then one repeated at the end:
+    // pairwise, this would be 2e10 comparisons.
+    let mut items: Vec<i64> = (0..200_000).collect();
+    let mut v = Validator::new();
+    v.unique_items_hashed(&items);
+    assert!(v.violations().is_empty());
+    items.push(0);
+    v.unique_items_hashed(&items);
+    assert_eq!(v.violations().len(), 1);
+}
+
+#[test]
 fn the_summary_of_one_violation_is_the_suites_message() {
     let mut v = Validator::new();
     v.at("minString", |v| v.length_str("a", Some(2), None));
