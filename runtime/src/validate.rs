@@ -459,9 +459,9 @@ impl Validator {
     /// is recorded as a violation too.
     pub fn pattern(&mut self, value: &str, pattern: &Pattern) {
         let source = pattern.source();
-        match pattern.regex() {
-            Ok(regex) if regex.find(value).is_some() => {}
-            Ok(_) => self.record_with(|| Constraint::Pattern {
+        match pattern.search(value) {
+            Ok(true) => {}
+            Ok(false) => self.record_with(|| Constraint::Pattern {
                 pattern: source.to_owned(),
             }),
             Err(reason) => self.record_with(|| Constraint::UncompilablePattern {
