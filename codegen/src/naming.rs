@@ -135,7 +135,15 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
 pub const CLIENT_METHODS: &[&str] = &["new", "from_env", "config", "clone"];
 
 /// The methods of a generated fluent builder that are not member setters.
-pub const BUILDER_METHODS: &[&str] = &["new", "as_input", "set_input", "send", "into_paginator", "into_items"];
+pub const BUILDER_METHODS: &[&str] = &[
+    "new",
+    "as_input",
+    "set_input",
+    "customize",
+    "send",
+    "into_paginator",
+    "into_items",
+];
 
 /// Suffix appended to a type name found in [`RESERVED_TYPE_NAMES`].
 pub const RESERVED_TYPE_SUFFIX: &str = "Shape";
@@ -514,7 +522,7 @@ mod tests {
             ("as_input", "as_input_value", "set_as_input_value"),
             ("new", "new_value", "set_new_value"),
             ("into_items", "into_items_value", "set_into_items_value"),
-            ("customize", "customize", "set_customize"),
+            ("customize", "customize_value", "set_customize_value"),
             ("value", "value", "set_value"),
         ];
         for (field, setter, set) in cases {

@@ -5,9 +5,9 @@
 //! `aws-config` reads the process environment and files, and its injectable environment is
 //! crate-private, so every `from_env` case runs `probe` (below) in a child process with an
 //! environment of its own (cleared, then set by the case): tests running in parallel never
-//! change each other's environment. The fakes of the instance metadata service and of the
-//! container credentials endpoint are small axum servers on 127.0.0.1, started and stopped by
-//! each test.
+//! change each other's environment. The fakes of the instance metadata service, of the
+//! container credentials endpoint (ECS, and EKS Pod Identity with its token file) and of the
+//! SSO portal are small axum servers on 127.0.0.1, started and stopped by each test.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -627,4 +627,103 @@ async fn profile_assume_role_through_moto_sts() {
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[0].ends_with("session_token=true"), "{lines:?}");
     assert_eq!(lines[1], "PROBE call ok", "{lines:?}");
+}
+
+/// EKS Pod Identity: the container credentials endpoint with the token read from
+/// `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (the file EKS mounts into the pod).
+#[tokio::test]
+async fn eks_pod_identity_reads_the_token_file() {
+    let local = Server::ivs_local(&[("AKIDEKS", "eks-secret")]).await;
+    let app = Router::new().route(
+        "/v1/credentials",
+        get(|headers: HeaderMap| async move {
+            if headers.get("authorization").is_none_or(|v| v != "pod-identity-token") {
+                return (StatusCode::UNAUTHORIZED, String::new());
+            }
+            let body = serde_json::json!({
+                "AccessKeyId": "AKIDEKS", "SecretAccessKey": "eks-secret",
+                "Token": "eks-session", "Expiration": "2099-01-01T00:00:00Z",
+            });
+            (StatusCode::OK, body.to_string())
+        }),
+    );
+    let eks = Server::start(app).await;
+    let home = empty_home("eks");
+    let token_file = home.join("eks-pod-identity-token");
+    std::fs::write(&token_file, "pod-identity-token").expect("token file");
+    let uri = format!("{}/v1/credentials", eks.url);
+    let lines = run_probe(
+        &home,
+        &[
+            ("AWS_CONTAINER_CREDENTIALS_FULL_URI", &uri),
+            (
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+                token_file.to_str().expect("UTF-8 path"),
+            ),
+            ("AWS_ENDPOINT_URL_IVS", &local.url),
+        ],
+    )
+    .await;
+    assert_eq!(calls(&lines), ["ok"], "{lines:?}");
+}
+
+/// IAM Identity Center (SSO): a profile naming an `sso-session`, the session's cached token
+/// (as `aws sso login` leaves it), and a fake SSO portal (`AWS_ENDPOINT_URL_SSO`) that trades
+/// the token for role credentials.
+#[tokio::test]
+async fn sso_session_profile_through_a_fake_portal() {
+    let local = Server::ivs_local(&[("AKIDSSO", "sso-secret")]).await;
+    let app = Router::new().route(
+        "/federation/credentials",
+        get(|headers: HeaderMap, query: axum::extract::RawQuery| async move {
+            let query = query.0.unwrap_or_default();
+            if headers
+                .get("x-amz-sso_bearer_token")
+                .is_none_or(|v| v != "cached-sso-token")
+                || !query.contains("role_name=Deployer")
+                || !query.contains("account_id=123456789012")
+            {
+                return (StatusCode::UNAUTHORIZED, format!("refused: {query}"));
+            }
+            let body = serde_json::json!({"roleCredentials": {
+                "accessKeyId": "AKIDSSO", "secretAccessKey": "sso-secret",
+                "sessionToken": "sso-session", "expiration": 4_070_908_800_000_u64,
+            }});
+            (StatusCode::OK, body.to_string())
+        }),
+    );
+    let portal = Server::start(app).await;
+    let home = empty_home("sso");
+    std::fs::write(
+        home.join(".aws/config"),
+        format!(
+            "[profile dev]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Deployer\n\n\
+             [sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = {REGION}\n"
+        ),
+    )
+    .expect("config file");
+    // The token cache file is named after the SHA-1 of the session name.
+    let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, b"corp");
+    let name: String = digest.as_ref().iter().map(|b| format!("{b:02x}")).collect();
+    let cache = home.join(".aws/sso/cache");
+    std::fs::create_dir_all(&cache).expect("cache folder");
+    std::fs::write(
+        cache.join(format!("{name}.json")),
+        serde_json::json!({
+            "accessToken": "cached-sso-token", "expiresAt": "2099-01-01T00:00:00Z",
+            "startUrl": "https://corp.awsapps.com/start", "region": REGION,
+        })
+        .to_string(),
+    )
+    .expect("token cache");
+    let lines = run_probe(
+        &home,
+        &[
+            ("AWS_PROFILE", "dev"),
+            ("AWS_ENDPOINT_URL_SSO", &portal.url),
+            ("AWS_ENDPOINT_URL_IVS", &local.url),
+        ],
+    )
+    .await;
+    assert_eq!(calls(&lines), ["ok"], "{lines:?}");
 }

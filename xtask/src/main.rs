@@ -41,7 +41,7 @@ enum Task {
         smithy: Option<PathBuf>,
     },
     /// Generate Smithy's restJson1 protocol compliance suite (DIR/protocol-tests) into
-    /// target/protocol-tests, run its client cases, and compare the failures with
+    /// target/protocol-tests, run its client and server cases, and compare the failures with
     /// tests/protocol-tests/expected-failures.txt (skipped, saying so, when DIR is missing).
     ProtocolTests {
         /// Where Smithy's material is [default: ../shared/smithy].
@@ -203,7 +203,7 @@ fn protocol_tests(smithy: Option<PathBuf>, update: bool) -> Result<ExitCode, Str
             .map_err(|e| format!("cannot write {}: {e}", list.display()))?;
     }
     let expected = protocol_suite::read_expected(&list)?;
-    for outcome in &report.client {
+    for outcome in &report.outcomes {
         if let Some(reason) = &outcome.failure {
             let mark = if expected.contains_key(&outcome.key) {
                 "expected"

@@ -1,10 +1,11 @@
-//! Smithy's restJson1 protocol compliance suite against our generated client
+//! Smithy's restJson1 protocol compliance suite against our generated client and server
 //! (`cargo xtask protocol-tests`).
 //!
 //! The suite's model (`protocol-tests/restJson1/` with Smithy's trait definitions) is loaded and
-//! its service `aws.protocoltests.restjson#RestJson` generated into `target/protocol-tests/`
-//! (never committed: the suite is third-party), together with a test crate made from the
-//! cases (`codegen::compliance`). Operations the generator refuses are left out, and their
+//! its services `aws.protocoltests.restjson#RestJson` and (for the constraint validation cases)
+//! `aws.protocoltests.restjson.validation#RestJsonValidation` generated into
+//! `target/protocol-tests/` (never committed: the suite is third-party), together with a test
+//! crate made from the cases (`codegen::compliance`). Operations the generator refuses are left out, and their
 //! cases fail with the generator's reason. The test crate is built with the repository's
 //! target folder (so the runtime and its dependencies are reused) and run; each case's outcome
 //! is compared with the checked-in list of expected failures.
@@ -21,13 +22,14 @@ use std::process::Command;
 const SERVICE: &str = "aws.protocoltests.restjson#RestJson";
 /// The service of the suite's validation cases.
 const VALIDATION_SERVICE: &str = "aws.protocoltests.restjson.validation#RestJsonValidation";
-/// The checked-in list of client cases known to fail, relative to the repository.
+/// The checked-in list of cases known to fail, relative to the repository.
 pub const EXPECTED_FAILURES: &str = "tests/protocol-tests/expected-failures.txt";
 
 /// One case's outcome.
 #[derive(Debug, Clone)]
 pub struct Outcome {
-    /// `request:Id` or `response:Id`: the key used in the expected-failures list.
+    /// The key used in the expected-failures list, e.g. `request:Id` or `malformed:Id_case1`
+    /// (see `Case::key`).
     pub key: String,
     /// `None` when it passed; otherwise why it failed.
     pub failure: Option<String>,
@@ -36,35 +38,57 @@ pub struct Outcome {
 /// What the run found.
 #[derive(Debug, Default)]
 pub struct SuiteReport {
-    /// Client case outcomes, in the suite's order.
-    pub client: Vec<Outcome>,
+    /// Case outcomes: the suite's cases in its order, then the validation service's.
+    pub outcomes: Vec<Outcome>,
     /// Totals per kind, over every case of the suite.
     pub totals: BTreeMap<&'static str, usize>,
 }
 
 impl SuiteReport {
     fn passed(&self, prefix: &str) -> usize {
-        self.client
+        self.outcomes
             .iter()
             .filter(|o| o.key.starts_with(prefix) && o.failure.is_none())
             .count()
     }
 
-    /// The line `cargo xtask protocol-tests` ends with (server figures stay 0 until the
-    /// server runs the suite).
+    /// The line `cargo xtask protocol-tests` ends with.
     pub fn summary(&self) -> String {
         let total = |k: &str| self.totals.get(k).copied().unwrap_or(0);
         format!(
-            "protocol tests: client requests {}/{}, client responses {}/{}, server requests 0/{}, server responses 0/{}, malformed 0/{}, validation 0/{}",
+            "protocol tests: client requests {}/{}, client responses {}/{}, server requests {}/{}, server responses {}/{}, malformed {}/{}, validation {}/{}",
             self.passed("request:"),
             total("client requests"),
             self.passed("response:"),
             total("client responses"),
+            self.passed("server-request:"),
             total("server requests"),
+            self.passed("server-response:"),
             total("server responses"),
+            self.passed("malformed:"),
             total("malformed"),
+            self.passed("validation:"),
             total("validation"),
         )
+    }
+}
+
+/// One service's share of the run: its cases and what the generator made of it.
+struct Generated {
+    cases: Vec<cases::Case>,
+    service: codegen::ir::Service,
+    excluded: BTreeMap<String, String>,
+    names: emit::CrateNames,
+}
+
+impl Generated {
+    fn suite(&self, validation: bool) -> emit::Suite<'_> {
+        emit::Suite {
+            service: &self.service,
+            cases: &self.cases,
+            names: self.names.clone(),
+            validation,
+        }
     }
 }
 
@@ -79,7 +103,11 @@ pub fn run(root: &Path, smithy_dir: &Path) -> Result<SuiteReport, String> {
     ];
     let sources = crate::read_models(root, &paths)?;
     let model = codegen::loader::load(&sources).map_err(|e| codegen::ModelErrors(e).to_string())?;
-    let all = cases::collect(&model, SERVICE);
+    let out = root.join("target/protocol-tests");
+    let mut files = BTreeMap::new();
+    let main = generate(root, &out, &model, SERVICE, &mut files)?;
+    let validation = generate(root, &out, &model, VALIDATION_SERVICE, &mut files)?;
+
     let mut report = SuiteReport::default();
     for (kind, name) in [
         (Kind::ClientRequest, "client requests"),
@@ -90,28 +118,21 @@ pub fn run(root: &Path, smithy_dir: &Path) -> Result<SuiteReport, String> {
     ] {
         report
             .totals
-            .insert(name, all.iter().filter(|c| c.kind == kind).count());
+            .insert(name, main.cases.iter().filter(|c| c.kind == kind).count());
     }
-    let validation = cases::collect(&model, VALIDATION_SERVICE);
+    // The validation service's malformed cases are its own figure; its one server request
+    // case counts with the others (its client cases are not run).
+    *report.totals.entry("server requests").or_default() += validation
+        .cases
+        .iter()
+        .filter(|c| c.kind == Kind::ServerRequest)
+        .count();
     report.totals.insert(
         "validation",
-        validation.iter().filter(|c| c.kind == Kind::Malformed).count(),
+        validation.cases.iter().filter(|c| c.kind == Kind::Malformed).count(),
     );
 
-    let (service, excluded) = lower_excluding_refused(&model)?;
-    let out = root.join("target/protocol-tests");
-    let options = codegen::Options {
-        service: Some(SERVICE.to_string()),
-        runtime_path: crate::relative(&out, &root.join("runtime")),
-        ..codegen::Options::default()
-    };
-    let mut files = codegen::emit_crates(&service, &options).map_err(|e| e.to_string())?;
-    let names = emit::CrateNames {
-        model: format!("{}-model", service.crate_base),
-        client: format!("{}-client", service.crate_base),
-        runtime_path: crate::relative(&out.join("tests"), &root.join("runtime")),
-    };
-    let tests = emit::test_crate(&service, &all, &names);
+    let tests = emit::test_crate(&main.suite(false), &validation.suite(true));
     for (path, text) in &tests.files {
         files.insert(format!("tests/{path}"), text.clone());
     }
@@ -132,43 +153,75 @@ pub fn run(root: &Path, smithy_dir: &Path) -> Result<SuiteReport, String> {
     }
     let results = run_tests(root, &out)?;
 
-    let by_index: BTreeMap<usize, &String> = tests.tests.iter().map(|(path, i)| (*i, path)).collect();
-    for (index, case) in all.iter().enumerate() {
-        let prefix = match case.kind {
-            Kind::ClientRequest => "request",
-            Kind::ClientResponse => "response",
-            _ => continue,
-        };
-        let failure = if let Some(reason) = excluded.get(&case.operation) {
-            Some(format!("operation excluded: {reason}"))
-        } else {
-            match by_index.get(&index).and_then(|path| results.get(*path)) {
-                Some(result) => result.clone(),
-                None => Some("the test did not run".to_string()),
+    let by_key: BTreeMap<&String, &String> = tests.tests.iter().map(|(path, key)| (key, path)).collect();
+    for (generated, validation) in [(&main, false), (&validation, true)] {
+        for case in &generated.cases {
+            if validation && matches!(case.kind, Kind::ClientRequest | Kind::ClientResponse) {
+                continue;
             }
-        };
-        report.client.push(Outcome {
-            key: format!("{prefix}:{}", case.id),
-            failure,
-        });
+            let key = case.key(validation);
+            let failure = if let Some(reason) = generated.excluded.get(&case.operation) {
+                Some(format!("operation excluded: {reason}"))
+            } else {
+                match by_key.get(&key).and_then(|path| results.get(*path)) {
+                    Some(result) => result.clone(),
+                    None => Some("the test did not run".to_string()),
+                }
+            };
+            report.outcomes.push(Outcome { key, failure });
+        }
     }
     Ok(report)
 }
 
+/// Loads the cases of `service_id`, lowers it (leaving out the operations the generator
+/// refuses) and emits its crates into `files`.
+fn generate(
+    root: &Path,
+    out: &Path,
+    model: &Model,
+    service_id: &str,
+    files: &mut BTreeMap<String, String>,
+) -> Result<Generated, String> {
+    let cases = cases::collect(model, service_id);
+    let (service, excluded) = lower_excluding_refused(model, service_id)?;
+    let options = codegen::Options {
+        service: Some(service_id.to_string()),
+        runtime_path: crate::relative(out, &root.join("runtime")),
+        ..codegen::Options::default()
+    };
+    files.extend(codegen::emit_crates(&service, &options).map_err(|e| e.to_string())?);
+    let names = emit::CrateNames {
+        model: format!("{}-model", service.crate_base),
+        client: format!("{}-client", service.crate_base),
+        server: format!("{}-server", service.crate_base),
+        runtime_path: crate::relative(&out.join("tests"), &root.join("runtime")),
+    };
+    Ok(Generated {
+        cases,
+        service,
+        excluded,
+        names,
+    })
+}
+
 /// Lowers the service, leaving out each operation the generator refuses (with its first
 /// reason), until the rest lowers.
-fn lower_excluding_refused(model: &Model) -> Result<(codegen::ir::Service, BTreeMap<String, String>), String> {
+fn lower_excluding_refused(
+    model: &Model,
+    service_id: &str,
+) -> Result<(codegen::ir::Service, BTreeMap<String, String>), String> {
     let mut excluded: BTreeMap<String, String> = BTreeMap::new();
     loop {
         let names: Vec<String> = excluded.keys().cloned().collect();
-        let errors = match codegen::lower::lower_excluding(model, Some(SERVICE), &names) {
+        let errors = match codegen::lower::lower_excluding(model, Some(service_id), &names) {
             Ok(service) => return Ok((service, excluded)),
             Err(errors) => errors,
         };
         let before = excluded.len();
         for error in &errors {
             let Some(shape) = &error.shape else { continue };
-            for op in operations_using(model, shape) {
+            for op in operations_using(model, service_id, shape) {
                 excluded.entry(op).or_insert_with(|| error.message.clone());
             }
         }
@@ -179,8 +232,8 @@ fn lower_excluding_refused(model: &Model) -> Result<(codegen::ir::Service, BTree
 }
 
 /// The service's operations that are `shape` or reach it through their input, output or errors.
-fn operations_using(model: &Model, shape: &str) -> Vec<String> {
-    let Some(service) = model.shapes.get(SERVICE) else {
+fn operations_using(model: &Model, service_id: &str, shape: &str) -> Vec<String> {
+    let Some(service) = model.shapes.get(service_id) else {
         return Vec::new();
     };
     let mut found = Vec::new();
@@ -325,11 +378,19 @@ pub fn read_expected(path: &Path) -> Result<BTreeMap<String, String>, String> {
 /// The expected-failures file listing exactly the failures of `report`, with their reasons.
 pub fn expected_file(report: &SuiteReport) -> String {
     let mut text = String::from(
-        "# Client cases of Smithy's restJson1 protocol compliance suite that fail today, one per line:\n\
-         # `request:<case id>` or `response:<case id>`, then why. `cargo xtask protocol-tests` fails\n\
-         # when a listed case passes or an unlisted one fails, so this list only shrinks.\n",
+        "# Cases of Smithy's restJson1 protocol compliance suite that fail today, one per line: the\n\
+         # case's key, then why. Keys: `request:` and `response:` (client), `server-request:`,\n\
+         # `server-response:`, `malformed:` (the server refusing malformed requests) and\n\
+         # `validation:` (the malformed cases of the RestJsonValidation service), then the case id\n\
+         # (`_caseN` for the Nth expansion of a case's `testParameters`). `cargo xtask\n\
+         # protocol-tests` fails when a listed case passes or an unlisted one fails, so this list\n\
+         # only shrinks. Reasons start with where the fault is: `server:` (ours to fix), `server\n\
+         # (media types)`, `server (decoding)`, `server (validation messages)` (parts of the server\n\
+         # being reworked), `harness:` (the test harness, not the code under test).\n\
+         # `--update-expected` writes the raw failure messages; reasons here were then written by\n\
+         # hand and the lines grouped by reason.\n",
     );
-    for outcome in &report.client {
+    for outcome in &report.outcomes {
         if let Some(reason) = &outcome.failure {
             text.push_str(&format!("{}  {}\n", outcome.key, reason.replace('\n', " ")));
         }
@@ -340,8 +401,8 @@ pub fn expected_file(report: &SuiteReport) -> String {
 /// The listed cases that pass, the unlisted ones that fail, and listed keys that name no case.
 pub fn mismatches(report: &SuiteReport, expected: &BTreeMap<String, String>) -> Vec<String> {
     let mut problems = Vec::new();
-    let keys: BTreeSet<&str> = report.client.iter().map(|o| o.key.as_str()).collect();
-    for outcome in &report.client {
+    let keys: BTreeSet<&str> = report.outcomes.iter().map(|o| o.key.as_str()).collect();
+    for outcome in &report.outcomes {
         match (&outcome.failure, expected.contains_key(&outcome.key)) {
             (None, true) => problems.push(format!("{} passes but is listed as an expected failure", outcome.key)),
             (Some(reason), false) => problems.push(format!("{} fails and is not listed: {reason}", outcome.key)),
@@ -350,7 +411,7 @@ pub fn mismatches(report: &SuiteReport, expected: &BTreeMap<String, String>) -> 
     }
     for key in expected.keys() {
         if !keys.contains(key.as_str()) {
-            problems.push(format!("{key} is listed but is no client case of the suite"));
+            problems.push(format!("{key} is listed but is no case of the suite"));
         }
     }
     problems

@@ -33,8 +33,27 @@ pub struct Case {
     pub operation: String,
     /// For a response case on an error structure: the error's absolute id.
     pub error: Option<String>,
+    /// For a malformed-request case: which `testParameters` expansion it is (0 otherwise).
+    pub expansion: usize,
     /// The case object as the trait gives it.
     pub data: Value,
+}
+
+impl Case {
+    /// The case's key in the expected-failures list: `request:`, `response:` (client),
+    /// `server-request:`, `server-response:`, `malformed:`, or `validation:` for the malformed
+    /// cases of the constraint validation service, then the id.
+    pub fn key(&self, validation_service: bool) -> String {
+        let prefix = match self.kind {
+            Kind::ClientRequest => "request",
+            Kind::ClientResponse => "response",
+            Kind::ServerRequest => "server-request",
+            Kind::ServerResponse => "server-response",
+            Kind::Malformed if validation_service => "validation",
+            Kind::Malformed => "malformed",
+        };
+        format!("{prefix}:{}", self.id)
+    }
 }
 
 /// Every restJson1 case of the service's operations and of their errors, in a fixed order.
@@ -79,6 +98,7 @@ pub fn collect(model: &Model, service_id: &str) -> Vec<Case> {
                     kind: Kind::Malformed,
                     operation: op_id.to_string(),
                     error: None,
+                    expansion,
                     data: data.clone(),
                 });
             }
@@ -126,6 +146,7 @@ fn push_sides(
                 kind,
                 operation: operation.to_string(),
                 error: error.map(str::to_string),
+                expansion: 0,
                 data: data.clone(),
             });
         }

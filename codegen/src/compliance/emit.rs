@@ -1,9 +1,10 @@
-//! The test crate of a compliance run: one `#[test]` per client case, each building the typed
-//! value from the case's `params` and checking the case's expectations through the real
-//! client's call path, with a capture HTTP client in place of the network (the harness).
+//! The test crate of a compliance run: one `#[test]` per case. A client case builds the typed
+//! value from the case's `params` and checks the case's expectations through the real
+//! client's call path, with a capture HTTP client in place of the network (the harness); the
+//! server cases are written by [`server_emit`].
 
 use super::cases::{Case, Kind};
-use super::values;
+use super::{server_emit, values};
 use crate::ir::{Operation, Service};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,15 +12,17 @@ use std::fmt::Write;
 
 /// The harness every generated test uses.
 const HARNESS: &str = include_str!("harness.rs");
+/// The server side of the harness.
+const SERVER_HARNESS: &str = include_str!("server_harness.rs");
 
 /// The generated test crate.
 #[derive(Debug, Clone)]
 pub struct TestCrate {
     /// File contents by path relative to the crate folder.
     pub files: BTreeMap<String, String>,
-    /// The test path (`client_requests::name`) of each case that got a test, with its index in
-    /// the cases given.
-    pub tests: Vec<(String, usize)>,
+    /// The test path (`client_requests::name`) of each case that got a test, with the case's
+    /// key ([`Case::key`]).
+    pub tests: Vec<(String, String)>,
 }
 
 /// Names of the crates the tests use, and where the runtime is.
@@ -29,44 +32,95 @@ pub struct CrateNames {
     pub model: String,
     /// The client crate's package name.
     pub client: String,
+    /// The server crate's package name.
+    pub server: String,
     /// Path from the test crate to the `smithy-runtime` crate.
     pub runtime_path: String,
 }
 
-/// Emits the test crate for the client cases among `cases` whose operation was generated.
-pub fn test_crate(service: &Service, cases: &[Case], names: &CrateNames) -> TestCrate {
-    let mut requests = String::from("use super::*;\n");
-    let mut responses = String::from("use super::*;\n");
+/// One service's cases, with the service they run against.
+#[derive(Debug, Clone)]
+pub struct Suite<'a> {
+    /// The lowered service (operations the generator refused are absent).
+    pub service: &'a Service,
+    /// Its cases, as [`super::cases::collect`] returns them.
+    pub cases: &'a [Case],
+    /// Its crates.
+    pub names: CrateNames,
+    /// Whether it is the constraint validation service, whose server cases go to the
+    /// `validation` module (and whose client cases are not run).
+    pub validation: bool,
+}
+
+/// Emits the test crate: the client cases of `main` and the server cases of `main` and
+/// `validation`, for the operations that were generated.
+pub fn test_crate(main: &Suite<'_>, validation: &Suite<'_>) -> TestCrate {
+    let mut modules: BTreeMap<&str, String> = BTreeMap::new();
     let mut tests = Vec::new();
     let mut taken = BTreeSet::new();
-    for (index, case) in cases.iter().enumerate() {
-        let Some(op) = service.operations.iter().find(|o| o.id == case.operation) else {
-            continue;
-        };
-        let (module, out, body) = match case.kind {
-            Kind::ClientRequest => ("client_requests", &mut requests, request_test(service, op, &case.data)),
-            Kind::ClientResponse => ("client_responses", &mut responses, response_test(service, op, case)),
-            _ => continue,
-        };
-        let name = unique_name(&case.id, &mut taken);
-        let _ = write!(out, "\n/// Case `{}`.\n#[test]\nfn {name}() {{\n{body}}}\n", case.id);
-        tests.push((format!("{module}::{name}"), index));
+    for suite in [main, validation] {
+        let service = suite.service;
+        let recorder = recorder_module(suite);
+        for case in suite.cases {
+            let Some(op) = service.operations.iter().find(|o| o.id == case.operation) else {
+                continue;
+            };
+            let (module, body) = match (case.kind, suite.validation) {
+                (Kind::ClientRequest, false) => ("client_requests", request_test(service, op, &case.data)),
+                (Kind::ClientResponse, false) => ("client_responses", response_test(service, op, case)),
+                (Kind::ClientRequest | Kind::ClientResponse, true) => continue,
+                (_, true) => ("validation", server_emit::test_body(service, op, case)),
+                (Kind::ServerRequest, false) => ("server_requests", server_emit::test_body(service, op, case)),
+                (Kind::ServerResponse, false) => ("server_responses", server_emit::test_body(service, op, case)),
+                (Kind::Malformed, false) => ("malformed", server_emit::test_body(service, op, case)),
+            };
+            let out = modules.entry(module).or_insert_with(|| match case.kind {
+                Kind::ClientRequest | Kind::ClientResponse => "use super::*;\n".to_string(),
+                _ => server_emit::module_header(&suite.names, recorder),
+            });
+            let name = unique_name(&case.id, &mut taken);
+            let _ = write!(out, "\n/// Case `{}`.\n#[test]\nfn {name}() {{\n{body}}}\n", case.id);
+            tests.push((format!("{module}::{name}"), case.key(suite.validation)));
+        }
     }
     let mut files = BTreeMap::new();
-    files.insert("Cargo.toml".to_string(), manifest(names));
-    let lib = format!(
-        "//! Generated protocol compliance tests.\n#![cfg(test)]\n#![allow(unused, clippy::all)]\nuse {} as client;\nuse {} as model;\nuse ::smithy_runtime as rt;\nmod harness;\nmod client_requests;\nmod client_responses;\n",
-        names.client.replace('-', "_"),
-        names.model.replace('-', "_")
+    files.insert("Cargo.toml".to_string(), manifest(&main.names, &validation.names));
+    let mut lib = format!(
+        "//! Generated protocol compliance tests.\n#![cfg(test)]\n#![allow(unused, clippy::all)]\nuse {} as client;\nuse {} as model;\nuse ::smithy_runtime as rt;\nmod harness;\nmod server_harness;\n",
+        main.names.client.replace('-', "_"),
+        main.names.model.replace('-', "_")
     );
+    for suite in [main, validation] {
+        let module = recorder_module(suite);
+        let _ = writeln!(lib, "mod {module};");
+        files.insert(
+            format!("src/{module}.rs"),
+            server_emit::recorder(suite.service, &suite.names),
+        );
+    }
+    for (module, text) in modules {
+        let _ = writeln!(lib, "mod {module};");
+        files.insert(format!("src/{module}.rs"), text);
+    }
     files.insert("src/lib.rs".to_string(), lib);
     files.insert("src/harness.rs".to_string(), format!("use super::*;\n{HARNESS}"));
-    files.insert("src/client_requests.rs".to_string(), requests);
-    files.insert("src/client_responses.rs".to_string(), responses);
+    files.insert(
+        "src/server_harness.rs".to_string(),
+        format!("use super::*;\n{SERVER_HARNESS}"),
+    );
     TestCrate { files, tests }
 }
 
-fn manifest(names: &CrateNames) -> String {
+/// The module holding a suite's recording handler.
+fn recorder_module(suite: &Suite<'_>) -> &'static str {
+    if suite.validation {
+        "validation_recorder"
+    } else {
+        "recorder"
+    }
+}
+
+fn manifest(names: &CrateNames, validation: &CrateNames) -> String {
     format!(
         r#"[package]
 name = "protocol-compliance-tests"
@@ -77,15 +131,24 @@ publish = false
 [dependencies]
 {client} = {{ path = "../{client}" }}
 {model} = {{ path = "../{model}" }}
-smithy-runtime = {{ path = "{runtime}", features = ["client"] }}
+{server} = {{ path = "../{server}" }}
+{vmodel} = {{ path = "../{vmodel}" }}
+{vserver} = {{ path = "../{vserver}" }}
+smithy-runtime = {{ path = "{runtime}", features = ["client", "server"] }}
+axum = {{ version = "0.8", default-features = false }}
 bytes = "1"
 http = "1"
+regex = "1"
 serde_json = {{ version = "1", features = ["preserve_order"] }}
 time = "0.3"
 tokio = {{ version = "1", features = ["rt", "time"] }}
+tower = {{ version = "0.5", features = ["util"] }}
 "#,
         client = names.client,
         model = names.model,
+        server = names.server,
+        vmodel = validation.model,
+        vserver = validation.server,
         runtime = names.runtime_path,
     )
 }
@@ -184,7 +247,7 @@ fn response_test(service: &Service, op: &Operation, case: &Case) -> String {
     )
 }
 
-fn strings(value: Option<&Value>) -> String {
+pub(super) fn strings(value: Option<&Value>) -> String {
     let items: Vec<String> = value
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(Value::as_str).map(|s| format!("{s:?}")).collect())
@@ -192,7 +255,7 @@ fn strings(value: Option<&Value>) -> String {
     format!("[{}]", items.join(", "))
 }
 
-fn pairs(value: Option<&Value>) -> String {
+pub(super) fn pairs(value: Option<&Value>) -> String {
     let items: Vec<String> = value
         .and_then(Value::as_object)
         .map(|o| {
@@ -204,7 +267,7 @@ fn pairs(value: Option<&Value>) -> String {
     format!("[{}]", items.join(", "))
 }
 
-fn opt_str(value: Option<&Value>) -> String {
+pub(super) fn opt_str(value: Option<&Value>) -> String {
     match value.and_then(Value::as_str) {
         Some(s) => format!("Some({s:?})"),
         None => "None".to_string(),

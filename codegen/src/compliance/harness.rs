@@ -129,7 +129,7 @@ pub fn check_request(sent: Option<(http::request::Parts, Bytes)>, error: Option<
     check_body(&body, expected.body, expected.body_media_type);
 }
 
-fn check_body(actual: &[u8], expected: Option<&str>, media_type: Option<&str>) {
+pub fn check_body(actual: &[u8], expected: Option<&str>, media_type: Option<&str>) {
     let Some(expected) = expected else { return };
     if expected.is_empty() {
         assert!(actual.is_empty(), "expected an empty body, found {:?}", String::from_utf8_lossy(actual));

@@ -264,6 +264,14 @@ fn fluent_builder(service: &Service, op: &Operation) -> TokenStream {
                 self
             }
 
+            /// Overrides the client's configuration for this call only (attempts, timeouts,
+            /// extra headers): see `CallOptions`.
+            #[must_use]
+            pub fn customize(mut self, options: ::smithy_runtime::client::CallOptions) -> Self {
+                self.handle = self.handle.with_options(options);
+                self
+            }
+
             #(#setters)*
 
             /// Validates the input (unless the configuration turned validation off), then sends

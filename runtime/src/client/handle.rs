@@ -11,6 +11,8 @@ use http::{Method, Uri};
 use tracing::Instrument;
 
 use super::ServiceInfo;
+use super::call_options::{self, CallOptions, Effective};
+use super::clock_skew::ClockSkew;
 use super::config::Config;
 use super::credentials::CredentialsCache;
 use super::endpoint::Endpoint;
@@ -28,6 +30,8 @@ use crate::validate::Validate;
 #[derive(Clone)]
 pub struct Handle {
     inner: Arc<Inner>,
+    /// This handle's overrides of the configuration, for the calls made through it.
+    options: Option<Arc<CallOptions>>,
 }
 
 struct Inner {
@@ -40,6 +44,8 @@ struct Inner {
     http_client: Arc<dyn HttpClient>,
     credentials: CredentialsCache,
     quota: RetryQuota,
+    /// The learned offset of the service's clock, applied to every signature.
+    skew: ClockSkew,
 }
 
 impl Handle {
@@ -65,10 +71,24 @@ impl Handle {
             http_client,
             credentials,
             quota: RetryQuota::new(),
+            skew: ClockSkew::default(),
             config,
             service,
         };
-        Handle { inner: Arc::new(inner) }
+        Handle {
+            inner: Arc::new(inner),
+            options: None,
+        }
+    }
+
+    /// This handle with `options` overriding the configuration for its calls, sharing
+    /// everything else (connections, credentials, retry quota, clock correction).
+    #[must_use]
+    pub fn with_options(&self, options: CallOptions) -> Handle {
+        Handle {
+            inner: self.inner.clone(),
+            options: Some(Arc::new(options)),
+        }
     }
 
     /// The configuration.
@@ -99,6 +119,9 @@ impl Handle {
 
     async fn call_in_span<Op: Operation>(&self, input: &Op::Input) -> Result<Op::Output, Error<Op::Error>> {
         let inner = &*self.inner;
+        let no_options = CallOptions::default();
+        let options = self.options.as_deref().unwrap_or(&no_options);
+        let settings = options.effective(&inner.config);
         // A client made from settings that cannot work (no region in an `SdkConfig`) exists,
         // as in the AWS SDKs; its calls say what is missing.
         if let Some(problem) = inner.config.problem() {
@@ -110,12 +133,12 @@ impl Handle {
         if inner.config.validate() {
             input.validate().map_err(Error::Validation)?;
         }
-        let request = inner.prepare::<Op>(input).map_err(Error::Encode)?;
+        let request = inner.prepare::<Op>(input, options).map_err(Error::Encode)?;
         // Counted outside the attempts' future, so that a call timeout can still say how
         // many were made.
         let attempts = AtomicU32::new(0);
-        let result = match inner.config.call_timeout() {
-            Some(limit) => match tokio::time::timeout(limit, inner.run::<Op>(&request, &attempts)).await {
+        let result = match settings.call_timeout {
+            Some(limit) => match tokio::time::timeout(limit, inner.run::<Op>(&request, &attempts, settings)).await {
                 Ok(result) => result,
                 Err(_elapsed) => Err(Error::Timeout(TimeoutError::new(
                     TimeoutKind::Call,
@@ -123,7 +146,7 @@ impl Handle {
                     attempts.load(Ordering::Relaxed),
                 ))),
             },
-            None => inner.run::<Op>(&request, &attempts).await,
+            None => inner.run::<Op>(&request, &attempts, settings).await,
         };
         tracing::Span::current().record("attempts", attempts.load(Ordering::Relaxed));
         if let Err(error) = &result {
@@ -175,7 +198,7 @@ impl Inner {
     /// operation's host prefix applies to any endpoint, the configured one too (as the spec
     /// says), unless the configuration disables it. The body is compressed before its MD5 is
     /// taken, and both before signing: the checksum and the signature cover the bytes sent.
-    fn prepare<Op: Operation>(&self, input: &Op::Input) -> Result<Prepared, EncodeError> {
+    fn prepare<Op: Operation>(&self, input: &Op::Input, options: &CallOptions) -> Result<Prepared, EncodeError> {
         let encoded = Op::encode_input(input)?;
         let endpoint = self
             .endpoint
@@ -196,6 +219,7 @@ impl Inner {
         let (parts, body) = encoded.into_parts();
         let uri = endpoint.join(&parts.uri).map_err(EncodeError::new)?;
         let mut headers = parts.headers;
+        call_options::apply_headers(&mut headers, options.headers());
         let body = if Op::REQUEST_COMPRESSION.is_empty() || self.config.disable_request_compression() {
             body
         } else {
@@ -225,9 +249,10 @@ impl Inner {
         &self,
         request: &Prepared,
         attempts: &AtomicU32,
+        settings: Effective,
     ) -> Result<Op::Output, Error<Op::Error>> {
         let credentials = self.credentials.get().await.map_err(Error::Credentials)?;
-        let max_attempts = self.config.max_attempts();
+        let max_attempts = settings.max_attempts;
         let mut last_retry_cost = None;
         let mut attempt = 0;
         loop {
@@ -240,13 +265,13 @@ impl Inner {
                 &credentials,
                 region,
                 self.service.signing_name,
-                SystemTime::now(),
+                self.skew.corrected(SystemTime::now()),
             )
             .map_err(|error| match error {
                 SignError::Header(message) => Error::Encode(EncodeError::new(message)),
                 SignError::Signing(message) => Error::Credentials(CredentialsError::new(message, None)),
             })?;
-            let (reason, error) = match self.attempt::<Op>(signed, attempt).await {
+            let (reason, error) = match self.attempt::<Op>(signed, attempt, settings.attempt_timeout).await {
                 Outcome::Done(result) => {
                     if result.is_ok() {
                         self.quota.release(last_retry_cost);
@@ -264,7 +289,12 @@ impl Inner {
                 return Err(error);
             };
             last_retry_cost = Some(cost);
-            let delay = retry::backoff(attempt - 1, self.config.initial_backoff(), self.config.max_backoff());
+            // A corrected clock needs no waiting: the next attempt is already different.
+            let delay = if reason == RetryReason::ClockSkew {
+                std::time::Duration::ZERO
+            } else {
+                retry::backoff(attempt - 1, self.config.initial_backoff(), self.config.max_backoff())
+            };
             tracing::debug!(attempt, reason = %reason, delay_ms = delay.as_millis(), "retrying");
             tokio::time::sleep(delay).await;
         }
@@ -275,9 +305,10 @@ impl Inner {
         &self,
         request: http::Request<Bytes>,
         attempt: u32,
+        attempt_timeout: Option<std::time::Duration>,
     ) -> Outcome<Op::Output, Op::Error> {
         let sent = self.http_client.send(request);
-        let received = match self.config.attempt_timeout() {
+        let received = match attempt_timeout {
             Some(limit) => match tokio::time::timeout(limit, sent).await {
                 Ok(received) => received,
                 Err(_elapsed) => {
@@ -295,7 +326,7 @@ impl Inner {
             Ok(received) => {
                 let (parts, body) = received.into_parts();
                 tracing::debug!(attempt, status = parts.status.as_u16(), "response");
-                response::<Op>(&parts, &body, attempt, self.config.retry_classifier())
+                response::<Op>(&parts, &body, attempt, self.config.retry_classifier(), &self.skew)
             }
             Err(HttpError::Transport(error)) => {
                 tracing::debug!(attempt, kind = ?error.kind(), "transport error");
@@ -326,12 +357,14 @@ impl Inner {
 
 /// Turns a whole response into the output, or an error and whether to retry it. The
 /// operation's protocol reads the error's code and message; the decision to retry is the
-/// user's hook's, then the model's (`@retryable`), then the standard fallback's.
+/// user's hook's, then the model's (`@retryable`), then the standard fallback's; a clock-skew
+/// error that corrects `skew` is always worth another attempt.
 fn response<Op: Operation>(
     parts: &http::response::Parts,
     body: &[u8],
     attempt: u32,
     hook: Option<&RetryClassifier>,
+    skew: &ClockSkew,
 ) -> Outcome<Op::Output, Op::Error> {
     let status = parts.status.as_u16();
     if status == Op::INFO.status || parts.status.is_success() {
@@ -373,6 +406,12 @@ fn response<Op: Operation>(
             )
         }
     };
+    if skew.learn(&code, &parts.headers, SystemTime::now()) {
+        return Outcome::Retry {
+            reason: RetryReason::ClockSkew,
+            error,
+        };
+    }
     match retry::classify_error(status, &code, modeled, hook) {
         Some(reason) => Outcome::Retry { reason, error },
         None => Outcome::Done(Err(error)),

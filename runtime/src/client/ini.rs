@@ -7,6 +7,10 @@
 //! setting (like `s3 =` sub-keys), which no key we read uses, so it is skipped. A line that
 //! is none of these is ignored rather than failing the whole file: one odd line elsewhere
 //! must not hide the profile the caller asked for.
+//!
+//! Hand-written for the lean path only (see `env.rs`): the AWS SDKs' own parser lives in
+//! `aws-runtime`, which brings the SDK's request pipeline with it; builds with feature
+//! `aws-config` read profiles through `aws-config` instead.
 
 use std::collections::BTreeMap;
 

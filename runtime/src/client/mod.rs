@@ -47,7 +47,9 @@
 //! # }
 //! ```
 
+mod call_options;
 mod cause;
+mod clock_skew;
 mod config;
 mod credentials;
 #[cfg(feature = "aws-config")]
@@ -80,6 +82,8 @@ pub use aws_config;
 pub use aws_credential_types::Credentials;
 pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 
+#[doc(hidden)]
+pub use call_options::CallOptions;
 pub use config::{
     Config, ConfigBuilder, ConfigError, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_INITIAL_BACKOFF,
     DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF,
@@ -87,7 +91,6 @@ pub use config::{
 pub use error::{
     CredentialsError, Error, ResponseError, ServiceError, TimeoutError, TimeoutKind, TransportError, TransportErrorKind,
 };
-#[doc(hidden)]
 pub use examples::check_example;
 pub use handle::Handle;
 pub use http_client::{HttpClient, HttpError, HttpFuture};

@@ -70,6 +70,9 @@ pub(crate) enum RetryReason {
     Transport,
     /// The attempt took longer than the attempt timeout.
     Timeout,
+    /// The service refused the request's time, and its `Date` taught the client the offset
+    /// (see [`super::clock_skew`]).
+    ClockSkew,
 }
 
 impl fmt::Display for RetryReason {
@@ -80,6 +83,7 @@ impl fmt::Display for RetryReason {
             RetryReason::ServerError => "server error",
             RetryReason::Transport => "connection failed",
             RetryReason::Timeout => "attempt timed out",
+            RetryReason::ClockSkew => "clock skew corrected",
         })
     }
 }

@@ -109,6 +109,11 @@ impl Auth {
         self
     }
 
+    /// The server's "now", by its clock.
+    pub(crate) fn now(&self) -> SystemTime {
+        (self.clock)()
+    }
+
     /// How far a request's `X-Amz-Date` may be from the server's clock, either way.
     pub fn max_clock_skew(mut self, skew: Duration) -> Self {
         self.max_clock_skew = skew;

@@ -23,7 +23,7 @@
 //! | 400 | `ValidationException` | the input breaks the model's constraints (every violation listed; as Smithy's `message` and `fieldList` where [`Operation::VALIDATION`](crate::protocol::Operation::VALIDATION) says so) |
 //! | 403 | `MissingAuthenticationTokenException` | auth is on and there is no `Authorization` |
 //! | 403 | `IncompleteSignatureException` | a malformed, repeated `Authorization` or `X-Amz-Date`, `host` or `x-amz-date` unsigned, `SignedHeaders` not sorted lower case or naming an absent header |
-//! | 403 | `InvalidSignatureException` | a wrong signature, region, service or date, or a clock skew over 15 minutes |
+//! | 403 | `InvalidSignatureException` | a wrong signature, region, service or date, or a clock skew over 15 minutes (every 403 carries the server's `Date`, so clients can correct their clock) |
 //! | 403 | `UnrecognizedClientException` | an unknown access key id |
 //! | 404 | `UnknownOperationException` | no operation matches the path |
 //! | 405 | `MethodNotAllowedException` | an operation matches the path, not the method (with `Allow`) |

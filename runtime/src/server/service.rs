@@ -15,7 +15,7 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use tracing::Instrument;
 
 use crate::protocol::{HttpResponse, Protocol};
-use crate::server::auth::Auth;
+use crate::server::auth::{Auth, AuthError};
 use crate::server::context::{OperationRequest, RequestContext};
 use crate::server::dispatch::Dispatch;
 use crate::server::errors::{
@@ -168,15 +168,7 @@ impl<D: Dispatch> Server<D> {
                     .and_then(|claim| Ok((auth.check_signature_before_body(&parts, &claim)?, claim)));
                 match checked {
                     Ok((verified, claim)) => (Some((auth, claim)), verified),
-                    Err(error) => {
-                        tracing::debug!(%error, "not authenticated");
-                        return early(protocol_error(
-                            self.dispatch.protocol(),
-                            403,
-                            error.code(),
-                            error.message(),
-                        ));
-                    }
+                    Err(error) => return early(refused(self.dispatch.protocol(), auth, &error)),
                 }
             }
             None => (None, false),
@@ -264,10 +256,7 @@ impl<D: Dispatch> Server<D> {
                 auth.check_signature(&parts, &body, &claim)
             } {
                 Ok(()) => Some(claim.access_key_id),
-                Err(error) => {
-                    tracing::debug!(%error, "not authenticated");
-                    return protocol_error(self.dispatch.protocol(), 403, error.code(), error.message());
-                }
+                Err(error) => return refused(self.dispatch.protocol(), auth, &error),
             },
             None => None,
         };
@@ -372,4 +361,16 @@ fn new_request_id() -> String {
         (id >> 48) & 0xFFFF,
         id & 0xFFFF_FFFF_FFFF
     )
+}
+
+/// 403 for a request `auth` refused, dated by the clock it was judged by: a client whose clock
+/// drifted learns the offset from `Date` and signs again (as AWS's own clients do).
+fn refused(protocol: &dyn Protocol, auth: &Auth, error: &AuthError) -> HttpResponse {
+    tracing::debug!(%error, "not authenticated");
+    let mut response = protocol_error(protocol, 403, error.code(), error.message());
+    let now = crate::timestamp::Timestamp::from(auth.now());
+    if let Ok(date) = http::HeaderValue::from_str(&crate::timestamp::http_date::format(&now)) {
+        response.headers_mut().insert(http::header::DATE, date);
+    }
+    response
 }

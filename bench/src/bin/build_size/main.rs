@@ -27,64 +27,76 @@ fn run(options: &Options) -> Result<String, String> {
     let ours_runtime = rust_lines(&[root.join("runtime/src")])?;
     let sdk_lines = rust_lines(&[sdk_dir.join("src")])?;
 
+    let lean = Consumer::ours_lean(&root)?;
     let ours = Consumer::ours(&root)?;
     let sdk = Consumer::sdk(&root, &sdk_version)?;
+    let lean_deps = lean.dependency_count()?;
     let ours_deps = ours.dependency_count()?;
     let sdk_deps = sdk.dependency_count()?;
 
-    // Alternate the builds so that a change in the machine's load hits both sides alike.
+    // Alternate the builds so that a change in the machine's load hits every side alike.
     let rounds = if options.smoke { 1 } else { 3 };
-    let (mut ours_builds, mut sdk_builds) = (Vec::new(), Vec::new());
+    let (mut lean_builds, mut ours_builds, mut sdk_builds) = (Vec::new(), Vec::new(), Vec::new());
     for round in 1..=rounds {
         eprintln!("build_size: clean debug builds, round {round} of {rounds}");
+        lean_builds.push(lean.clean_build()?);
         ours_builds.push(ours.clean_build()?);
         sdk_builds.push(sdk.clean_build()?);
     }
+    let lean_build = median(&mut lean_builds);
     let ours_build = median(&mut ours_builds);
     let sdk_build = median(&mut sdk_builds);
 
-    let mut table = Table::new(&[
-        "measure",
-        "ours (`ivs-client`)",
-        &format!("`aws-sdk-ivs` {sdk_version}"),
-        "peer ÷ ours",
-    ]);
-    table.row(vec![
+    let sdk_name = format!("`aws-sdk-ivs` {sdk_version}");
+    let mut lines = Table::new(&["measure", "ours (`ivs-client`)", &sdk_name, "peer ÷ ours"]);
+    lines.row(vec![
         "lines of Rust in the client crate (generated)".into(),
         format!("{ours_generated} (`ivs-model` + `ivs-client`)"),
         sdk_lines.to_string(),
         report::times_smaller(ours_generated as f64, sdk_lines as f64),
     ]);
-    table.row(vec![
+    lines.row(vec![
         "… plus the hand-written runtime".into(),
         format!("{} (+ `smithy-runtime` {ours_runtime})", ours_generated + ours_runtime),
         format!("{sdk_lines} (its runtime crates not counted)"),
         report::times_smaller((ours_generated + ours_runtime) as f64, sdk_lines as f64),
     ]);
-    table.row(vec![
-        "crates a program using the client depends on".into(),
-        ours_deps.to_string(),
-        sdk_deps.to_string(),
-        report::times_smaller(ours_deps as f64, sdk_deps as f64),
+
+    let mut programs = Table::new(&[
+        "program",
+        "crates it depends on",
+        "SDK ÷ it",
+        &format!("clean debug build (median of {rounds})"),
+        "SDK ÷ it",
     ]);
-    table.row(vec![
-        format!("clean debug build of that program (median of {rounds})"),
-        report::duration(ours_build),
-        report::duration(sdk_build),
-        report::times_smaller(ours_build.as_secs_f64(), sdk_build.as_secs_f64()),
-    ]);
+    for (name, deps, build) in [
+        ("ours, lean (`default-features = false`, `Client::from_env()`)", lean_deps, lean_build),
+        ("ours, default features (`aws-config`, `Client::new(&config)`)", ours_deps, ours_build),
+        ("`aws-sdk-ivs` + `aws-config` (`Client::new(&config)`)", sdk_deps, sdk_build),
+    ] {
+        programs.row(vec![
+            name.into(),
+            deps.to_string(),
+            report::times_smaller(deps as f64, sdk_deps as f64),
+            report::duration(build),
+            report::times_smaller(build.as_secs_f64(), sdk_build.as_secs_f64()),
+        ]);
+    }
 
     let mut out = report::heading(
         "5. Build and size",
         "build_size",
         "Lines: every line of the crates' `.rs` files (`find DIR -name '*.rs' | xargs cat | wc -l`); the SDK's \
-         source is the crate as published on crates.io. Dependencies and build time: two scratch programs, \
-         each a library with one async function that calls GetChannel through one client, built with \
-         `cargo build` (dev profile) into a fresh target directory, alternating ours and the SDK's; both \
-         use the versions pinned by `bench/Cargo.lock`. Dependencies are the distinct crates of \
+         source is the crate as published on crates.io. Dependencies and build time: three scratch programs, \
+         each a library with one async function that sets up one client and calls GetChannel through it \
+         (ours without default features; ours and the SDK each loading `aws-config`'s default chain), \
+         built with `cargo build` (dev profile) into a fresh target directory, in turn; all use the \
+         versions pinned by `bench/Cargo.lock`. Dependencies are the distinct crates of \
          `cargo tree -e normal --prefix none`, the program itself included.",
     );
-    out.push_str(&table.to_markdown());
+    out.push_str(&lines.to_markdown());
+    out.push('\n');
+    out.push_str(&programs.to_markdown());
     out.push('\n');
     Ok(out)
 }

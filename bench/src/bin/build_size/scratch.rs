@@ -51,26 +51,51 @@ impl Metadata {
     }
 }
 
-/// A scratch program: a library with one function calling GetChannel through one client.
+/// A scratch program: a library with one function that sets up one client and calls
+/// GetChannel through it.
 pub struct Consumer {
     dir: PathBuf,
 }
 
 impl Consumer {
-    /// The program on our generated client.
+    /// The program on our generated client with its default features: the SDK-style setup,
+    /// `aws_config::load_defaults` (re-exported by the client) and `Client::new(&config)`.
     pub fn ours(root: &Path) -> Result<Consumer, String> {
         let client = root.join("generated/ivs-client");
         let dependency = format!("ivs-client = {{ path = {:?} }}", client.display().to_string());
-        let body = "pub async fn channel_name(client: &ivs_client::Client, arn: &str) -> Option<String> {\n    \
+        let body = "use ivs_client::aws_config::{self, BehaviorVersion};\n\n\
+                    pub async fn channel_name(arn: &str) -> Option<String> {\n    \
+                    let config = aws_config::load_defaults(BehaviorVersion::latest()).await;\n    \
+                    let client = ivs_client::Client::new(&config);\n    \
                     client.get_channel().arn(arn).send().await.ok()?.channel?.name\n}\n";
         Consumer::write(root, "ours", &dependency, body)
     }
 
-    /// The program on `aws-sdk-ivs` at `version`.
+    /// The program on our generated client without default features (no aws-config: keys
+    /// from the environment and static profiles only).
+    pub fn ours_lean(root: &Path) -> Result<Consumer, String> {
+        let client = root.join("generated/ivs-client");
+        let dependency = format!(
+            "ivs-client = {{ path = {:?}, default-features = false }}",
+            client.display().to_string()
+        );
+        let body = "pub async fn channel_name(arn: &str) -> Option<String> {\n    \
+                    let client = ivs_client::Client::from_env().ok()?;\n    \
+                    client.get_channel().arn(arn).send().await.ok()?.channel?.name\n}\n";
+        Consumer::write(root, "ours-lean", &dependency, body)
+    }
+
+    /// The program on `aws-sdk-ivs` at `version` with `aws-config`, as the SDK's README sets
+    /// it up.
     pub fn sdk(root: &Path, version: &str) -> Result<Consumer, String> {
-        let dependency =
-            format!("aws-sdk-ivs = {{ version = \"={version}\", features = [\"behavior-version-latest\"] }}");
-        let body = "pub async fn channel_name(client: &aws_sdk_ivs::Client, arn: &str) -> Option<String> {\n    \
+        let dependency = format!(
+            "aws-sdk-ivs = {{ version = \"={version}\", features = [\"behavior-version-latest\"] }}\n\
+             aws-config = {{ version = \"1\", features = [\"behavior-version-latest\"] }}"
+        );
+        let body = "use aws_config::BehaviorVersion;\n\n\
+                    pub async fn channel_name(arn: &str) -> Option<String> {\n    \
+                    let config = aws_config::load_defaults(BehaviorVersion::latest()).await;\n    \
+                    let client = aws_sdk_ivs::Client::new(&config);\n    \
                     client.get_channel().arn(arn).send().await.ok()?.channel?.name\n}\n";
         Consumer::write(root, "sdk", &dependency, body)
     }

@@ -29,6 +29,13 @@ impl BatchStartViewerSessionRevocationFluentBuilder {
         self.input = input;
         self
     }
+    /// Overrides the client's configuration for this call only (attempts, timeouts,
+    /// extra headers): see `CallOptions`.
+    #[must_use]
+    pub fn customize(mut self, options: ::smithy_runtime::client::CallOptions) -> Self {
+        self.handle = self.handle.with_options(options);
+        self
+    }
     /// Array of viewer sessions, one per channel-ARN and viewer-ID pair.
     ///
     /// Required. Length: 1 to 20 items. JSON key `viewerSessions`.

@@ -29,6 +29,13 @@ impl CreatePlaybackRestrictionPolicyFluentBuilder {
         self.input = input;
         self
     }
+    /// Overrides the client's configuration for this call only (attempts, timeouts,
+    /// extra headers): see `CallOptions`.
+    #[must_use]
+    pub fn customize(mut self, options: ::smithy_runtime::client::CallOptions) -> Self {
+        self.handle = self.handle.with_options(options);
+        self
+    }
     /// A list of country codes that control geoblocking restriction. Allowed values are the officially assigned [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) codes. Default: All countries (an empty array).
     ///
     /// Each item: Length: exactly 2 characters. Default: `[]`. JSON key `allowedCountries`.

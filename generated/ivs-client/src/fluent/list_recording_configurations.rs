@@ -29,6 +29,13 @@ impl ListRecordingConfigurationsFluentBuilder {
         self.input = input;
         self
     }
+    /// Overrides the client's configuration for this call only (attempts, timeouts,
+    /// extra headers): see `CallOptions`.
+    #[must_use]
+    pub fn customize(mut self, options: ::smithy_runtime::client::CallOptions) -> Self {
+        self.handle = self.handle.with_options(options);
+        self
+    }
     /// The first recording configuration to retrieve. This is used for pagination; see the `nextToken` response field.
     ///
     /// Length: 0 to 1024 characters. Pattern: `^[a-zA-Z0-9+/=_-]*$`. JSON key `nextToken`.

@@ -26,6 +26,13 @@ impl UntagResourceFluentBuilder {
         self.input = input;
         self
     }
+    /// Overrides the client's configuration for this call only (attempts, timeouts,
+    /// extra headers): see `CallOptions`.
+    #[must_use]
+    pub fn customize(mut self, options: ::smithy_runtime::client::CallOptions) -> Self {
+        self.handle = self.handle.with_options(options);
+        self
+    }
     /// ARN of the resource for which tags are to be removed. The ARN must be URL-encoded.
     ///
     /// Required. Length: 1 to 128 characters. Pattern: `^arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$`. URI label `{resourceArn}`.

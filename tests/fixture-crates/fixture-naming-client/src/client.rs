@@ -59,7 +59,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn example(client: &fixture_naming_client::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let output = client.config_operation().as_input_value("my-as-input").customize("my-customize").send().await?;
+    /// let output = client.config_operation().as_input_value("my-as-input").customize_value("my-customize").send().await?;
     /// # let _ = output;
     /// # Ok(())
     /// # }

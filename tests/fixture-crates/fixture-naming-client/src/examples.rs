@@ -19,7 +19,7 @@ fn every_documented_example_validates_and_encodes() {
     use model::operation::*;
     example!(
         config::Config, "", client.config_operation().as_input_value("my-as-input")
-        .customize("my-customize")
+        .customize_value("my-customize")
     );
     example!(match_::Match, "", client.r#match());
     example!(

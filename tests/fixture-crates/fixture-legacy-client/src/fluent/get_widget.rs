@@ -26,6 +26,13 @@ impl GetWidgetFluentBuilder {
         self.input = input;
         self
     }
+    /// Overrides the client's configuration for this call only (attempts, timeouts,
+    /// extra headers): see `CallOptions`.
+    #[must_use]
+    pub fn customize(mut self, options: ::smithy_runtime::client::CallOptions) -> Self {
+        self.handle = self.handle.with_options(options);
+        self
+    }
     /// Sets `widgetId`.
     ///
     /// Required. URI label `{widgetId}`.

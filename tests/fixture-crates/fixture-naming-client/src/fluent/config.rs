@@ -26,6 +26,13 @@ impl ConfigFluentBuilder {
         self.input = input;
         self
     }
+    /// Overrides the client's configuration for this call only (attempts, timeouts,
+    /// extra headers): see `CallOptions`.
+    #[must_use]
+    pub fn customize(mut self, options: ::smithy_runtime::client::CallOptions) -> Self {
+        self.handle = self.handle.with_options(options);
+        self
+    }
     /// Sets `as_input`.
     ///
     /// JSON key `as_input`.
@@ -44,13 +51,13 @@ impl ConfigFluentBuilder {
     ///
     /// JSON key `customize`.
     #[must_use]
-    pub fn customize(mut self, value: impl Into<String>) -> Self {
+    pub fn customize_value(mut self, value: impl Into<String>) -> Self {
         self.input.customize = Some(value.into());
         self
     }
     /// Sets or clears `customize`.
     #[must_use]
-    pub fn set_customize(mut self, value: Option<String>) -> Self {
+    pub fn set_customize_value(mut self, value: Option<String>) -> Self {
         self.input.customize = value;
         self
     }

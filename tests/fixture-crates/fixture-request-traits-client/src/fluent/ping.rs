@@ -26,6 +26,13 @@ impl PingFluentBuilder {
         self.input = input;
         self
     }
+    /// Overrides the client's configuration for this call only (attempts, timeouts,
+    /// extra headers): see `CallOptions`.
+    #[must_use]
+    pub fn customize(mut self, options: ::smithy_runtime::client::CallOptions) -> Self {
+        self.handle = self.handle.with_options(options);
+        self
+    }
     /// Validates the input (unless the configuration turned validation off), then sends
     /// the request, retrying throttling and transient errors, and decodes the response.
     pub async fn send(self) -> Result<rt::Unit, Error<op::PingError>> {
