@@ -266,12 +266,9 @@ fn hashable(ty: &Ty) -> bool {
         TyKind::Named { kind, .. } => matches!(kind, NamedKind::Enum | NamedKind::IntEnum),
         TyKind::List(item) | TyKind::Nullable(item) => hashable(item),
         TyKind::Map { key, value } => hashable(key) && hashable(value),
-        TyKind::Float
-        | TyKind::Double
-        | TyKind::BigInteger
-        | TyKind::BigDecimal
-        | TyKind::Document
-        | TyKind::Unit => false,
+        TyKind::Float | TyKind::Double | TyKind::BigInteger | TyKind::BigDecimal | TyKind::Document | TyKind::Unit => {
+            false
+        }
     }
 }
 

@@ -297,9 +297,36 @@ mod tests {
             "^é+$",
         ];
         let values = [
-            "", "a", "abc", "ABC", "xyz", "123", "12345", "123456", "a-b_c", "0000!", "foo@bar.com", " \t",
-            "\u{a0}", "é", "éé", "\u{1F44D}", "ababe", "e", "cde", "bc", "c", "-", "]", "\\", "aa", "a.b",
-            "line\nbreak", "1.2-3", "Aa", "x\u{2028}",
+            "",
+            "a",
+            "abc",
+            "ABC",
+            "xyz",
+            "123",
+            "12345",
+            "123456",
+            "a-b_c",
+            "0000!",
+            "foo@bar.com",
+            " \t",
+            "\u{a0}",
+            "é",
+            "éé",
+            "\u{1F44D}",
+            "ababe",
+            "e",
+            "cde",
+            "bc",
+            "c",
+            "-",
+            "]",
+            "\\",
+            "aa",
+            "a.b",
+            "line\nbreak",
+            "1.2-3",
+            "Aa",
+            "x\u{2028}",
             "arn:aws:ivs:us-west-2:123456789012:channel/AbCdEfGhIjKl",
         ];
         for pattern in patterns {
@@ -334,6 +361,10 @@ mod tests {
         let evil = format!("{}!", "0".repeat(5_000));
         let started = std::time::Instant::now();
         assert!(!lite("^([0-9]+)+$", &evil));
-        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

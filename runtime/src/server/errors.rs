@@ -64,7 +64,11 @@ pub(crate) fn protocol_error(protocol: &dyn Protocol, status: u16, code: &str, m
 /// `message` and `fieldList`. The field list holds the violations the message lists (see
 /// [`ValidationError::listed`]), each path and message cut at
 /// [`crate::validate::MAX_MESSAGE_BYTES`], so the body stays bounded like the message.
-pub(crate) fn validation_error(protocol: &dyn Protocol, style: ValidationStyle, error: &ValidationError) -> HttpResponse {
+pub(crate) fn validation_error(
+    protocol: &dyn Protocol,
+    style: ValidationStyle,
+    error: &ValidationError,
+) -> HttpResponse {
     let message = error.summary(style);
     if style == ValidationStyle::Aws {
         return protocol_error(protocol, 400, VALIDATION, &message);
@@ -202,7 +206,11 @@ mod tests {
         let fields = json["fieldList"].as_array().unwrap();
         assert!(!fields.is_empty() && fields.len() < crate::validate::MAX_LISTED_VIOLATIONS);
         assert!(fields[0]["path"].as_str().unwrap().ends_with("k..."));
-        assert!(response.body().len() < 4 * MAX_MESSAGE_BYTES, "{}", response.body().len());
+        assert!(
+            response.body().len() < 4 * MAX_MESSAGE_BYTES,
+            "{}",
+            response.body().len()
+        );
     }
 
     #[test]

@@ -87,7 +87,10 @@ impl Constraint {
         match self {
             Constraint::Required => format!("Value at '{path}' {broke} not be null"),
             Constraint::Length { length, min, max } => {
-                format!("Value with length {length} at '{path}' {broke} have length {}", rule(min, max))
+                format!(
+                    "Value with length {length} at '{path}' {broke} have length {}",
+                    rule(min, max)
+                )
             }
             Constraint::Range { value, min, max } => match value {
                 // Smithy's texts never show the value; AWS's do, unless it is a secret.

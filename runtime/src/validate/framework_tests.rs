@@ -94,7 +94,9 @@ fn pattern() {
 fn sensitive_pattern() {
     // RestJsonMalformedPatternSensitiveString
     assert_eq!(
-        framework(|v| v.at("string", |v| v.sensitive(|v| v.pattern("ABC", &Pattern::new("^[a-m]+$"))))).message,
+        framework(|v| v.at("string", |v| v
+            .sensitive(|v| v.pattern("ABC", &Pattern::new("^[a-m]+$")))))
+        .message,
         "Value at '/string' failed to satisfy constraint: \
          Member must satisfy regular expression pattern: ^[a-m]+$"
     );
@@ -104,7 +106,10 @@ fn sensitive_pattern() {
 fn integer_ranges_do_not_show_the_value() {
     // RestJsonMalformedRangeByte, MinByte, MaxByte (and the same for short, integer, long).
     let between = "Value at '/byte' failed to satisfy constraint: Member must be between 2 and 8, inclusive";
-    assert_eq!(framework(|v| v.at("byte", |v| v.range_int(9, Some(2), Some(8)))).message, between);
+    assert_eq!(
+        framework(|v| v.at("byte", |v| v.range_int(9, Some(2), Some(8)))).message,
+        between
+    );
     assert_eq!(
         framework(|v| v.at("minByte", |v| v.range_int(1, Some(2), None))).message,
         "Value at '/minByte' failed to satisfy constraint: Member must be greater than or equal to 2"
@@ -175,7 +180,9 @@ fn enum_values() {
 fn enum_list_items_are_at_their_index() {
     // RestJsonMalformedEnumList
     assert_eq!(
-        framework(|v| v.at("list", |v| v.items(["ABC"].iter(), |v, _| v.enum_value(false, &["abc"])))).path,
+        framework(|v| v.at("list", |v| v
+            .items(["ABC"].iter(), |v, _| v.enum_value(false, &["abc"]))))
+        .path,
         "/list/0"
     );
 }
@@ -209,9 +216,11 @@ fn map_keys_are_reported_at_the_map_and_values_at_their_key() {
 fn union_members_and_recursion_extend_the_path() {
     // RestJsonMalformedRecursiveStructures
     assert_eq!(
-        framework(|v| v.at("union", |v| v.at("union", |v| v.at("union", |v| v.at("string", |v| {
-            v.enum_value(false, &["abc", "def"]);
-        })))))
+        framework(
+            |v| v.at("union", |v| v.at("union", |v| v.at("union", |v| v.at("string", |v| {
+                v.enum_value(false, &["abc", "def"]);
+            }))))
+        )
         .message,
         "Value at '/union/union/union/string' failed to satisfy constraint: Member must satisfy enum value set: [abc, def]"
     );
@@ -262,7 +271,11 @@ fn the_summary_of_one_violation_is_the_suites_message() {
          Member must have length greater than or equal to 2"
     );
     // AWS's summary of the same violation keeps its colon.
-    assert!(error.to_string().starts_with("1 validation error detected: Value with length 1"));
+    assert!(
+        error
+            .to_string()
+            .starts_with("1 validation error detected: Value with length 1")
+    );
 }
 
 #[test]
