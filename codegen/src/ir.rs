@@ -272,6 +272,9 @@ pub struct Member {
     /// `@input` (clients treat both as optional, Smithy's structure optionality rules), or the
     /// member is a union's.
     pub filled_default: Option<DefaultValue>,
+    /// For a member of an `@input` structure: its default, which a server fills in when the
+    /// request leaves the member out (clients leave such members unset, see `filled_default`).
+    pub server_default: Option<DefaultValue>,
     /// How the member travels in HTTP.
     pub binding: Binding,
     /// `@deprecated`.

@@ -386,7 +386,8 @@ pub fn expected_file(report: &SuiteReport) -> String {
          # protocol-tests` fails when a listed case passes or an unlisted one fails, so this list\n\
          # only shrinks. Reasons start with where the fault is: `server:` (ours to fix), `server\n\
          # (media types)`, `server (decoding)`, `server (validation messages)` (parts of the server\n\
-         # being reworked), `harness:` (the test harness, not the code under test).\n\
+         # being reworked), `harness:` (the test harness, not the code under test), `case:` (the case\n\
+         # asks for what a server cannot know from the request).\n\
          # `--update-expected` writes the raw failure messages; reasons here were then written by\n\
          # hand and the lines grouped by reason.\n",
     );

@@ -126,7 +126,7 @@ fn lib_rs(service: &Service, model: &proc_macro2::Ident, krate: &str) -> TokenSt
         use ::smithy_runtime as rt;
         pub use ::#model::*;
         pub use ::smithy_runtime::client::{
-            Config, ConfigBuilder, ConfigError, Credentials, Error, Items, Paginator, ServiceError,
+            Config, ConfigBuilder, ConfigError, Credentials, Error, Items, Paginator, ProxyConfig, ServiceError,
         };
         /// The `aws-config` crate this client is built with (feature `aws-config`), to load the
         /// `SdkConfig` that [`Client::new`] takes without adding the dependency yourself.
@@ -426,12 +426,15 @@ fn field_path(path: &str) -> TokenStream {
 
 /// The client crate's features, forwarded to the runtime: the `aws-config` integration is
 /// on by default, as in `aws-sdk-*`; `default-features = false` leaves a lean client that
-/// reads the environment and static profile keys itself.
+/// reads the environment and static profile keys itself. `native-roots` is off by default, so
+/// that trust is the same on every machine unless asked.
 const FEATURES: &str = "\n[features]\ndefault = [\"aws-config\"]\n\
 # `Client::new(&aws_types::SdkConfig)`.\n\
 sdk-config = [\"smithy-runtime/sdk-config\"]\n\
 # `Client::from_env` through aws-config's default chains (roles, SSO, credential_process, web identity, containers, IMDS).\n\
-aws-config = [\"smithy-runtime/aws-config\"]\n";
+aws-config = [\"smithy-runtime/aws-config\"]\n\
+# Trust the operating system's certificate store too, besides Mozilla's roots.\n\
+native-roots = [\"smithy-runtime/native-roots\"]\n";
 
 fn manifest(options: &CrateOptions) -> CrateManifest<'_> {
     CrateManifest {

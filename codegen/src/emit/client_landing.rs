@@ -63,6 +63,13 @@ fn setup(krate: &str, out: &mut Vec<String>) {
          at another endpoint, such as a local server. Constructing a client never fails: a \
          setting that cannot work (no region) fails each call with `Error::Config`."
             .to_string(),
+        String::new(),
+        "The default HTTP client goes through the proxies that `HTTPS_PROXY`, `HTTP_PROXY`, \
+         `ALL_PROXY` and `NO_PROXY` name (see [`ProxyConfig`] to set or disable them), and trusts \
+         Mozilla's root certificates, the PEM certificates given to \
+         `ConfigBuilder::add_root_certificates_pem`, and with feature `native-roots` the operating \
+         system's store."
+            .to_string(),
     ]);
     block(
         out,

@@ -46,7 +46,7 @@ pub fn default_impl(s: &Struct, scope: Scope<'_>) -> TokenStream {
 }
 
 /// The Rust expression of a default of type `ty` (lowering checked that it fits).
-fn value_expr(ty: &Ty, value: &DefaultValue, scope: Scope<'_>) -> TokenStream {
+pub fn value_expr(ty: &Ty, value: &DefaultValue, scope: Scope<'_>) -> TokenStream {
     match value {
         DefaultValue::Bool(b) => quote!(#b),
         // Unsuffixed: the field's type picks the width, and lowering checked the range.

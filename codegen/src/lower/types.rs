@@ -122,6 +122,7 @@ impl Lowering<'_> {
                 _ => None,
             };
             let client_optional = traits::has(&member.traits, id::CLIENT_OPTIONAL);
+            let server_default = typed_default.clone().filter(|_| input);
             let filled_default = typed_default.filter(|_| !input && !client_optional);
             let json_name = match traits::string(&member.traits, id::JSON_NAME) {
                 Ok(name) => name.unwrap_or(wire_name).to_string(),
@@ -142,6 +143,7 @@ impl Lowering<'_> {
                 required: traits::has(&member.traits, id::REQUIRED),
                 default,
                 filled_default,
+                server_default,
                 deprecated: traits::has(&member.traits, id::DEPRECATED),
                 binding,
                 ty,

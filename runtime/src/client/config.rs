@@ -12,6 +12,7 @@ use super::endpoint::{Endpoint, Variant};
 use super::env;
 use super::http_client::HttpClient;
 use super::idempotency::IdempotencyTokenProvider;
+use super::proxy::{Proxies, ProxyConfig};
 use super::request_body::{DEFAULT_REQUEST_MIN_COMPRESSION_SIZE_BYTES, MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES};
 use super::retry::RetryClassifier;
 use crate::protocol::Retry;
@@ -49,10 +50,14 @@ pub struct Config {
     request_min_compression_size_bytes: u32,
     idempotency_token_provider: IdempotencyTokenProvider,
     endpoint_variant: Variant,
+    proxy: ProxyConfig,
+    root_certificates_pem: Vec<Arc<[u8]>>,
     /// Why every call fails, for a configuration made by [`ConfigBuilder::build_or_fail_calls`].
     problem: Option<ConfigError>,
     /// Built (and checked) once here, so that making a [`super::Handle`] cannot fail.
     tls: Arc<rustls::ClientConfig>,
+    /// `proxy` read (from the environment, by default) and checked once here, likewise.
+    proxies: Proxies,
 }
 
 impl Config {
@@ -81,6 +86,8 @@ impl Config {
             request_min_compression_size_bytes: self.request_min_compression_size_bytes,
             idempotency_token_provider: self.idempotency_token_provider.clone(),
             endpoint_variant: self.endpoint_variant,
+            proxy: self.proxy.clone(),
+            root_certificates_pem: self.root_certificates_pem.clone(),
             refused: None,
             notes: Vec::new(),
         }
@@ -186,8 +193,17 @@ impl Config {
         self.problem.as_ref()
     }
 
+    /// The proxies of the default HTTP client, as given (see [`ConfigBuilder::proxy`]).
+    pub fn proxy(&self) -> &ProxyConfig {
+        &self.proxy
+    }
+
     pub(crate) fn tls(&self) -> &rustls::ClientConfig {
         &self.tls
+    }
+
+    pub(crate) fn proxies(&self) -> &Proxies {
+        &self.proxies
     }
 }
 
@@ -215,6 +231,8 @@ impl fmt::Debug for Config {
                 &self.request_min_compression_size_bytes,
             )
             .field("endpoint_variant", &self.endpoint_variant)
+            .field("proxy", &self.proxy)
+            .field("root_certificates_pem", &self.root_certificates_pem.len())
             .field("problem", &self.problem)
             .finish_non_exhaustive()
     }
@@ -240,6 +258,8 @@ pub struct ConfigBuilder {
     request_min_compression_size_bytes: u32,
     idempotency_token_provider: IdempotencyTokenProvider,
     endpoint_variant: Variant,
+    proxy: ProxyConfig,
+    root_certificates_pem: Vec<Arc<[u8]>>,
     /// What [`ConfigBuilder::build`] reports whatever else is set: a setting of the
     /// environment that the loader refused.
     refused: Option<ConfigError>,
@@ -267,6 +287,8 @@ impl Default for ConfigBuilder {
             request_min_compression_size_bytes: DEFAULT_REQUEST_MIN_COMPRESSION_SIZE_BYTES,
             idempotency_token_provider: IdempotencyTokenProvider::default(),
             endpoint_variant: Variant::default(),
+            proxy: ProxyConfig::default(),
+            root_certificates_pem: Vec::new(),
             refused: None,
             notes: Vec::new(),
         }
@@ -448,8 +470,37 @@ impl ConfigBuilder {
 
     /// The HTTP client that sends requests, instead of the default (hyper's HTTP/1.1 client
     /// over rustls with Mozilla's roots). See [`HttpClient`] for what it gets and returns.
+    /// The default's [`proxy`](ConfigBuilder::proxy) and
+    /// [root certificates](ConfigBuilder::add_root_certificates_pem) do not apply to it.
     pub fn http_client(mut self, client: impl HttpClient + 'static) -> Self {
         self.http_client = Some(Arc::new(client));
+        self
+    }
+
+    /// The proxies the default HTTP client goes through (default
+    /// [`ProxyConfig::from_env`]: `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY`,
+    /// read by [`ConfigBuilder::build`]); [`ProxyConfig::disabled`] for none.
+    pub fn proxy(mut self, proxy: ProxyConfig) -> Self {
+        self.proxy = proxy;
+        self
+    }
+
+    /// Trusts the CA certificates in `pem` (one or more `-----BEGIN CERTIFICATE-----` blocks),
+    /// besides Mozilla's roots (and the operating system's, with feature `native-roots`): a
+    /// corporate TLS-inspecting proxy's CA, or a private endpoint's. Each call adds more;
+    /// [`ConfigBuilder::build`] fails if a PEM holds no usable certificate.
+    ///
+    /// ```no_run
+    /// use smithy_runtime::client::Config;
+    ///
+    /// # fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// let builder = Config::builder().add_root_certificates_pem(std::fs::read("corporate-ca.pem")?);
+    /// # let _ = builder;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn add_root_certificates_pem(mut self, pem: impl AsRef<[u8]>) -> Self {
+        self.root_certificates_pem.push(Arc::from(pem.as_ref()));
         self
     }
 
@@ -538,6 +589,12 @@ impl ConfigBuilder {
             usable.endpoint_url = None;
         }
         usable.max_attempts = usable.max_attempts.max(1);
+        if usable.proxy.resolve().is_err() {
+            usable.proxy = ProxyConfig::disabled();
+        }
+        if super::trust::tls_config(&usable.root_certificates_pem).is_err() {
+            usable.root_certificates_pem.clear();
+        }
         usable.request_min_compression_size_bytes = usable
             .request_min_compression_size_bytes
             .min(MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES);
@@ -552,8 +609,8 @@ impl ConfigBuilder {
         }
         #[allow(
             clippy::expect_used,
-            reason = "every setting build() checks was made valid above; what is left is the TLS set-up, \
-                      which takes no setting and cannot fail with ring's provider (it supports TLS 1.2 and 1.3)"
+            reason = "every setting build() checks was made valid above (an unusable proxy or certificate was \
+                      dropped); the TLS set-up left cannot fail with ring's provider (it supports TLS 1.2 and 1.3)"
         )]
         let mut config = usable.build().expect("valid settings");
         config.problem = Some(problem);
@@ -596,7 +653,8 @@ impl ConfigBuilder {
                 return Err(ConfigError::ZeroTimeout(name));
             }
         }
-        let tls = super::transport::tls_config().map_err(|e| ConfigError::Tls(e.to_string()))?;
+        let tls = super::trust::tls_config(&self.root_certificates_pem)?;
+        let proxies = self.proxy.resolve()?;
         Ok(Config {
             region,
             credentials,
@@ -615,8 +673,11 @@ impl ConfigBuilder {
             request_min_compression_size_bytes: self.request_min_compression_size_bytes,
             idempotency_token_provider: self.idempotency_token_provider,
             endpoint_variant: self.endpoint_variant,
+            proxy: self.proxy,
+            root_certificates_pem: self.root_certificates_pem,
             problem: None,
             tls: Arc::new(tls),
+            proxies,
         })
     }
 }

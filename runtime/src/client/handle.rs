@@ -62,7 +62,11 @@ impl Handle {
         };
         let http_client = match config.http_client() {
             Some(client) => client.clone(),
-            None => Arc::new(Transport::new(config.tls().clone(), config.connect_timeout())),
+            None => Arc::new(Transport::new(
+                config.tls().clone(),
+                config.connect_timeout(),
+                config.proxies().clone(),
+            )),
         };
         let credentials = CredentialsCache::new(config.credentials_provider().clone());
         let inner = Inner {

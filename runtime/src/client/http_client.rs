@@ -15,12 +15,15 @@ pub type HttpFuture<'a> = Pin<Box<dyn Future<Output = Result<http::Response<Byte
 /// path (validation, encoding, signing, retries, decoding) and the network.
 ///
 /// The default, used when [`ConfigBuilder::http_client`](super::ConfigBuilder::http_client) is
-/// not called, is hyper's pooled HTTP/1.1 client over rustls. Set another to route requests
-/// through a proxy or a corporate trust store, to share a client with the rest of an
-/// application, or to capture requests in a test. The request it gets is final: absolute URI,
+/// not called, is hyper's pooled HTTP/1.1 client over rustls, which already honours the proxy
+/// variables ([`ProxyConfig`](super::ProxyConfig)) and extra CA certificates
+/// ([`ConfigBuilder::add_root_certificates_pem`](super::ConfigBuilder::add_root_certificates_pem)).
+/// Set another to share a client with the rest of an application, for TLS or proxy needs
+/// beyond those, or to capture requests in a test. The request it gets is final: absolute URI,
 /// `host`, `content-length`, the signature; it must send it as it is (a changed header
 /// breaks the signature). It is called once per attempt; timeouts and retries stay with the
-/// call path (the connect timeout of [`Config`](super::Config) only applies to the default).
+/// call path (the connect timeout, proxies and trust of [`Config`](super::Config) only apply to
+/// the default).
 ///
 /// ```
 /// use smithy_runtime::bytes::Bytes;

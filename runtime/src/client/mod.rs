@@ -64,12 +64,15 @@ mod idempotency;
 mod ini;
 mod into_config;
 mod paginate;
+mod proxy;
+mod proxy_connector;
 mod request_body;
 mod retry;
 #[cfg(feature = "sdk-config")]
 mod sdk_config;
 mod signing;
 mod transport;
+mod trust;
 pub mod untrusted;
 
 #[cfg(test)]
@@ -97,6 +100,7 @@ pub use http_client::{HttpClient, HttpError, HttpFuture};
 pub use idempotency::IdempotencyTokenProvider;
 pub use into_config::IntoConfig;
 pub use paginate::{Items, MAX_REMEMBERED_TOKENS, Paginator, paginate};
+pub use proxy::ProxyConfig;
 pub use request_body::{DEFAULT_REQUEST_MIN_COMPRESSION_SIZE_BYTES, MAX_REQUEST_MIN_COMPRESSION_SIZE_BYTES};
 pub use retry::RetryClassifier;
 

@@ -1,14 +1,14 @@
 //! Sending a request and reading the whole response: hyper's pooled HTTP/1.1 client, over
-//! rustls (ring, Mozilla's roots from `webpki-roots`) for `https` and plain TCP for `http`.
+//! rustls (ring; the roots of `trust.rs`) for `https` and plain TCP for `http`, directly or
+//! through the proxy `proxy_connector.rs` picks.
 
 use std::error::Error as StdError;
 use std::io;
-use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
-use hyper_rustls::{ConfigBuilderExt, HttpsConnector, HttpsConnectorBuilder};
+use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
@@ -16,6 +16,8 @@ use hyper_util::rt::{TokioExecutor, TokioTimer};
 use super::cause::next_cause;
 use super::error::{TransportError, TransportErrorKind};
 use super::http_client::{HttpClient, HttpError, HttpFuture};
+use super::proxy::Proxies;
+use super::proxy_connector::ProxyConnector;
 
 /// The largest response body read, so that a misbehaving peer cannot exhaust memory. IVS
 /// responses are a few kilobytes; list pages at most a few hundred.
@@ -24,28 +26,17 @@ pub(crate) const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 /// How long an idle pooled connection is kept (the AWS SDKs' value).
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
-/// The TLS settings: ring's algorithms, rustls's safe default protocol versions, Mozilla's
-/// root certificates. The provider is named rather than taken from the process default, so
-/// that another crate enabling a second rustls provider cannot make this ambiguous.
-pub(crate) fn tls_config() -> Result<rustls::ClientConfig, rustls::Error> {
-    Ok(
-        rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()?
-            .with_webpki_roots()
-            .with_no_client_auth(),
-    )
-}
-
 /// The default [`HttpClient`]: cheap to share, keeps connections open for reuse.
 #[derive(Debug, Clone)]
 pub(crate) struct Transport {
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: Client<HttpsConnector<ProxyConnector>, Full<Bytes>>,
+    proxies: Proxies,
 }
 
 impl Transport {
-    /// A client with this TLS configuration and connect timeout. Needs no runtime until the
-    /// first request.
-    pub(crate) fn new(tls: rustls::ClientConfig, connect_timeout: Option<Duration>) -> Self {
+    /// A client with this TLS configuration, connect timeout and proxies. Needs no runtime
+    /// until the first request.
+    pub(crate) fn new(tls: rustls::ClientConfig, connect_timeout: Option<Duration>, proxies: Proxies) -> Self {
         let mut http = HttpConnector::new();
         // The TLS layer handles `https`; the TCP connector must accept it too.
         http.enforce_http(false);
@@ -55,16 +46,25 @@ impl Transport {
             .with_tls_config(tls)
             .https_or_http()
             .enable_http1()
-            .wrap_connector(http);
+            .wrap_connector(ProxyConnector::new(http, proxies.clone(), connect_timeout));
         let client = Client::builder(TokioExecutor::new())
             .pool_timer(TokioTimer::new())
             .pool_idle_timeout(POOL_IDLE_TIMEOUT)
             .build(connector);
-        Transport { client }
+        Transport { client, proxies }
     }
 
     /// Sends the request and reads the whole response.
-    async fn send_and_read(&self, request: http::Request<Bytes>) -> Result<http::Response<Bytes>, HttpError> {
+    async fn send_and_read(&self, mut request: http::Request<Bytes>) -> Result<http::Response<Bytes>, HttpError> {
+        // A request for an `http` endpoint goes to its proxy as it is (in absolute form), so
+        // it carries the proxy's credentials itself; an `https` one carries them in the
+        // tunnel's `CONNECT` instead, where the endpoint never sees them. The header is not
+        // signed, so adding it after signing is safe.
+        if request.uri().scheme() == Some(&http::uri::Scheme::HTTP)
+            && let Some(auth) = self.proxies.route(request.uri()).and_then(|route| route.auth)
+        {
+            request.headers_mut().insert(http::header::PROXY_AUTHORIZATION, auth);
+        }
         let response = self.client.request(request.map(Full::new)).await.map_err(|error| {
             let (kind, retryable) = classify(&error, error.is_connect());
             HttpError::Transport(TransportError::new(kind, retryable, Box::new(error)))
@@ -199,11 +199,5 @@ mod tests {
             classify(&io(io::ErrorKind::InvalidData), false),
             (TransportErrorKind::Other, false)
         );
-    }
-
-    #[test]
-    fn the_tls_configuration_builds() {
-        let config = tls_config().unwrap();
-        assert!(config.crypto_provider().cipher_suites.len() > 1);
     }
 }

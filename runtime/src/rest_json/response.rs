@@ -79,12 +79,14 @@ impl ResponseBuilder {
         default_content_type(&mut self.headers, JSON)
     }
 
-    /// Sets a structure `@httpPayload`: its JSON, or `{}` when unset (see
-    /// [`crate::rest_json::RequestBuilder::structure_payload`]).
+    /// Sets a structure `@httpPayload`: its JSON, or no body at all when unset (a server
+    /// answers an unset payload with an empty body, the suite's
+    /// `RestJsonHttpPayloadWithStructureAndEmptyResponseBody`; clients, unlike servers, send
+    /// `{}`, see [`crate::rest_json::RequestBuilder::structure_payload`]).
     pub fn structure_payload<T: Serialize>(&mut self, value: &Option<T>) -> Result<(), EncodeError> {
         match value {
             Some(value) => self.json_body(value),
-            None => self.json_body(&serde_json::Map::new()),
+            None => Ok(()),
         }
     }
 
@@ -115,9 +117,14 @@ impl ResponseBuilder {
     }
 
     /// The response for an error structure whose header-bound members are already set: its
-    /// code and message from [`HttpError`], its body members as the JSON body.
+    /// code and message from [`HttpError`], its body members as the JSON body. A structure
+    /// whose message member is `message` or `Message` needs no second copy (every AWS client
+    /// reads both), so it is sent as modeled (the suite's `RestJsonInvalidGreetingError`).
     pub fn error<E: HttpError + Serialize>(mut self, error: &E) -> Result<HttpResponse, EncodeError> {
-        self.error_body(E::CODE, error.message(), error)?;
+        let body = super::errors::json_object(error)?;
+        let own_message = body.keys().any(|k| k.eq_ignore_ascii_case("message"));
+        let extra = if own_message { None } else { error.message() };
+        self.error_body(E::CODE, extra, &body)?;
         self.build()
     }
 

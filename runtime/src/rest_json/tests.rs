@@ -296,6 +296,15 @@ fn an_unset_structure_payload_is_an_empty_object() {
 }
 
 #[test]
+fn a_server_answers_an_unset_structure_payload_with_no_body() {
+    let mut r = ResponseBuilder::new(200);
+    r.structure_payload::<BTreeMap<String, i32>>(&None).unwrap();
+    let response = r.build().unwrap();
+    assert!(response.body().is_empty());
+    assert!(!response.headers().contains_key("content-type"));
+}
+
+#[test]
 fn a_content_type_member_wins_over_the_payload_media_type() {
     // The member's header before the payload, and after it: the member wins both ways.
     let mut b = RequestBuilder::new("POST");

@@ -3,8 +3,9 @@
 //! server use these, so they cannot disagree about the wire. Each member is one call into
 //! `smithy_runtime::rest_json` (`rest` in generated code).
 
+use crate::emit::defaults::value_expr;
 use crate::emit::format::ident;
-use crate::emit::rust_types::{rust_type, timestamp_path};
+use crate::emit::rust_types::{Scope, rust_type, timestamp_path};
 use crate::ir::{Binding, Member, NamedKind, Operation, PathSegment, Service, Struct, TimestampFormat, Ty, TyKind};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -151,7 +152,10 @@ fn decode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
         .iter()
         .any(|m| matches!(m.binding, Binding::Query(_) | Binding::QueryParams));
     let query = needs_query.then(|| quote!(let query = rest::Query::parse(&request.uri)?;));
-    let bound_query = bound_query_keys(op, &input.members);
+    // A server's `@httpQueryParams` map gets every parameter, those bound to other members
+    // too (the suite's `RestJsonServersPutAllQueryParamsInMap`); only the URI's literal query
+    // keys, which route the request, are not data.
+    let bound_query: Vec<&str> = op.http.query_literals.iter().map(|(k, _)| k.as_str()).collect();
     let reads = input.members.iter().map(|m| {
         let field = ident(&m.field);
         match &m.binding {
@@ -196,12 +200,15 @@ fn decode_input(op: &Operation, input: Option<&Struct>) -> TokenStream {
     });
     let signature = signature(reads_request, !labels.is_empty(), reads_body(input));
     let only_body = input.members.iter().all(|m| m.binding == Binding::Body);
-    let body = if only_body {
+    let input_defaults = input_defaults(op, input);
+    let body = if only_body && input_defaults.is_empty() {
         quote!(rest::json_body(body))
+    } else if only_body {
+        quote!(let mut value: Self::Input = rest::json_body(body)?; #input_defaults Ok(value))
     } else {
         let start = body_start(input, &quote!(Self::Input));
         let defaults = bound_defaults(input, &quote!(Self::Input));
-        quote!(#start #query #(#reads)* #defaults Ok(value))
+        quote!(#start #query #(#reads)* #defaults #input_defaults Ok(value))
     };
     quote!(#signature { #body })
 }
@@ -224,7 +231,11 @@ fn encode_output(op: &Operation, output: Option<&Struct>) -> TokenStream {
             _ => quote!(),
         }
     });
-    let body = has_body(&output.members).then(|| quote!(r.json_body(output)?;));
+    // Without a payload member the body is the JSON document of the body members, `{}`
+    // when there are none (the suite's `RestJsonHttpResponseCode`): a response says it is
+    // JSON even when every member is bound elsewhere.
+    let has_payload = output.members.iter().any(|m| m.binding == Binding::Payload);
+    let body = (!has_payload).then(|| quote!(r.json_body(output)?;));
     quote! {
         fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {
             let mut r = rest::ResponseBuilder::new(#status);
@@ -313,6 +324,28 @@ fn bound_defaults(s: &Struct, ty: &TokenStream) -> TokenStream {
         let defaults = <#ty as Default>::default();
         #( if value.#fields.is_none() { value.#fields = defaults.#fields; } )*
     }
+}
+
+/// Fills in the `@default` of each input member the request left out: the input structure
+/// (`@input`) has no filled defaults, so that clients send only what callers set, but a
+/// server sees the effective value (the suite's `RestJsonServerPopulatesDefaultsWhenMissingInRequestBody`).
+fn input_defaults(op: &Operation, input: &Struct) -> TokenStream {
+    let scope = Scope::Model {
+        shadowed: Some(&op.error_enum),
+    };
+    // Not a payload: its absence is an empty body, which the handler sees as unset (a
+    // streaming blob's implicit `@default("")`, the suite's
+    // `RestJsonStreamingTraitsRequireLengthWithNoBlobBody`).
+    let fills = input
+        .members
+        .iter()
+        .filter(|m| m.binding != Binding::Payload)
+        .filter_map(|m| {
+            let value = value_expr(&m.ty, m.server_default.as_ref()?, scope);
+            let field = ident(&m.field);
+            Some(quote!(if value.#field.is_none() { value.#field = Some(#value); }))
+        });
+    quote!(#(#fills)*)
 }
 
 /// `let mut value = ...;` from the JSON body, the payload, or nothing (`mut` only when members

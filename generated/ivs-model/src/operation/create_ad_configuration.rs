@@ -107,7 +107,11 @@ impl protocol::Operation for CreateAdConfiguration {
         _labels: &[String],
         body: &[u8],
     ) -> Result<Self::Input, DecodeError> {
-        rest::json_body(body)
+        let mut value: Self::Input = rest::json_body(body)?;
+        if value.name.is_none() {
+            value.name = Some(String::from(""));
+        }
+        Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {
         let mut r = rest::ResponseBuilder::new(200);

@@ -296,7 +296,29 @@ impl protocol::Operation for CreateChannel {
         _labels: &[String],
         body: &[u8],
     ) -> Result<Self::Input, DecodeError> {
-        rest::json_body(body)
+        let mut value: Self::Input = rest::json_body(body)?;
+        if value.latency_mode.is_none() {
+            value.latency_mode = Some(ChannelLatencyMode::from("LOW"));
+        }
+        if value.r#type.is_none() {
+            value.r#type = Some(ChannelType::from("STANDARD"));
+        }
+        if value.authorized.is_none() {
+            value.authorized = Some(false);
+        }
+        if value.recording_configuration_arn.is_none() {
+            value.recording_configuration_arn = Some(String::from(""));
+        }
+        if value.insecure_ingest.is_none() {
+            value.insecure_ingest = Some(false);
+        }
+        if value.playback_restriction_policy_arn.is_none() {
+            value.playback_restriction_policy_arn = Some(String::from(""));
+        }
+        if value.container_format.is_none() {
+            value.container_format = Some(ContainerFormat::from("TS"));
+        }
+        Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {
         let mut r = rest::ResponseBuilder::new(200);

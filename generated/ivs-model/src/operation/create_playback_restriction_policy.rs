@@ -160,7 +160,17 @@ impl protocol::Operation for CreatePlaybackRestrictionPolicy {
         _labels: &[String],
         body: &[u8],
     ) -> Result<Self::Input, DecodeError> {
-        rest::json_body(body)
+        let mut value: Self::Input = rest::json_body(body)?;
+        if value.allowed_countries.is_none() {
+            value.allowed_countries = Some(Vec::new());
+        }
+        if value.allowed_origins.is_none() {
+            value.allowed_origins = Some(Vec::new());
+        }
+        if value.enable_strict_origin_enforcement.is_none() {
+            value.enable_strict_origin_enforcement = Some(false);
+        }
+        Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {
         let mut r = rest::ResponseBuilder::new(200);

@@ -200,7 +200,11 @@ impl protocol::Operation for CreateRecordingConfiguration {
         _labels: &[String],
         body: &[u8],
     ) -> Result<Self::Input, DecodeError> {
-        rest::json_body(body)
+        let mut value: Self::Input = rest::json_body(body)?;
+        if value.recording_reconnect_window_seconds.is_none() {
+            value.recording_reconnect_window_seconds = Some(0);
+        }
+        Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {
         let mut r = rest::ResponseBuilder::new(200);

@@ -92,7 +92,11 @@ impl protocol::Operation for StartViewerSessionRevocation {
         _labels: &[String],
         body: &[u8],
     ) -> Result<Self::Input, DecodeError> {
-        rest::json_body(body)
+        let mut value: Self::Input = rest::json_body(body)?;
+        if value.viewer_session_versions_less_than_or_equal_to.is_none() {
+            value.viewer_session_versions_less_than_or_equal_to = Some(0);
+        }
+        Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {
         let mut r = rest::ResponseBuilder::new(200);

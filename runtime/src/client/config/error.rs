@@ -40,6 +40,24 @@ pub enum ConfigError {
     /// A setting of the environment or the shared config files is invalid (e.g.
     /// `AWS_MAX_ATTEMPTS=0`).
     InvalidSetting(String),
+    /// A proxy the default HTTP client cannot use (see [`ProxyConfig`](crate::client::ProxyConfig)).
+    InvalidProxy {
+        /// Where it was set: the environment variable (`HTTPS_PROXY`) or the setter
+        /// (`ProxyConfig::https`).
+        origin: String,
+        /// The URL, its password (if any) replaced by `***`.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A PEM given to [`ConfigBuilder::add_root_certificates_pem`](crate::client::ConfigBuilder::add_root_certificates_pem)
+    /// holds no usable certificate.
+    InvalidCertificate {
+        /// Which call's PEM, counting from 0.
+        index: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 impl fmt::Display for ConfigError {
@@ -76,6 +94,15 @@ impl fmt::Display for ConfigError {
             ),
             ConfigError::Tls(message) => write!(f, "could not set up TLS: {message}"),
             ConfigError::InvalidSetting(message) => write!(f, "invalid setting: {message}"),
+            ConfigError::InvalidProxy { origin, url, reason } => {
+                write!(f, "invalid proxy {url:?} (from {origin}): {reason}")
+            }
+            ConfigError::InvalidCertificate { index, reason } => write!(
+                f,
+                "root certificate {} (the PEM of add_root_certificates_pem call {}) cannot be used: {reason}",
+                index + 1,
+                index + 1
+            ),
         }
     }
 }

@@ -9,6 +9,8 @@
 //!
 //! `Client::new` takes the `SdkConfig` that `aws-config` loads, as `aws-sdk-*` clients do (feature `sdk-config`, on by default): region, credentials provider, endpoint, retry and timeout settings. [`Client::from_env`] runs the same default chains itself (feature `aws-config`, on by default; without it, only the environment and static profile keys are read). A [`Config`] sets everything explicitly, and `endpoint_url` points the client at another endpoint, such as a local server. Constructing a client never fails: a setting that cannot work (no region) fails each call with `Error::Config`.
 //!
+//! The default HTTP client goes through the proxies that `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` name (see [`ProxyConfig`] to set or disable them), and trusts Mozilla's root certificates, the PEM certificates given to `ConfigBuilder::add_root_certificates_pem`, and with feature `native-roots` the operating system's store.
+//!
 //! ```no_run
 //! use fixture_legacy_client::{Client, Config, Credentials};
 //!
@@ -54,7 +56,7 @@ use ::smithy_runtime as rt;
 pub use ::fixture_legacy_model::*;
 pub use ::smithy_runtime::client::{
     Config, ConfigBuilder, ConfigError, Credentials, Error, Items, Paginator,
-    ServiceError,
+    ProxyConfig, ServiceError,
 };
 /// The `aws-config` crate this client is built with (feature `aws-config`), to load the
 /// `SdkConfig` that [`Client::new`] takes without adding the dependency yourself.

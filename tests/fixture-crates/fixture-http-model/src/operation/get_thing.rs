@@ -223,7 +223,7 @@ impl protocol::Operation for GetThing {
         let mut value: Self::Input = Default::default();
         let query = rest::Query::parse(&request.uri)?;
         value.extra = query
-            .rest(&["maxResults", "nextToken", "since", "tag"])
+            .rest(&[])
             .map(|map| {
                 map.into_iter()
                     .filter_map(|(k, mut v)| {

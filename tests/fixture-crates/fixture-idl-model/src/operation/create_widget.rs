@@ -133,7 +133,14 @@ impl protocol::Operation for CreateWidget {
         _labels: &[String],
         body: &[u8],
     ) -> Result<Self::Input, DecodeError> {
-        rest::json_body(body)
+        let mut value: Self::Input = rest::json_body(body)?;
+        if value.color.is_none() {
+            value.color = Some(Color::from("RED"));
+        }
+        if value.sprockets.is_none() {
+            value.sprockets = Some(0);
+        }
+        Ok(value)
     }
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {
         let mut r = rest::ResponseBuilder::new(201);

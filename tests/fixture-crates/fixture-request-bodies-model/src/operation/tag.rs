@@ -97,6 +97,7 @@ impl protocol::Operation for Tag {
     fn encode_output(output: &Self::Output) -> Result<HttpResponse, EncodeError> {
         let mut r = rest::ResponseBuilder::new(200);
         r.header_text("X-Json", output.json.as_deref().map(rest::media_type_to_header))?;
+        r.json_body(output)?;
         r.build()
     }
     fn decode_output(
