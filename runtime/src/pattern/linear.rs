@@ -69,7 +69,7 @@ pub(super) fn translate(source: &str) -> Option<String> {
                 }
                 // Only a well-formed `{n}`, `{n,}` or `{n,m}`; Annex B reads anything else
                 // as a literal `{`, which is left to regress.
-                let (text, used) = repetition(&chars[i..])?;
+                let (text, used) = repetition(chars.get(i..)?)?;
                 out.push_str(&text);
                 i += used;
                 i += lazy_suffix(&chars, i, &mut out);
@@ -80,7 +80,7 @@ pub(super) fn translate(source: &str) -> Option<String> {
                 quantifiable = true;
             }
             '[' => {
-                let used = class(&chars[i..], &mut out)?;
+                let used = class(chars.get(i..)?, &mut out)?;
                 i += used;
                 quantifiable = true;
             }
@@ -95,7 +95,7 @@ pub(super) fn translate(source: &str) -> Option<String> {
                     's' => out.push_str(&format!("[{SPACE}]")),
                     'S' => out.push_str(&format!("[^{SPACE}]")),
                     _ => {
-                        let (ch, used) = escaped_char(escape, &chars[i..])?;
+                        let (ch, used) = escaped_char(escape, chars.get(i..)?)?;
                         i += used;
                         push_literal(&mut out, ch);
                     }
@@ -177,7 +177,7 @@ fn class(rest: &[char], out: &mut String) -> Option<usize> {
                     // `\b` is a backspace in a class; negated shorthands need set algebra.
                     'b' | 'D' | 'W' | 'S' => return None,
                     _ => {
-                        let (ch, used) = escaped_char(escape, &rest[i..])?;
+                        let (ch, used) = escaped_char(escape, rest.get(i..)?)?;
                         i += used;
                         ch
                     }
