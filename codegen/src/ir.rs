@@ -101,6 +101,10 @@ pub struct Operation {
     pub request_compression: Vec<String>,
     /// The input's Rust field with `@idempotencyToken` (a string), filled in when unset.
     pub idempotency_token: Option<String>,
+    /// Its errors (or the service's) include Smithy's `smithy.framework#ValidationException`:
+    /// the server reports invalid input in that structure's form and Smithy's words, instead
+    /// of the AWS-style message under the model's own `ValidationException`.
+    pub framework_validation: bool,
 }
 
 /// The `@http` trait, parsed.
@@ -528,6 +532,9 @@ pub struct Variant {
     pub value: EnumValue,
     /// Documentation as Markdown lines.
     pub docs: Vec<String>,
+    /// `@internal` (an `@enum` trait entry tagged `internal`): accepted, but never listed to
+    /// callers (validation messages leave it out of the value set).
+    pub internal: bool,
 }
 
 /// An enum value on the wire.

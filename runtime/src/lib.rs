@@ -95,7 +95,7 @@ pub use json_float::JsonFloat;
 pub use pattern::Pattern;
 pub use timestamp::{Timestamp, TimestampError};
 pub use unit::Unit;
-pub use validate::{Validate, ValidationError, Validator, Violation};
+pub use validate::{Constraint, Validate, ValidationError, ValidationStyle, Validator, Violation};
 
 /// The `http` crate (requests, responses, headers), re-exported for generated bindings.
 pub use http;

@@ -13,6 +13,12 @@
 //!   module `java` lists the constructs); Unicode property escapes are compiled in
 //!   ECMA-262's Unicode mode, where they mean what Java means;
 //! - a pattern that neither reading accepts is refused, with both reasons.
+//!
+//! [`regress`] backtracks, so a pattern like `^([0-9]+)+$` would take exponential time on
+//! a value a stranger chose. Every pattern made only of regular constructs is therefore run
+//! by [`regex_lite`] instead (worst case `O(pattern × value)`), rewritten for it by the
+//! private module `linear`; regress still compiles every pattern (it decides what is valid)
+//! and runs the others (lookaround, backreferences, Java rewrites).
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -20,6 +26,7 @@ use std::sync::OnceLock;
 use regress::Regex;
 
 mod java;
+mod linear;
 
 /// An ECMA-262 regular expression from a Smithy model, usable in a `static`:
 ///
@@ -33,6 +40,8 @@ mod java;
 pub struct Pattern {
     source: &'static str,
     compiled: OnceLock<Result<Regex, String>>,
+    /// The same pattern for the linear-time engine, when it can run it.
+    linear: OnceLock<Option<regex_lite::Regex>>,
 }
 
 impl Pattern {
@@ -41,6 +50,7 @@ impl Pattern {
         Self {
             source,
             compiled: OnceLock::new(),
+            linear: OnceLock::new(),
         }
     }
 
@@ -52,7 +62,17 @@ impl Pattern {
     /// Whether `value` contains a match (search semantics, not anchored).
     /// A pattern that cannot be compiled matches nothing.
     pub fn is_match(&self, value: &str) -> bool {
-        self.regex().is_ok_and(|regex| regex.find(value).is_some())
+        self.search(value).unwrap_or(false)
+    }
+
+    /// Whether `value` contains a match, or why the pattern could not be compiled. The
+    /// linear-time engine answers when it can run the pattern (see the module docs).
+    pub(crate) fn search(&self, value: &str) -> Result<bool, &str> {
+        let regex = self.regex()?;
+        match self.linear.get_or_init(|| linear_for(self.source)) {
+            Some(linear) => Ok(linear.is_match(value)),
+            None => Ok(regex.find(value).is_some()),
+        }
     }
 
     /// The compiled expression, or why `source` could not be compiled.
@@ -74,8 +94,22 @@ impl Pattern {
     /// for a pattern known only at run time, as the generator's example values are checked;
     /// `Err(reason)` if `source` does not compile.
     pub fn matches(source: &str, value: &str) -> Result<bool, String> {
-        compile(source).map(|regex| regex.find(value).is_some())
+        let regex = compile(source)?;
+        Ok(match linear_for(source) {
+            Some(linear) => linear.is_match(value),
+            None => regex.find(value).is_some(),
+        })
     }
+}
+
+/// The linear-time engine's form of an ECMA-262 `source` (never of one read as Java), when
+/// it can run it.
+fn linear_for(source: &str) -> Option<regex_lite::Regex> {
+    if java::written_for_java(source) || java::uses_property_escapes(source) {
+        return None;
+    }
+    let translated = linear::translate(source)?;
+    regex_lite::Regex::new(&translated).ok()
 }
 
 fn compile(source: &str) -> Result<Regex, String> {

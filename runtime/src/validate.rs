@@ -2,9 +2,20 @@
 //!
 //! Generated shapes implement [`Validate`]; their `validate_into` walks the
 //! members with a [`Validator`], which keeps track of the current location as a
-//! JSON pointer (RFC 6901) and records a [`Violation`] for every constraint that
-//! does not hold. Messages follow the wording AWS services use, for example
-//! `Value at '/name' failed to satisfy constraint: Member must not be null`.
+//! JSON pointer (RFC 6901) and records every constraint that does not hold, as data (a
+//! [`Constraint`]: its kind, bounds, the value's length, the value where a message may show
+//! it). [`Validator::finish_as`] turns them into [`Violation`]s worded in a
+//! [`ValidationStyle`]: AWS's (the default, what IVS answers), for example
+//! `Value at '/name' failed to satisfy constraint: Member must not be null`, or Smithy's
+//! `smithy.framework#ValidationException` texts, for services whose operations list it.
+//!
+//! # Every violation, in both styles
+//!
+//! Every violation is reported, in either style. Smithy's compliance cases each break one
+//! constraint, so they cannot tell; the reference servers they come from (smithy-rs) stop at
+//! the first violation. We keep reporting all of them (up to the bounds below) because a
+//! caller fixing a request should learn everything wrong with it in one round trip, and
+//! because the count in `N validation errors detected` then means what it says.
 //!
 //! The current location is kept in a single reusable buffer: entering a member,
 //! list item or map entry appends one segment and leaving it truncates the buffer
@@ -22,9 +33,15 @@
 //! [`ValidationError`]'s text is bounded too (see its `Display`), since paths carry
 //! map keys the caller chose.
 
+use std::collections::HashSet;
 use std::fmt::{self, Write as _};
+use std::hash::Hash;
 
 use crate::pattern::Pattern;
+
+mod constraint;
+
+pub use constraint::{Constraint, ValidationStyle};
 
 /// How many violations a [`Validator`] keeps (and a [`ValidationError`] lists); the rest
 /// are only counted. AWS services list every violation, but they also limit request
@@ -45,11 +62,16 @@ pub trait Validate {
     /// Checks `self` at the validator's current path, recording every violation.
     fn validate_into(&self, v: &mut Validator);
 
-    /// Validates from the root: `Ok(())`, or every violation found.
+    /// Validates from the root: `Ok(())`, or every violation found, in AWS's words.
     fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_as(ValidationStyle::Aws)
+    }
+
+    /// Validates from the root: `Ok(())`, or every violation found, worded in `style`.
+    fn validate_as(&self, style: ValidationStyle) -> Result<(), ValidationError> {
         let mut v = Validator::new();
         self.validate_into(&mut v);
-        v.finish()
+        v.finish_as(style)
     }
 }
 
@@ -63,9 +85,10 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     /// JSON pointer (RFC 6901) to the offending value, such as `/channel/name`,
-    /// `/tags/myKey` or `/items/0`; the empty string is the whole input.
+    /// `/tags/myKey` or `/items/0`; the empty string is the whole input. (In Smithy's
+    /// framework style, a map key's violation is at the map: `/tags`.)
     pub path: String,
-    /// The full AWS-style sentence, which repeats the path.
+    /// The full sentence, in the style asked for, which repeats the path.
     pub message: String,
 }
 
@@ -92,35 +115,56 @@ impl ValidationError {
     }
 }
 
-impl fmt::Display for ValidationError {
-    /// `1 validation error detected: <msg>` or
-    /// `3 validation errors detected: <msg1>; <msg2>; <msg3>`; when there are more than
-    /// fit ([`MAX_LISTED_VIOLATIONS`] violations, [`MAX_LISTED_BYTES`] of messages, each cut
-    /// at [`MAX_MESSAGE_BYTES`]) the list ends with `; and <n> more`. The count in front is
-    /// always the total.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.total();
-        let noun = if n == 1 { "error" } else { "errors" };
-        write!(f, "{n} validation {noun} detected: ")?;
+impl ValidationError {
+    /// The summary of every violation: `1 validation error detected<sep> <msg>` or
+    /// `3 validation errors detected<sep> <msg1>; <msg2>; <msg3>`, `<sep>` being `:` in AWS's
+    /// style and `.` in Smithy's framework style. When there are more than fit
+    /// ([`MAX_LISTED_VIOLATIONS`] violations, [`MAX_LISTED_BYTES`] of messages, each cut at
+    /// [`MAX_MESSAGE_BYTES`]) the list ends with `; and <n> more`. The count in front is
+    /// always the total. `Display` is the AWS style.
+    pub fn summary(&self, style: ValidationStyle) -> String {
+        let mut text = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_summary(&mut text, style);
+        text
+    }
+
+    /// The violations the summary lists (those that fit its bounds), in the order found.
+    pub fn listed(&self) -> &[Violation] {
         let mut written = 0;
         let mut listed = 0;
         for violation in &self.violations {
-            let message = cut(&violation.message, MAX_MESSAGE_BYTES);
+            let shown = cut(&violation.message, MAX_MESSAGE_BYTES).len();
             // The first message is always shown, so the text is never just a count.
-            if listed > 0 && written + message.len() > MAX_LISTED_BYTES {
+            if listed > 0 && written + shown > MAX_LISTED_BYTES {
                 break;
             }
-            if listed > 0 {
+            written += shown;
+            listed += 1;
+        }
+        self.violations.get(..listed).unwrap_or_default()
+    }
+
+    fn write_summary(&self, f: &mut impl fmt::Write, style: ValidationStyle) -> fmt::Result {
+        let n = self.total();
+        let noun = if n == 1 { "error" } else { "errors" };
+        let separator = match style {
+            ValidationStyle::Aws => ':',
+            ValidationStyle::SmithyFramework => '.',
+        };
+        write!(f, "{n} validation {noun} detected{separator} ")?;
+        let listed = self.listed();
+        for (i, violation) in listed.iter().enumerate() {
+            if i > 0 {
                 f.write_str("; ")?;
             }
+            let message = cut(&violation.message, MAX_MESSAGE_BYTES);
             f.write_str(message)?;
             if message.len() < violation.message.len() {
                 f.write_str("...")?;
             }
-            written += message.len();
-            listed += 1;
         }
-        let rest = n - listed;
+        let rest = n - listed.len();
         if rest > 0 {
             write!(f, "; and {rest} more")?;
         }
@@ -128,8 +172,15 @@ impl fmt::Display for ValidationError {
     }
 }
 
+impl fmt::Display for ValidationError {
+    /// [`ValidationError::summary`] in AWS's style.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_summary(f, ValidationStyle::Aws)
+    }
+}
+
 /// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
-fn cut(text: &str, max: usize) -> &str {
+pub(crate) fn cut(text: &str, max: usize) -> &str {
     if text.len() <= max {
         return text;
     }
@@ -148,13 +199,26 @@ pub struct Validator {
     /// The current location: the concatenation of `/segment` for every level
     /// entered, each segment escaped per RFC 6901.
     path: String,
-    /// The first [`MAX_LISTED_VIOLATIONS`] violations.
+    /// The first [`MAX_LISTED_VIOLATIONS`] violations, in AWS's words (what
+    /// [`Validator::violations`] lends).
     violations: Vec<Violation>,
+    /// What each of `violations` broke, at the same index: enough to word it in any style.
+    findings: Vec<Finding>,
     /// The violations found past the cap, only counted.
     omitted: usize,
     /// How many `@sensitive` values enclose the current location: inside one,
     /// messages never show a value.
     sensitive: u32,
+    /// Whether the checks running are those of a map key (reported at the map in
+    /// Smithy's framework style).
+    on_map_key: bool,
+}
+
+/// What one recorded violation broke (its path is its [`Violation`]'s).
+#[derive(Debug, Clone)]
+struct Finding {
+    on_map_key: bool,
+    constraint: Constraint,
 }
 
 impl Validator {
@@ -176,9 +240,37 @@ impl Validator {
         &self.path
     }
 
-    /// The violations kept so far (at most [`MAX_LISTED_VIOLATIONS`]), in the order found.
+    /// The violations kept so far (at most [`MAX_LISTED_VIOLATIONS`]), in the order found,
+    /// in AWS's words.
     pub fn violations(&self) -> &[Violation] {
         &self.violations
+    }
+
+    /// The violations kept so far, in the order found, worded in `style`.
+    pub fn violations_as(&self, style: ValidationStyle) -> Vec<Violation> {
+        match style {
+            ValidationStyle::Aws => self.violations.clone(),
+            ValidationStyle::SmithyFramework => self
+                .violations
+                .iter()
+                .zip(&self.findings)
+                .map(|(violation, finding)| {
+                    let path = constraint::reported_path(&violation.path, finding.on_map_key, style);
+                    Violation {
+                        path: path.to_owned(),
+                        message: finding.constraint.message(style, path),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// The constraints broken so far (the kept ones), each with its path, in the order found.
+    pub fn constraints(&self) -> impl Iterator<Item = (&str, &Constraint)> {
+        self.violations
+            .iter()
+            .zip(&self.findings)
+            .map(|(violation, finding)| (violation.path.as_str(), &finding.constraint))
     }
 
     /// How many violations were found so far, kept or only counted.
@@ -186,36 +278,48 @@ impl Validator {
         self.violations.len().saturating_add(self.omitted)
     }
 
-    /// `Ok(())` when nothing was recorded, else the violations kept, in the order found,
-    /// and the count of the others.
+    /// [`Validator::finish_as`] in AWS's words.
     pub fn finish(self) -> Result<(), ValidationError> {
+        self.finish_as(ValidationStyle::Aws)
+    }
+
+    /// `Ok(())` when nothing was recorded, else the violations kept, in the order found and
+    /// worded in `style`, and the count of the others.
+    pub fn finish_as(self, style: ValidationStyle) -> Result<(), ValidationError> {
         if self.count() == 0 {
-            Ok(())
-        } else {
-            Err(ValidationError {
-                violations: self.violations,
-                omitted: self.omitted,
-            })
+            return Ok(());
         }
+        let violations = match style {
+            ValidationStyle::Aws => self.violations,
+            ValidationStyle::SmithyFramework => self.violations_as(style),
+        };
+        Err(ValidationError {
+            violations,
+            omitted: self.omitted,
+        })
     }
 
     /// Records a violation at the current path. `message` is the complete
-    /// sentence; use [`Validator::path`] to include the location in it. Past
-    /// [`MAX_LISTED_VIOLATIONS`] it is only counted.
+    /// sentence, the same in every style; use [`Validator::path`] to include the location
+    /// in it. Past [`MAX_LISTED_VIOLATIONS`] it is only counted.
     pub fn record(&mut self, message: String) {
-        self.record_with(|_| message);
+        self.record_with(|| Constraint::Custom(message));
     }
 
-    /// Records a violation whose message `message` makes from the current path, only
-    /// when it will be kept: past the cap nothing is formatted, the violation is counted.
-    fn record_with(&mut self, message: impl FnOnce(&str) -> String) {
+    /// Records the violation `constraint` makes, only when it will be kept: past the cap
+    /// nothing is built, the violation is counted.
+    fn record_with(&mut self, constraint: impl FnOnce() -> Constraint) {
         if self.count_if_full() {
             return;
         }
-        let message = message(&self.path);
+        let constraint = constraint();
         self.violations.push(Violation {
             path: self.path.clone(),
-            message,
+            message: constraint.message(ValidationStyle::Aws, &self.path),
+        });
+        self.findings.push(Finding {
+            on_map_key: self.on_map_key,
+            constraint,
         });
     }
 
@@ -260,11 +364,7 @@ impl Validator {
     ) {
         match value {
             Some(value) => self.at(name, |v| check(v, value)),
-            None if required => self.at(name, |v| {
-                v.record_with(|path| {
-                    format!("Value at '{path}' failed to satisfy constraint: Member must not be null")
-                });
-            }),
+            None if required => self.at(name, |v| v.record_with(|| Constraint::Required)),
             None => {}
         }
     }
@@ -291,7 +391,9 @@ impl Validator {
         for (key, value) in entries {
             let key = key.as_ref();
             self.at(key, |v| {
+                v.on_map_key = true;
                 key_check(v, key);
+                v.on_map_key = false;
                 value_check(v, value);
             });
         }
@@ -311,20 +413,7 @@ impl Validator {
     pub fn length(&mut self, len: usize, min: Option<u64>, max: Option<u64>) {
         let n = u64::try_from(len).unwrap_or(u64::MAX);
         if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
-            if self.count_if_full() {
-                return;
-            }
-            let rule = match (min, max) {
-                (Some(min), Some(max)) => format!("between {min} and {max}, inclusive"),
-                (Some(min), None) => format!("greater than or equal to {min}"),
-                (None, Some(max)) => format!("less than or equal to {max}"),
-                (None, None) => return,
-            };
-            self.record_with(|path| {
-                format!(
-                    "Value with length {len} at '{path}' failed to satisfy constraint: Member must have length {rule}"
-                )
-            });
+            self.record_with(|| Constraint::Length { length: len, min, max });
         }
     }
 
@@ -344,23 +433,23 @@ impl Validator {
         }
     }
 
-    fn record_range<N: fmt::Display>(&mut self, value: N, min: Option<N>, max: Option<N>) {
-        if self.count_if_full() {
-            return;
+    /// `@range` (inclusive) on a `float` (32-bit) value, compared as 32-bit floats: a bound
+    /// the model writes as `8.8` is the `f32` nearest to it, so the value `8.8` is in range
+    /// (compared as `f64`, it would be 8.80000019... > 8.8). NaN fails any bound.
+    pub fn range_f32(&mut self, value: f32, min: Option<f32>, max: Option<f32>) {
+        let below = min.is_some_and(|min| value.is_nan() || value < min);
+        let above = max.is_some_and(|max| value.is_nan() || value > max);
+        if below || above {
+            self.record_range(value, min, max);
         }
-        let rule = match (min, max) {
-            (Some(min), Some(max)) => format!("between {min} and {max}, inclusive"),
-            (Some(min), None) => format!("greater than or equal to {min}"),
-            (None, Some(max)) => format!("less than or equal to {max}"),
-            (None, None) => return,
-        };
+    }
+
+    fn record_range<N: fmt::Display>(&mut self, value: N, min: Option<N>, max: Option<N>) {
         let sensitive = self.sensitive > 0;
-        self.record_with(|path| {
-            if sensitive {
-                format!("Value at '{path}' failed to satisfy constraint: Member must be {rule}")
-            } else {
-                format!("Value {value} at '{path}' failed to satisfy constraint: Member must be {rule}")
-            }
+        self.record_with(|| Constraint::Range {
+            value: (!sensitive).then(|| value.to_string()),
+            min: min.map(|n| n.to_string()),
+            max: max.map(|n| n.to_string()),
         });
     }
 
@@ -370,17 +459,14 @@ impl Validator {
     /// is recorded as a violation too.
     pub fn pattern(&mut self, value: &str, pattern: &Pattern) {
         let source = pattern.source();
-        match pattern.regex() {
-            Ok(regex) if regex.find(value).is_some() => {}
-            Ok(_) => self.record_with(|path| {
-                format!(
-                    "Value at '{path}' failed to satisfy constraint: Member must satisfy regular expression pattern: {source}"
-                )
+        match pattern.search(value) {
+            Ok(true) => {}
+            Ok(false) => self.record_with(|| Constraint::Pattern {
+                pattern: source.to_owned(),
             }),
-            Err(reason) => self.record_with(|path| {
-                format!(
-                    "Value at '{path}' could not be checked: regular expression pattern {source} could not be compiled: {reason}"
-                )
+            Err(reason) => self.record_with(|| Constraint::UncompilablePattern {
+                pattern: source.to_owned(),
+                reason: reason.to_string(),
             }),
         }
     }
@@ -391,39 +477,46 @@ impl Validator {
         if known {
             return;
         }
-        self.record_with(|path| {
-            let mut message =
-                format!("Value at '{path}' failed to satisfy constraint: Member must satisfy enum value set: [");
+        self.record_with(|| {
+            let mut listed = String::new();
             for (i, value) in allowed.iter().enumerate() {
                 if i > 0 {
-                    message.push_str(", ");
+                    listed.push_str(", ");
                 }
-                let _ = write!(message, "{value}");
+                // Writing to a String cannot fail.
+                let _ = write!(listed, "{value}");
             }
-            message.push(']');
-            message
+            Constraint::Enum { listed }
         });
     }
 
     /// A union holding a member this version does not know.
     pub fn unknown_union_member(&mut self, member: &str) {
-        self.record_with(|path| {
-            format!(
-                "Value at '{path}' failed to satisfy constraint: Member must set a known union member, not `{member}`"
-            )
+        self.record_with(|| Constraint::UnknownUnionMember {
+            member: member.to_owned(),
         });
     }
 
-    /// `@uniqueItems`: records one violation if any two items are equal.
+    /// `@uniqueItems`: records one violation if any two items are equal. This compares every
+    /// pair (quadratic): the generator uses it only for items that cannot be hashed (those
+    /// holding floats, structures, unions, documents); see [`Validator::unique_items_hashed`].
     pub fn unique_items<T: PartialEq>(&mut self, items: &[T]) {
         let repeated = items
             .iter()
             .enumerate()
             .any(|(i, a)| items.iter().skip(i + 1).any(|b| a == b));
         if repeated {
-            self.record_with(|path| {
-                format!("Value with repeated values at '{path}' failed to satisfy constraint: Member must have unique values")
-            });
+            self.record_with(|| Constraint::UniqueItems);
+        }
+    }
+
+    /// `@uniqueItems` for items that hash (strings, integers, booleans, blobs, enums,
+    /// timestamps, and lists and maps of them): one pass with a hash set, so a list of a
+    /// hundred thousand distinct items from a stranger costs milliseconds, not minutes.
+    pub fn unique_items_hashed<T: Hash + Eq>(&mut self, items: &[T]) {
+        let mut seen = HashSet::with_capacity(items.len());
+        if items.iter().any(|item| !seen.insert(item)) {
+            self.record_with(|| Constraint::UniqueItems);
         }
     }
 }
@@ -443,6 +536,8 @@ fn push_escaped(out: &mut String, segment: &str) {
     }
 }
 
+#[cfg(test)]
+mod framework_tests;
 #[cfg(test)]
 mod message_tests;
 #[cfg(test)]

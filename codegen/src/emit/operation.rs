@@ -83,6 +83,11 @@ fn request_traits(op: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
         let encodings = &op.request_compression;
         items.push(quote!(const REQUEST_COMPRESSION: &'static [&'static str] = &[#(#encodings),*];));
     }
+    if op.framework_validation {
+        items.push(quote!(
+            const VALIDATION: rt::ValidationStyle = rt::ValidationStyle::SmithyFramework;
+        ));
+    }
     let mut fns = Vec::new();
     if !op.host_labels.is_empty() {
         let labels = op.host_labels.iter().map(|(label, field)| {

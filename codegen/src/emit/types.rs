@@ -283,10 +283,26 @@ pub fn enumeration(e: &Enum) -> TokenStream {
         lines.push(format!("Wire value: {wire}."));
         doc_attrs(&lines)
     });
-    let values = e.variants.iter().map(|v| match &v.value {
-        EnumValue::Str(s) => Literal::string(s),
-        EnumValue::Int(i) => Literal::i32_unsuffixed(*i),
-    });
+    // `@internal` values are paired apart: known, but not listed to callers.
+    let pairs = |internal: bool| {
+        let pairs: Vec<TokenStream> = e
+            .variants
+            .iter()
+            .filter(|v| v.internal == internal)
+            .map(|v| {
+                let variant = ident(&v.name);
+                let value = match &v.value {
+                    EnumValue::Str(s) => Literal::string(s),
+                    EnumValue::Int(i) => Literal::i32_unsuffixed(*i),
+                };
+                quote!(#variant = #value)
+            })
+            .collect();
+        pairs
+    };
+    let listed = pairs(false);
+    let internal = pairs(true);
+    let internal = (!internal.is_empty()).then(|| quote!(, internal [#(#internal),*]));
     let (unknown, implement) = if e.int {
         (quote!(i32), quote!(rt::int_enum!))
     } else {
@@ -300,6 +316,6 @@ pub fn enumeration(e: &Enum) -> TokenStream {
             /// A value this version of the crate does not know, kept exactly as received.
             Unknown(#unknown),
         }
-        #implement(#name, [#(#variants = #values),*]);
+        #implement(#name, [#(#listed),*] #internal);
     }
 }

@@ -156,7 +156,11 @@ fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
                 out.push(quote!(v.length(#x.len(), #min, #max);));
             }
             if c.unique_items {
-                out.push(quote!(v.unique_items(#x);));
+                if hashable(item) {
+                    out.push(quote!(v.unique_items_hashed(#x);));
+                } else {
+                    out.push(quote!(v.unique_items(#x);));
+                }
             }
             let item_checks = checks(item, &quote!(x));
             if !item_checks.is_empty() {
@@ -205,8 +209,9 @@ fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
         }
         TyKind::Float => {
             if let Some(b) = &c.range {
-                let (min, max) = float_bounds(b);
-                out.push(quote!(v.range_float(f64::from(*#x), #min, #max);));
+                // Compared as f32: a bound written `8.8` must admit the float `8.8`.
+                let (min, max) = f32_bounds(b);
+                out.push(quote!(v.range_f32(*#x, #min, #max);));
             }
         }
         TyKind::Double => {
@@ -246,12 +251,34 @@ fn inline_checks(ty: &Ty, x: &TokenStream) -> Vec<TokenStream> {
     out
 }
 
+/// Whether values of this type implement `Hash` + `Eq` (so `@uniqueItems` is checked in one
+/// pass): not floats, big numbers, documents, structures or unions, nor what holds them.
+fn hashable(ty: &Ty) -> bool {
+    match &ty.kind {
+        TyKind::String
+        | TyKind::Bool
+        | TyKind::Byte
+        | TyKind::Short
+        | TyKind::Integer
+        | TyKind::Long
+        | TyKind::Blob
+        | TyKind::Timestamp(_) => true,
+        TyKind::Named { kind, .. } => matches!(kind, NamedKind::Enum | NamedKind::IntEnum),
+        TyKind::List(item) | TyKind::Nullable(item) => hashable(item),
+        TyKind::Map { key, value } => hashable(key) && hashable(value),
+        TyKind::Float | TyKind::Double | TyKind::BigInteger | TyKind::BigDecimal | TyKind::Document | TyKind::Unit => {
+            false
+        }
+    }
+}
+
 /// Checks of a map key, which the runtime hands over as `k: &str`.
 fn key_checks(key: &Ty) -> Vec<TokenStream> {
     match &key.kind {
         TyKind::Named { name, .. } => {
             let name = ident(name);
-            vec![quote!(v.enum_value(#name::VALUES.contains(&k), #name::VALUES);)]
+            // `from` knows the `@internal` values too, which `VALUES` does not list.
+            vec![quote!(v.enum_value(#name::from(k).is_known(), #name::VALUES);)]
         }
         _ => checks(key, &quote!(k)),
     }
@@ -281,6 +308,23 @@ fn int_bounds(b: &Bounds<serde_json::Number>) -> (TokenStream, TokenStream) {
         }
     };
     (one(&b.min, true), one(&b.max, false))
+}
+
+fn f32_bounds(b: &Bounds<serde_json::Number>) -> (TokenStream, TokenStream) {
+    let one = |n: &Option<serde_json::Number>| match n.as_ref().and_then(serde_json::Number::as_f64) {
+        None => quote!(None),
+        // The f32 nearest to the model's number; one past f32's range is infinite (which a
+        // literal cannot spell).
+        Some(f) => match f as f32 {
+            f if f == f32::INFINITY => quote!(Some(f32::INFINITY)),
+            f if f == f32::NEG_INFINITY => quote!(Some(f32::NEG_INFINITY)),
+            f => {
+                let value = Literal::f32_suffixed(f);
+                quote!(Some(#value))
+            }
+        },
+    };
+    (one(&b.min), one(&b.max))
 }
 
 fn float_bounds(b: &Bounds<serde_json::Number>) -> (TokenStream, TokenStream) {

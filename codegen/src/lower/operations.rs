@@ -10,6 +10,9 @@ use crate::{docs, naming, prelude};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
+/// Smithy's standard error for invalid input, whose form and texts the server then follows.
+const FRAMEWORK_VALIDATION_EXCEPTION: &str = "smithy.framework#ValidationException";
+
 impl Lowering<'_> {
     pub(crate) fn lower_operations(&mut self) -> Vec<Operation> {
         let mut operations = Vec::new();
@@ -52,6 +55,7 @@ impl Lowering<'_> {
             let checksum_required = traits::has(&shape.traits, id::HTTP_CHECKSUM_REQUIRED);
             let request_compression = self.request_compression(&op_id, shape);
             let fn_name = naming::field_name(&name);
+            let framework_validation = self.framework_validation(shape);
             operations.push(Operation {
                 id: op_id.clone(),
                 // The same rule as the homes of its types (a keyword gets `_`: `use_`).
@@ -74,6 +78,7 @@ impl Lowering<'_> {
                 checksum_required,
                 request_compression,
                 idempotency_token,
+                framework_validation,
             });
         }
         operations
@@ -285,6 +290,16 @@ impl Lowering<'_> {
                 );
             }
         }
+    }
+
+    /// Whether the operation (or its service) lists Smithy's framework `ValidationException`.
+    fn framework_validation(&self, shape: &AstShape) -> bool {
+        let service_errors = self.service_shape().map(|s| s.errors.as_slice()).unwrap_or_default();
+        shape
+            .errors
+            .iter()
+            .chain(service_errors)
+            .any(|r| r.target == FRAMEWORK_VALIDATION_EXCEPTION)
     }
 
     fn operation_errors(&mut self, op: &str, shape: &AstShape) -> Vec<String> {

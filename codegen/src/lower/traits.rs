@@ -17,6 +17,7 @@ pub mod id {
     pub const CLIENT_OPTIONAL: &str = "smithy.api#clientOptional";
     pub const INPUT: &str = "smithy.api#input";
     pub const SENSITIVE: &str = "smithy.api#sensitive";
+    pub const INTERNAL: &str = "smithy.api#internal";
     pub const TIMESTAMP_FORMAT: &str = "smithy.api#timestampFormat";
     pub const ENUM: &str = "smithy.api#enum";
     pub const ENUM_VALUE: &str = "smithy.api#enumValue";

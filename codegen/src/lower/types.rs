@@ -651,6 +651,7 @@ impl Lowering<'_> {
                 name: naming::variant_name(name),
                 value,
                 docs: docs::to_markdown(traits::documentation(&member.traits)),
+                internal: traits::has(&member.traits, id::INTERNAL),
             });
         }
         self.check_variants(id, &variants);
@@ -681,10 +682,16 @@ impl Lowering<'_> {
             };
             let name = entry.get("name").and_then(Value::as_str).unwrap_or(value);
             let doc = entry.get("documentation").and_then(Value::as_str).unwrap_or("");
+            // Smithy turns an entry tagged `internal` into an `@internal` enum member.
+            let internal = entry
+                .get("tags")
+                .and_then(Value::as_array)
+                .is_some_and(|tags| tags.iter().any(|t| t.as_str() == Some("internal")));
             variants.push(Variant {
                 name: naming::variant_name(name),
                 value: EnumValue::Str(value.to_string()),
                 docs: docs::to_markdown(doc),
+                internal,
             });
         }
         self.check_variants(id, &variants);

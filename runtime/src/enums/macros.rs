@@ -2,9 +2,12 @@
 //! enum does, written once. Generated code declares the enum (one documented variant per known
 //! value, and `Unknown`) and pairs each variant with its wire value in one call.
 
-/// Implements, for a string enum with an `Unknown(String)` variant: `VALUES`, `as_str`,
-/// `is_known`, `From<&str>`, `From<String>`, `AsRef<str>`, `Display` and serde (as the wire
-/// string; unknown values are kept and sent back unchanged).
+/// Implements, for a string enum with an `Unknown(String)` variant: `VALUES`, `INTERNAL_VALUES`,
+/// `as_str`, `is_known`, `From<&str>`, `From<String>`, `AsRef<str>`, `Display` and serde (as the
+/// wire string; unknown values are kept and sent back unchanged).
+///
+/// `@internal` values come after `internal`: they are known (accepted, matched, sent), but not
+/// in `VALUES`, the set validation messages show callers.
 ///
 /// ```
 /// #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20,23 +23,42 @@
 /// assert!(!ChannelType::from("NEW").is_known());
 /// assert_eq!(ChannelType::VALUES, ["BASIC", "STANDARD"]);
 /// assert_eq!(serde_json::to_string(&ChannelType::Standard).unwrap(), r#""STANDARD""#);
+///
+/// #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum Tier {
+///     Gold,
+///     Staff,
+///     Unknown(String),
+/// }
+/// smithy_runtime::string_enum!(Tier, [Gold = "gold"], internal [Staff = "staff"]);
+///
+/// assert_eq!(Tier::VALUES, ["gold"]);
+/// assert!(Tier::from("staff").is_known());
 /// ```
 #[macro_export]
 macro_rules! string_enum {
     ($name:ident, [$($variant:ident = $value:literal),* $(,)?]) => {
+        $crate::string_enum!($name, [$($variant = $value),*], internal []);
+    };
+    ($name:ident, [$($variant:ident = $value:literal),* $(,)?], internal [$($internal:ident = $internal_value:literal),* $(,)?]) => {
         impl $name {
-            /// Every known wire value, in model order.
+            /// Every known wire value callers are told about (not the `@internal` ones), in
+            /// model order.
             pub const VALUES: &'static [&'static str] = &[$($value),*];
+
+            /// The `@internal` wire values: known, but never listed to callers.
+            pub const INTERNAL_VALUES: &'static [&'static str] = &[$($internal_value),*];
 
             /// The wire value.
             pub fn as_str(&self) -> &str {
                 match self {
                     $( Self::$variant => $value, )*
+                    $( Self::$internal => $internal_value, )*
                     Self::Unknown(value) => value,
                 }
             }
 
-            /// Whether the value is one of [`Self::VALUES`].
+            /// Whether the value is one of [`Self::VALUES`] or [`Self::INTERNAL_VALUES`].
             pub fn is_known(&self) -> bool {
                 !matches!(self, Self::Unknown(_))
             }
@@ -46,6 +68,7 @@ macro_rules! string_enum {
             fn from(value: &str) -> Self {
                 match value {
                     $( $value => Self::$variant, )*
+                    $( $internal_value => Self::$internal, )*
                     other => Self::Unknown(other.to_owned()),
                 }
             }
@@ -55,6 +78,7 @@ macro_rules! string_enum {
             fn from(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     $( $value => Self::$variant, )*
+                    $( $internal_value => Self::$internal, )*
                     _ => Self::Unknown(value),
                 }
             }
@@ -86,8 +110,9 @@ macro_rules! string_enum {
     };
 }
 
-/// Implements, for an int enum with an `Unknown(i32)` variant: `VALUES`, `as_i32`, `is_known`,
-/// `From<i32>`, `Display` and serde (as the wire integer; unknown values are kept).
+/// Implements, for an int enum with an `Unknown(i32)` variant: `VALUES`, `INTERNAL_VALUES`,
+/// `as_i32`, `is_known`, `From<i32>`, `Display` and serde (as the wire integer; unknown values
+/// are kept). `@internal` values come after `internal`, as for [`string_enum!`](crate::string_enum).
 ///
 /// ```
 /// #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -105,19 +130,27 @@ macro_rules! string_enum {
 #[macro_export]
 macro_rules! int_enum {
     ($name:ident, [$($variant:ident = $value:literal),* $(,)?]) => {
+        $crate::int_enum!($name, [$($variant = $value),*], internal []);
+    };
+    ($name:ident, [$($variant:ident = $value:literal),* $(,)?], internal [$($internal:ident = $internal_value:literal),* $(,)?]) => {
         impl $name {
-            /// Every known wire value, in model order.
+            /// Every known wire value callers are told about (not the `@internal` ones), in
+            /// model order.
             pub const VALUES: &'static [i32] = &[$($value),*];
+
+            /// The `@internal` wire values: known, but never listed to callers.
+            pub const INTERNAL_VALUES: &'static [i32] = &[$($internal_value),*];
 
             /// The wire value.
             pub fn as_i32(&self) -> i32 {
                 match self {
                     $( Self::$variant => $value, )*
+                    $( Self::$internal => $internal_value, )*
                     Self::Unknown(value) => *value,
                 }
             }
 
-            /// Whether the value is one of [`Self::VALUES`].
+            /// Whether the value is one of [`Self::VALUES`] or [`Self::INTERNAL_VALUES`].
             pub fn is_known(&self) -> bool {
                 !matches!(self, Self::Unknown(_))
             }
@@ -127,6 +160,7 @@ macro_rules! int_enum {
             fn from(value: i32) -> Self {
                 match value {
                     $( $value => Self::$variant, )*
+                    $( $internal_value => Self::$internal, )*
                     other => Self::Unknown(other),
                 }
             }

@@ -14,7 +14,7 @@ use std::fmt;
 use bytes::Bytes;
 use http::HeaderMap;
 
-use crate::Validate;
+use crate::{Validate, ValidationStyle, Violation};
 
 mod errors;
 mod host_prefix;
@@ -63,6 +63,10 @@ pub trait Operation {
     /// `@requestCompression`'s encodings, in the model's order (the client uses the first it
     /// supports). Empty for an operation without the trait.
     const REQUEST_COMPRESSION: &'static [&'static str] = &[];
+    /// How the server reports an input that breaks the model's constraints: in AWS's words
+    /// (the default: the service models its own `ValidationException`), or as Smithy's
+    /// `smithy.framework#ValidationException` when the operation lists that error.
+    const VALIDATION: ValidationStyle = ValidationStyle::Aws;
     /// The input structure (or [`crate::Unit`]).
     type Input: Validate + fmt::Debug + Send + Sync + 'static;
     /// The output structure (or [`crate::Unit`]). Clients validate it only when the response
@@ -115,6 +119,10 @@ pub trait Protocol: fmt::Debug + Send + Sync + 'static {
 
     /// The response for an error that has only a code and a message.
     fn error_response(&self, status: u16, code: &str, message: Option<&str>) -> Result<HttpResponse, EncodeError>;
+
+    /// The 400 response for Smithy's `smithy.framework#ValidationException`: its `message`
+    /// and its `fieldList`, one `{path, message}` per violation in `fields`, and nothing else.
+    fn framework_validation_error(&self, message: &str, fields: &[Violation]) -> Result<HttpResponse, EncodeError>;
 
     /// The media type (without parameters) of the request bodies the server reads, unless an
     /// operation says otherwise (a raw `@httpPayload`).

@@ -5,6 +5,7 @@ use http::header::HeaderMap;
 use serde::Serialize;
 
 use super::response::ResponseBuilder;
+use crate::Violation;
 use crate::protocol::{EncodeError, ErrorMeta, HttpResponse};
 
 /// Reads the code, message and request id of an error response. The code comes from the
@@ -67,6 +68,20 @@ pub fn message_error(
         body.insert(message_member.to_owned(), message.into());
     }
     error_response(status, code, message, body)
+}
+
+/// Smithy's `smithy.framework#ValidationException`: 400, `X-Amzn-Errortype:
+/// ValidationException` and the body `{"message": ..., "fieldList": [{"path": ..., "message": ...}]}`
+/// (no other member: the structure has only these two).
+pub fn framework_validation_error(message: &str, fields: &[Violation]) -> Result<HttpResponse, EncodeError> {
+    let fields: Vec<serde_json::Value> = fields
+        .iter()
+        .map(|field| serde_json::json!({"path": field.path, "message": field.message}))
+        .collect();
+    let mut body = serde_json::Map::new();
+    body.insert("message".to_owned(), message.into());
+    body.insert("fieldList".to_owned(), fields.into());
+    error_response(400, "ValidationException", Some(message), body)
 }
 
 /// Serializes an error structure's body members into a JSON object.

@@ -16,6 +16,7 @@ use bytes::Bytes;
 use http::header::HeaderMap;
 use serde::Serialize;
 
+use crate::Violation;
 use crate::protocol::{EncodeError, ErrorMeta, HttpResponse, Protocol};
 
 pub mod errors;
@@ -81,6 +82,10 @@ impl Protocol for RestJson1 {
     /// and `message` (what most AWS clients read).
     fn error_response(&self, status: u16, code: &str, message: Option<&str>) -> Result<HttpResponse, EncodeError> {
         errors::message_error(status, code, message, self.error_message)
+    }
+
+    fn framework_validation_error(&self, message: &str, fields: &[Violation]) -> Result<HttpResponse, EncodeError> {
+        errors::framework_validation_error(message, fields)
     }
 
     fn media_type(&self) -> &'static str {

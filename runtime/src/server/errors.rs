@@ -8,6 +8,7 @@
 use bytes::Bytes;
 
 use crate::protocol::{HttpResponse, Protocol};
+use crate::validate::{MAX_MESSAGE_BYTES as MAX_FIELD_BYTES, ValidationError, ValidationStyle, Violation, cut};
 
 /// 400: the request could not be decoded (malformed JSON, a bad label, header or query value).
 pub(crate) const SERIALIZATION: &str = "SerializationException";
@@ -57,6 +58,47 @@ pub(crate) fn protocol_error(protocol: &dyn Protocol, status: u16, code: &str, m
             tracing::error!(%error, code, "cannot encode a protocol error");
             bare(status)
         }
+    }
+}
+
+/// 400 `ValidationException` for an input that breaks the model's constraints, in `style`:
+/// AWS's one message ([`ValidationError`]'s `Display`) as any protocol error, or Smithy's
+/// `message` and `fieldList`. The field list holds the violations the message lists (see
+/// [`ValidationError::listed`]), each path and message cut at
+/// [`crate::validate::MAX_MESSAGE_BYTES`], so the body stays bounded like the message.
+pub(crate) fn validation_error(
+    protocol: &dyn Protocol,
+    style: ValidationStyle,
+    error: &ValidationError,
+) -> HttpResponse {
+    let message = error.summary(style);
+    if style == ValidationStyle::Aws {
+        return protocol_error(protocol, 400, VALIDATION, &message);
+    }
+    let fields: Vec<Violation> = error
+        .listed()
+        .iter()
+        .map(|field| Violation {
+            path: bounded(&field.path),
+            message: bounded(&field.message),
+        })
+        .collect();
+    protocol
+        .framework_validation_error(&message, &fields)
+        .unwrap_or_else(|encode_error| {
+            // Nothing here is a header value a caller chose; still, answer something.
+            tracing::error!(%encode_error, "cannot encode a validation error");
+            bare(400)
+        })
+}
+
+/// `text`, cut at [`MAX_FIELD_BYTES`] on a character boundary (ending with `...` when cut).
+fn bounded(text: &str) -> String {
+    let kept = cut(text, MAX_FIELD_BYTES);
+    if kept.len() < text.len() {
+        format!("{kept}...")
+    } else {
+        text.to_owned()
     }
 }
 
@@ -110,6 +152,64 @@ mod tests {
         assert!(message.ends_with("é..."));
         assert!(
             response.body().len() < 3 * MAX_MESSAGE_BYTES,
+            "{}",
+            response.body().len()
+        );
+    }
+
+    /// The violations of `f` as the server reports them in `style`.
+    fn invalid(style: ValidationStyle, f: impl FnOnce(&mut crate::Validator)) -> HttpResponse {
+        let mut v = crate::Validator::new();
+        f(&mut v);
+        let error = v.finish_as(style).unwrap_err();
+        validation_error(&crate::rest_json::RestJson1::default(), style, &error)
+    }
+
+    #[test]
+    fn framework_validation_errors_are_exactly_message_and_field_list() {
+        // RestJsonMalformedLengthMinString, compared as a JSON value: no other member.
+        let response = invalid(ValidationStyle::SmithyFramework, |v| {
+            v.at("minString", |v| v.length_str("a", Some(2), None))
+        });
+        assert_eq!(response.status(), 400);
+        assert_eq!(response.headers()["x-amzn-errortype"], "ValidationException");
+        let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        let text = "Value with length 1 at '/minString' failed to satisfy constraint: \
+                    Member must have length greater than or equal to 2";
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "message": format!("1 validation error detected. {text}"),
+                "fieldList": [{"message": text, "path": "/minString"}]
+            })
+        );
+    }
+
+    #[test]
+    fn aws_validation_errors_keep_one_message() {
+        let response = invalid(ValidationStyle::Aws, |v| v.at("n", |v| v.range_int(9, None, Some(8))));
+        let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        let text = "1 validation error detected: Value 9 at '/n' failed to satisfy constraint: \
+                    Member must be less than or equal to 8";
+        // The protocol's message member here is `message` (IVS's answers carry it twice).
+        assert_eq!(json, serde_json::json!({"message": text}));
+        assert_eq!(response.headers()["x-amzn-errortype"], VALIDATION);
+    }
+
+    #[test]
+    fn framework_field_lists_are_bounded() {
+        let key = "k".repeat(5 * MAX_FIELD_BYTES);
+        let response = invalid(ValidationStyle::SmithyFramework, |v| {
+            for _ in 0..crate::validate::MAX_LISTED_VIOLATIONS * 2 {
+                v.at(&key, |v| v.length_str("", Some(1), None));
+            }
+        });
+        let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        let fields = json["fieldList"].as_array().unwrap();
+        assert!(!fields.is_empty() && fields.len() < crate::validate::MAX_LISTED_VIOLATIONS);
+        assert!(fields[0]["path"].as_str().unwrap().ends_with("k..."));
+        assert!(
+            response.body().len() < 4 * MAX_MESSAGE_BYTES,
             "{}",
             response.body().len()
         );

@@ -4,7 +4,7 @@ use std::future::Future;
 
 use crate::protocol::{HttpResponse, Operation, OperationError};
 use crate::server::context::{OperationRequest, RequestContext};
-use crate::server::errors::{SERIALIZATION, VALIDATION, internal_error, protocol_error};
+use crate::server::errors::{SERIALIZATION, internal_error, protocol_error, validation_error};
 use crate::validate::Validate;
 
 /// Runs operation `Op` for a routed request with the handler `f`.
@@ -13,7 +13,8 @@ use crate::validate::Validate;
 ///   decoder's message in the body. It is decoded with the server's rules (see
 ///   [`crate::decode_mode`]): stricter than a client's about timestamps, base64 and unions.
 /// - An input that breaks the model's constraints is answered with 400 `ValidationException`,
-///   whose message lists every violation; `f` is not called.
+///   whose message lists every violation, in the operation's [`Operation::VALIDATION`] style
+///   (Smithy's framework style adds a `fieldList`); `f` is not called.
 /// - Otherwise `f` is called with the input and the request's context: its output is encoded
 ///   with the operation's success status, its error as that error's response.
 /// - A response that cannot be encoded becomes 500 `InternalServerException`.
@@ -39,9 +40,9 @@ where
     };
     // The decoded parts are not needed any more: free them before the handler runs.
     drop((parts, labels, body));
-    if let Err(error) = input.validate() {
+    if let Err(error) = input.validate_as(Op::VALIDATION) {
         tracing::debug!(operation, %error, "invalid input");
-        return protocol_error(Op::PROTOCOL, 400, VALIDATION, &error.to_string());
+        return validation_error(Op::PROTOCOL, Op::VALIDATION, &error);
     }
     match f(input, context).await {
         Ok(output) => Op::encode_output(&output).unwrap_or_else(|error| {

@@ -20,7 +20,7 @@
 //! | status | code (`X-Amzn-Errortype`) | when |
 //! | --- | --- | --- |
 //! | 400 | `SerializationException` | the input cannot be decoded, a label is not UTF-8 |
-//! | 400 | `ValidationException` | the input breaks the model's constraints (every violation listed) |
+//! | 400 | `ValidationException` | the input breaks the model's constraints (every violation listed; as Smithy's `message` and `fieldList` where [`Operation::VALIDATION`](crate::protocol::Operation::VALIDATION) says so) |
 //! | 403 | `MissingAuthenticationTokenException` | auth is on and there is no `Authorization` |
 //! | 403 | `IncompleteSignatureException` | a malformed, repeated `Authorization` or `X-Amz-Date`, `host` or `x-amz-date` unsigned, `SignedHeaders` not sorted lower case or naming an absent header |
 //! | 403 | `InvalidSignatureException` | a wrong signature, region, service or date, or a clock skew over 15 minutes (every 403 carries the server's `Date`, so clients can correct their clock) |

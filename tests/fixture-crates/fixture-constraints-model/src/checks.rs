@@ -13,7 +13,7 @@ pub(crate) fn data(v: &mut rt::Validator, x: &rt::Blob) {
 }
 pub(crate) fn ids(v: &mut rt::Validator, x: &[String]) {
     v.length(x.len(), None, Some(3));
-    v.unique_items(x);
+    v.unique_items_hashed(x);
     v.items(
         x.iter(),
         |v, x| {

@@ -3,5 +3,5 @@
 #[allow(unused_imports)]
 use crate::*;
 pub(crate) fn id_set(v: &mut rt::Validator, x: &[String]) {
-    v.unique_items(x);
+    v.unique_items_hashed(x);
 }
