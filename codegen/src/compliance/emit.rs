@@ -1,7 +1,7 @@
 //! The test crate of a compliance run: one `#[test]` per case. A client case builds the typed
 //! value from the case's `params` and checks the case's expectations through the real
 //! client's call path, with a capture HTTP client in place of the network (the harness); the
-//! server cases are written by [`server_emit`].
+//! server cases are written by `server_emit`.
 
 use super::cases::{Case, Kind};
 use super::{server_emit, values};
