@@ -67,7 +67,7 @@ async fn members_and_operations_named_like_generated_methods_round_trip() {
         .config_operation()
         .input_value("i")
         .send_value("s")
-        .customize("c")
+        .customize_value("c")
         .as_input_value("a");
     assert_eq!(builder.as_input().input.as_deref(), Some("i"));
     builder.send().await.unwrap();
