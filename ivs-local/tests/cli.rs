@@ -109,11 +109,10 @@ async fn state_file_keeps_every_resource_across_a_restart_even_after_a_kill() {
     let channel_arn = channel.channel.clone().unwrap().arn.unwrap();
     let recording = client
         .create_recording_configuration()
-        .destination_configuration(DestinationConfiguration {
-            s3: Some(S3DestinationConfiguration {
-                bucket_name: Some("bucket".into()),
-            }),
-        })
+        .destination_configuration(
+            DestinationConfiguration::default()
+                .with_s3(S3DestinationConfiguration::default().with_bucket_name("bucket")),
+        )
         .send()
         .await
         .unwrap()
@@ -134,9 +133,9 @@ async fn state_file_keeps_every_resource_across_a_restart_even_after_a_kill() {
         .unwrap();
     let ad = client
         .create_ad_configuration()
-        .media_tailor_playback_configurations(MediaTailorPlaybackConfiguration {
-            playback_configuration_arn: Some(MEDIATAILOR.into()),
-        })
+        .media_tailor_playback_configurations(
+            MediaTailorPlaybackConfiguration::default().with_playback_configuration_arn(MEDIATAILOR),
+        )
         .send()
         .await
         .unwrap()

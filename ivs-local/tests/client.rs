@@ -212,11 +212,10 @@ async fn channel_settings_follow_the_documented_rules() {
         400,
         "preset can be set only on ADVANCED_SD and ADVANCED_HD channels"
     );
-    let multitrack = MultitrackInputConfiguration {
-        enabled: Some(true),
-        policy: Some(MultitrackPolicy::Allow),
-        maximum_resolution: Some(MultitrackMaximumResolution::FullHd),
-    };
+    let multitrack = MultitrackInputConfiguration::default()
+        .with_enabled(true)
+        .with_policy(MultitrackPolicy::Allow)
+        .with_maximum_resolution(MultitrackMaximumResolution::FullHd);
     assert_fails!(
         client
             .create_channel()
@@ -414,11 +413,8 @@ async fn listing_pages_with_opaque_tokens_and_filters() {
 #[tokio::test]
 async fn recording_configurations_restriction_policies_and_ad_configurations() {
     let client = start().await;
-    let destination = DestinationConfiguration {
-        s3: Some(S3DestinationConfiguration {
-            bucket_name: Some("recordings".into()),
-        }),
-    };
+    let destination = DestinationConfiguration::default()
+        .with_s3(S3DestinationConfiguration::default().with_bucket_name("recordings"));
     let recording = client
         .create_recording_configuration()
         .name("rec")
@@ -453,10 +449,10 @@ async fn recording_configurations_restriction_policies_and_ad_configurations() {
         client
             .create_recording_configuration()
             .destination_configuration(destination)
-            .rendition_configuration(RenditionConfiguration {
-                rendition_selection: Some(RenditionConfigurationRenditionSelection::Custom),
-                renditions: None,
-            })
+            .rendition_configuration(
+                RenditionConfiguration::default()
+                    .with_rendition_selection(RenditionConfigurationRenditionSelection::Custom),
+            )
             .send()
             .await,
         CreateRecordingConfigurationError::ValidationException(_),
@@ -504,9 +500,9 @@ async fn recording_configurations_restriction_policies_and_ad_configurations() {
     let ad = client
         .create_ad_configuration()
         .name("ads")
-        .media_tailor_playback_configurations(MediaTailorPlaybackConfiguration {
-            playback_configuration_arn: Some(MEDIATAILOR.into()),
-        })
+        .media_tailor_playback_configurations(
+            MediaTailorPlaybackConfiguration::default().with_playback_configuration_arn(MEDIATAILOR),
+        )
         .send()
         .await
         .unwrap()
@@ -747,19 +743,18 @@ async fn tags_on_every_taggable_resource() {
     let policy = client.create_playback_restriction_policy().send().await.unwrap();
     let ad = client
         .create_ad_configuration()
-        .media_tailor_playback_configurations(MediaTailorPlaybackConfiguration {
-            playback_configuration_arn: Some(MEDIATAILOR.into()),
-        })
+        .media_tailor_playback_configurations(
+            MediaTailorPlaybackConfiguration::default().with_playback_configuration_arn(MEDIATAILOR),
+        )
         .send()
         .await
         .unwrap();
     let recording = client
         .create_recording_configuration()
-        .destination_configuration(DestinationConfiguration {
-            s3: Some(S3DestinationConfiguration {
-                bucket_name: Some("bucket".into()),
-            }),
-        })
+        .destination_configuration(
+            DestinationConfiguration::default()
+                .with_s3(S3DestinationConfiguration::default().with_bucket_name("bucket")),
+        )
         .send()
         .await
         .unwrap();
@@ -986,10 +981,10 @@ async fn streams_are_never_live() {
         404,
         UNKNOWN_CHANNEL
     );
-    let session = |channel: &str, viewer: &str| BatchStartViewerSessionRevocationViewerSession {
-        channel_arn: Some(channel.into()),
-        viewer_id: Some(viewer.into()),
-        viewer_session_versions_less_than_or_equal_to: None,
+    let session = |channel: &str, viewer: &str| {
+        BatchStartViewerSessionRevocationViewerSession::default()
+            .with_channel_arn(channel)
+            .with_viewer_id(viewer)
     };
     let batch = client
         .batch_start_viewer_session_revocation()

@@ -133,16 +133,14 @@ fn an_output_member_with_http_query_is_a_body_member() {
 
 #[test]
 fn keywords_are_usable_names_that_keep_their_wire_names() {
-    let input = UseInput {
-        r#macro: Some("m".to_string()),
-        union: Some("u".to_string()),
-        r#gen: Some("g".to_string()),
-        self_: Some("s".to_string()),
-        r#type: Some(Type::Self_),
-        r#match: Some(Match::Where(1)),
-        r#box: Some(MacroRules::default().with_impl("i")),
-        ..UseInput::default()
-    };
+    let mut input = UseInput::default();
+    input.r#macro = Some("m".to_string());
+    input.union = Some("u".to_string());
+    input.r#gen = Some("g".to_string());
+    input.self_ = Some("s".to_string());
+    input.r#type = Some(Type::Self_);
+    input.r#match = Some(Match::Where(1));
+    input.r#box = Some(MacroRules::default().with_impl("i"));
     let json = serde_json::to_value(&input).expect("serializes");
     assert_eq!(
         json,

@@ -417,6 +417,43 @@ async fn every_modeled_error_decodes_to_its_variant() {
     assert_no_failures("modeled errors", &visitor.failures);
 }
 
+/// Each case's error names, by operation.
+#[derive(Default)]
+struct ListedErrors(std::collections::BTreeMap<String, BTreeSet<String>>);
+
+impl Visitor for ListedErrors {
+    async fn visit<O: CaseOp>(&mut self, case: Case<O>) {
+        let codes = case.errors.iter().map(|e| e.code.to_owned()).collect();
+        self.0.insert(case.name.to_owned(), codes);
+    }
+}
+
+/// The cases list exactly the errors the model gives each operation. The error enums are
+/// `#[non_exhaustive]`, so the build cannot check this with an exhaustive `match`: the model
+/// itself, lowered by the generator, is the reference.
+#[tokio::test]
+async fn every_case_lists_exactly_the_modeled_errors() {
+    let sources = [
+        codegen::ModelSource {
+            name: "model/ivs.json".into(),
+            text: include_str!("../../model/ivs.json").into(),
+        },
+        codegen::ModelSource {
+            name: "model/ivs-fixes.json".into(),
+            text: include_str!("../../model/ivs-fixes.json").into(),
+        },
+    ];
+    let service = codegen::load_service(&sources, None).expect("the IVS model loads");
+    let modeled: std::collections::BTreeMap<String, BTreeSet<String>> = service
+        .operations
+        .iter()
+        .map(|op| (op.name.clone(), op.errors.iter().cloned().collect()))
+        .collect();
+    let mut listed = ListedErrors::default();
+    cases::visit_all(&mut listed).await;
+    assert_eq!(listed.0, modeled);
+}
+
 struct UnmodeledErrors {
     server: CaptureServer,
     client: ivs_client::Client,

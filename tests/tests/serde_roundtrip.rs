@@ -1124,17 +1124,15 @@ fn merge(document: &mut serde_json::Value, members: serde_json::Value) {
 
 #[test]
 fn header_members_are_not_in_the_body() {
-    let response = ivs_model::BatchGetChannelResponse {
-        access_control_allow_origin: Some("*".to_string()),
-        access_control_expose_headers: Some("x-amzn-RequestId".to_string()),
-        cache_control: Some("no-store".to_string()),
-        content_security_policy: Some("default-src 'self'".to_string()),
-        strict_transport_security: Some("max-age=47304000; includeSubDomains".to_string()),
-        x_content_type_options: Some("nosniff".to_string()),
-        x_frame_options: Some("DENY".to_string()),
-        channels: Some(Vec::new()),
-        errors: None,
-    };
+    let response = ivs_model::BatchGetChannelResponse::default()
+        .with_access_control_allow_origin("*")
+        .with_access_control_expose_headers("x-amzn-RequestId")
+        .with_cache_control("no-store")
+        .with_content_security_policy("default-src 'self'")
+        .with_strict_transport_security("max-age=47304000; includeSubDomains")
+        .with_x_content_type_options("nosniff")
+        .with_x_frame_options("DENY")
+        .with_channels(Vec::new());
     assert_eq!(serde_json::to_value(&response).unwrap(), json!({ "channels": [] }));
 
     // Neither the member names nor the header names are read from a body.
@@ -1142,21 +1140,12 @@ fn header_members_are_not_in_the_body() {
     let parsed: ivs_model::BatchGetChannelResponse = serde_json::from_str(body).unwrap();
     assert_eq!(
         parsed,
-        ivs_model::BatchGetChannelResponse {
-            channels: Some(Vec::new()),
-            ..Default::default()
-        }
+        ivs_model::BatchGetChannelResponse::default().with_channels(Vec::new())
     );
 
-    let keys = ivs_model::BatchGetStreamKeyResponse {
-        cache_control: Some("no-store".to_string()),
-        ..Default::default()
-    };
+    let keys = ivs_model::BatchGetStreamKeyResponse::default().with_cache_control("no-store");
     assert_eq!(serde_json::to_string(&keys).unwrap(), "{}");
-    let revocations = ivs_model::BatchStartViewerSessionRevocationResponse {
-        x_frame_options: Some("DENY".to_string()),
-        ..Default::default()
-    };
+    let revocations = ivs_model::BatchStartViewerSessionRevocationResponse::default().with_x_frame_options("DENY");
     assert_eq!(serde_json::to_string(&revocations).unwrap(), "{}");
 }
 
@@ -1329,10 +1318,7 @@ fn union_unknown_member_is_kept_and_cannot_be_sent() {
 #[test]
 fn union_unknown_member_fails_validation() {
     use smithy_runtime::Validate;
-    let input = PutInput {
-        value: Some(Value::Unknown("hologram".to_string())),
-        ..Default::default()
-    };
+    let input = PutInput::default().with_value(Value::Unknown("hologram".to_string()));
     let error = input.validate().unwrap_err();
     assert_eq!(
         error.to_string(),

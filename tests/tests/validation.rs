@@ -879,10 +879,7 @@ fn map_key_is_escaped_as_a_json_pointer_segment() {
 
 #[test]
 fn union_variants_are_checked_at_the_variant_path() {
-    let put = |value: Value| PutInput {
-        value: Some(value),
-        tree: None,
-    };
+    let put = |value: Value| PutInput::default().with_value(value);
     assert_eq!(put(Value::Text("hello".into())).validate(), Ok(()));
     assert_eq!(
         violations(&put(Value::Text("hello!".into()))),
@@ -927,10 +924,7 @@ fn recursive_structures_are_checked_at_every_depth() {
             ])
             .with_next(Tree::default().with_next(Tree::default().with_label("deeper"))),
     );
-    let value = PutInput {
-        value: Some(Value::Number(1)),
-        tree: Some(tree),
-    };
+    let value = PutInput::default().with_value(Value::Number(1)).with_tree(tree);
     assert_eq!(
         violations(&value),
         vec![

@@ -133,6 +133,14 @@ fn lib_rs(service: &Service, folders: &[&str], io: &BTreeMap<&str, Vec<&Struct>>
          checks a value against the model's constraints and reports every violation."
             .to_string(),
     );
+    docs.push(String::new());
+    docs.push(
+        "Structures, unions, enums and operation error enums are `#[non_exhaustive]`, so that a new \
+         member, enum value or error is a minor version: build a structure with `Default` and its \
+         `with_<member>` setters (its fields are public, to read and assign), and give a `match` on \
+         an enum a wildcard arm."
+            .to_string(),
+    );
     if !service.docs.is_empty() {
         docs.push(String::new());
         docs.extend(service.docs.iter().cloned());

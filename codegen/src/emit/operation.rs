@@ -135,6 +135,7 @@ fn error_enum(service: &Service, op: &Operation) -> TokenStream {
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// An error the model does not list for this operation: its code, message and status.

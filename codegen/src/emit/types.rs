@@ -63,6 +63,7 @@ pub fn structure(service: &Service, s: &Struct, scope: Scope<'_>) -> TokenStream
         #docs
         #[derive(Clone, #derive_debug #derive_default PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #serde_default
+        #[non_exhaustive]
         pub struct #name { #(#fields)* }
         #default_impl
         #setters
@@ -226,6 +227,7 @@ pub fn union(u: &Union, scope: Scope<'_>) -> TokenStream {
     quote! {
         #docs
         #[derive(Clone, #derive_debug PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A member this version of the crate does not know, by name; its value is dropped.
@@ -311,6 +313,7 @@ pub fn enumeration(e: &Enum) -> TokenStream {
     quote! {
         #docs
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum #name {
             #( #variant_docs #variants, )*
             /// A value this version of the crate does not know, kept exactly as received.

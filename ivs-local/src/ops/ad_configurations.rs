@@ -22,16 +22,13 @@ pub(crate) fn create(
     input: CreateAdConfigurationRequest,
 ) -> Result<CreateAdConfigurationResponse, CreateAdConfigurationError> {
     let arn = env.new_arn(Kind::AdConfiguration);
-    let configuration = AdConfiguration {
-        arn: Some(arn.clone()),
-        name: Some(input.name.unwrap_or_default()),
-        media_tailor_playback_configurations: input.media_tailor_playback_configurations,
-        tags: Some(Default::default()),
-    };
+    let mut configuration = AdConfiguration::default()
+        .with_arn(arn.clone())
+        .with_name(input.name.unwrap_or_default())
+        .with_tags(std::collections::BTreeMap::new());
+    configuration.media_tailor_playback_configurations = input.media_tailor_playback_configurations;
     state.ad_configurations.insert(arn, configuration.clone());
-    Ok(CreateAdConfigurationResponse {
-        ad_configuration: Some(configuration),
-    })
+    Ok(CreateAdConfigurationResponse::default().with_ad_configuration(configuration))
 }
 
 pub(crate) fn get(
@@ -43,9 +40,7 @@ pub(crate) fn get(
         .ad_configurations
         .get(&arn)
         .ok_or_else(|| not_found(Kind::AdConfiguration, &arn))?;
-    Ok(GetAdConfigurationResponse {
-        ad_configuration: Some(configuration.clone()),
-    })
+    Ok(GetAdConfigurationResponse::default().with_ad_configuration(configuration.clone()))
 }
 
 pub(crate) fn list(
@@ -61,17 +56,18 @@ pub(crate) fn list(
     )?;
     let summaries = configurations
         .into_iter()
-        .map(|configuration| AdConfigurationSummary {
-            arn: configuration.arn.clone(),
-            name: configuration.name.clone(),
-            media_tailor_playback_configurations: configuration.media_tailor_playback_configurations.clone(),
-            tags: configuration.tags.clone(),
+        .map(|configuration| {
+            let mut summary = AdConfigurationSummary::default();
+            summary.arn = configuration.arn.clone();
+            summary.name = configuration.name.clone();
+            summary.media_tailor_playback_configurations = configuration.media_tailor_playback_configurations.clone();
+            summary.tags = configuration.tags.clone();
+            summary
         })
-        .collect();
-    Ok(ListAdConfigurationsResponse {
-        ad_configurations: Some(summaries),
-        next_token,
-    })
+        .collect::<Vec<_>>();
+    let mut response = ListAdConfigurationsResponse::default().with_ad_configurations(summaries);
+    response.next_token = next_token;
+    Ok(response)
 }
 
 pub(crate) fn delete(

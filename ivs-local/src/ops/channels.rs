@@ -24,43 +24,35 @@ pub(crate) fn create(
     tags::check_new(input.tags.as_ref()).map_err(invalid)?;
     let arn = env.new_arn(Kind::Channel);
     let endpoints = env.channel_endpoints(&arn);
-    let mut channel = Channel {
-        arn: Some(arn.clone()),
-        name: Some(input.name.unwrap_or_default()),
-        latency_mode: Some(input.latency_mode.unwrap_or(ChannelLatencyMode::Low)),
-        r#type: Some(input.r#type.unwrap_or(ChannelType::Standard)),
-        recording_configuration_arn: Some(input.recording_configuration_arn.unwrap_or_default()),
-        ingest_endpoint: Some(endpoints.ingest),
-        playback_url: Some(endpoints.playback_url),
-        authorized: Some(input.authorized.unwrap_or(false)),
-        tags: Some(input.tags.unwrap_or_default()),
-        insecure_ingest: Some(input.insecure_ingest.unwrap_or(false)),
-        preset: None,
-        srt: Some(Srt {
-            endpoint: Some(endpoints.srt),
-            passphrase: None,
-        }),
-        playback_restriction_policy_arn: Some(input.playback_restriction_policy_arn.unwrap_or_default()),
-        multitrack_input_configuration: input.multitrack_input_configuration,
-        container_format: Some(input.container_format.unwrap_or(ContainerFormat::Ts)),
-        ad_configuration_arn: Some(input.ad_configuration_arn.unwrap_or_default()),
-    };
+    let mut channel = Channel::default()
+        .with_arn(arn.clone())
+        .with_name(input.name.unwrap_or_default())
+        .with_latency_mode(input.latency_mode.unwrap_or(ChannelLatencyMode::Low))
+        .with_type(input.r#type.unwrap_or(ChannelType::Standard))
+        .with_recording_configuration_arn(input.recording_configuration_arn.unwrap_or_default())
+        .with_ingest_endpoint(endpoints.ingest)
+        .with_playback_url(endpoints.playback_url)
+        .with_authorized(input.authorized.unwrap_or(false))
+        .with_tags(input.tags.unwrap_or_default())
+        .with_insecure_ingest(input.insecure_ingest.unwrap_or(false))
+        .with_srt(Srt::default().with_endpoint(endpoints.srt))
+        .with_playback_restriction_policy_arn(input.playback_restriction_policy_arn.unwrap_or_default())
+        .with_container_format(input.container_format.unwrap_or(ContainerFormat::Ts))
+        .with_ad_configuration_arn(input.ad_configuration_arn.unwrap_or_default());
+    channel.multitrack_input_configuration = input.multitrack_input_configuration;
     settle(&mut channel, input.preset).map_err(invalid)?;
     check_references(state, &channel)?;
     let stream_key = stream_keys::insert(state, env, &arn, None);
     state.channels.insert(arn, channel.clone());
-    Ok(CreateChannelResponse {
-        channel: Some(channel),
-        stream_key: Some(stream_key),
-    })
+    Ok(CreateChannelResponse::default()
+        .with_channel(channel)
+        .with_stream_key(stream_key))
 }
 
 pub(crate) fn get(state: &State, input: GetChannelRequest) -> Result<GetChannelResponse, GetChannelError> {
     let arn = input.arn.unwrap_or_default();
     let channel = state.channels.get(&arn).ok_or_else(|| not_found(Kind::Channel, &arn))?;
-    Ok(GetChannelResponse {
-        channel: Some(channel.clone()),
-    })
+    Ok(GetChannelResponse::default().with_channel(channel.clone()))
 }
 
 pub(crate) fn batch_get(
@@ -68,11 +60,9 @@ pub(crate) fn batch_get(
     input: BatchGetChannelRequest,
 ) -> Result<BatchGetChannelResponse, BatchGetChannelError> {
     let (channels, errors) = batch_lookup(&state.channels, Kind::Channel, input.arns.unwrap_or_default());
-    Ok(BatchGetChannelResponse {
-        channels: Some(channels),
-        errors: Some(errors),
-        ..Default::default()
-    })
+    Ok(BatchGetChannelResponse::default()
+        .with_channels(channels)
+        .with_errors(errors))
 }
 
 pub(crate) fn list(state: &State, input: ListChannelsRequest) -> Result<ListChannelsResponse, ListChannelsError> {
@@ -108,10 +98,10 @@ pub(crate) fn list(state: &State, input: ListChannelsRequest) -> Result<ListChan
         DEFAULT_PAGE,
         keep,
     )?;
-    Ok(ListChannelsResponse {
-        channels: Some(channels.into_iter().map(summary).collect()),
-        next_token,
-    })
+    let mut response =
+        ListChannelsResponse::default().with_channels(channels.into_iter().map(summary).collect::<Vec<_>>());
+    response.next_token = next_token;
+    Ok(response)
 }
 
 pub(crate) fn update(
@@ -146,7 +136,7 @@ pub(crate) fn update(
     settle(&mut channel, input.preset).map_err(invalid)?;
     check_references(state, &channel)?;
     state.channels.insert(arn, channel.clone());
-    Ok(UpdateChannelResponse { channel: Some(channel) })
+    Ok(UpdateChannelResponse::default().with_channel(channel))
 }
 
 pub(crate) fn delete(state: &mut State, input: DeleteChannelRequest) -> Result<Unit, DeleteChannelError> {
@@ -170,19 +160,19 @@ fn set<T>(target: &mut Option<T>, value: Option<T>) {
 
 /// The summary ListChannels returns for `channel`.
 fn summary(channel: &Channel) -> ChannelSummary {
-    ChannelSummary {
-        arn: channel.arn.clone(),
-        name: channel.name.clone(),
-        latency_mode: channel.latency_mode.clone(),
-        authorized: channel.authorized,
-        recording_configuration_arn: channel.recording_configuration_arn.clone(),
-        tags: channel.tags.clone(),
-        insecure_ingest: channel.insecure_ingest,
-        r#type: channel.r#type.clone(),
-        preset: channel.preset.clone(),
-        playback_restriction_policy_arn: channel.playback_restriction_policy_arn.clone(),
-        ad_configuration_arn: channel.ad_configuration_arn.clone(),
-    }
+    let mut summary = ChannelSummary::default();
+    summary.arn = channel.arn.clone();
+    summary.name = channel.name.clone();
+    summary.latency_mode = channel.latency_mode.clone();
+    summary.authorized = channel.authorized;
+    summary.recording_configuration_arn = channel.recording_configuration_arn.clone();
+    summary.tags = channel.tags.clone();
+    summary.insecure_ingest = channel.insecure_ingest;
+    summary.r#type = channel.r#type.clone();
+    summary.preset = channel.preset.clone();
+    summary.playback_restriction_policy_arn = channel.playback_restriction_policy_arn.clone();
+    summary.ad_configuration_arn = channel.ad_configuration_arn.clone();
+    summary
 }
 
 /// The channel fields ListChannels filters on.

@@ -29,11 +29,12 @@ pub(crate) fn batch_lookup<T: Clone>(
     for arn in arns {
         match resources.get(&arn) {
             Some(resource) => found.push(resource.clone()),
-            None => errors.push(BatchError {
-                code: Some("ResourceNotFoundException".into()),
-                message: Some(not_found_message(kind, &arn)),
-                arn: Some(arn),
-            }),
+            None => errors.push(
+                BatchError::default()
+                    .with_code("ResourceNotFoundException")
+                    .with_message(not_found_message(kind, &arn))
+                    .with_arn(arn),
+            ),
         }
     }
     (found, errors)

@@ -36,14 +36,13 @@ pub(crate) fn import(
         .into());
     }
     let arn = env.new_arn(Kind::PlaybackKeyPair);
-    let pair = PlaybackKeyPair {
-        arn: Some(arn.clone()),
-        name: Some(input.name.unwrap_or_default()),
-        fingerprint: Some(fingerprint),
-        tags: Some(input.tags.unwrap_or_default()),
-    };
+    let pair = PlaybackKeyPair::default()
+        .with_arn(arn.clone())
+        .with_name(input.name.unwrap_or_default())
+        .with_fingerprint(fingerprint)
+        .with_tags(input.tags.unwrap_or_default());
     state.playback_key_pairs.insert(arn, pair.clone());
-    Ok(ImportPlaybackKeyPairResponse { key_pair: Some(pair) })
+    Ok(ImportPlaybackKeyPairResponse::default().with_key_pair(pair))
 }
 
 pub(crate) fn get(
@@ -55,9 +54,7 @@ pub(crate) fn get(
         .playback_key_pairs
         .get(&arn)
         .ok_or_else(|| not_found(Kind::PlaybackKeyPair, &arn))?;
-    Ok(GetPlaybackKeyPairResponse {
-        key_pair: Some(pair.clone()),
-    })
+    Ok(GetPlaybackKeyPairResponse::default().with_key_pair(pair.clone()))
 }
 
 pub(crate) fn list(
@@ -73,16 +70,17 @@ pub(crate) fn list(
     )?;
     let summaries = pairs
         .into_iter()
-        .map(|pair| PlaybackKeyPairSummary {
-            arn: pair.arn.clone(),
-            name: pair.name.clone(),
-            tags: pair.tags.clone(),
+        .map(|pair| {
+            let mut summary = PlaybackKeyPairSummary::default();
+            summary.arn = pair.arn.clone();
+            summary.name = pair.name.clone();
+            summary.tags = pair.tags.clone();
+            summary
         })
-        .collect();
-    Ok(ListPlaybackKeyPairsResponse {
-        key_pairs: Some(summaries),
-        next_token,
-    })
+        .collect::<Vec<_>>();
+    let mut response = ListPlaybackKeyPairsResponse::default().with_key_pairs(summaries);
+    response.next_token = next_token;
+    Ok(response)
 }
 
 pub(crate) fn delete(

@@ -26,21 +26,15 @@ pub(crate) fn create(
     input: CreateRecordingConfigurationRequest,
 ) -> Result<CreateRecordingConfigurationResponse, CreateRecordingConfigurationError> {
     tags::check_new(input.tags.as_ref()).map_err(invalid)?;
-    let thumbnails = input.thumbnail_configuration.unwrap_or_default();
-    let mode = thumbnails.recording_mode.unwrap_or(RecordingMode::Interval);
-    let thumbnails = ThumbnailConfiguration {
-        target_interval_seconds: match mode {
-            RecordingMode::Interval => thumbnails
-                .target_interval_seconds
-                .or(Some(DEFAULT_THUMBNAIL_INTERVAL_SECONDS)),
-            _ => thumbnails.target_interval_seconds,
-        },
-        recording_mode: Some(mode),
-        resolution: thumbnails.resolution,
-        storage: thumbnails
-            .storage
-            .or_else(|| Some(vec![ThumbnailConfigurationStorage::Sequential])),
-    };
+    let mut thumbnails = input.thumbnail_configuration.unwrap_or_default();
+    let mode = thumbnails.recording_mode.clone().unwrap_or(RecordingMode::Interval);
+    if mode == RecordingMode::Interval && thumbnails.target_interval_seconds.is_none() {
+        thumbnails.target_interval_seconds = Some(DEFAULT_THUMBNAIL_INTERVAL_SECONDS);
+    }
+    thumbnails
+        .storage
+        .get_or_insert_with(|| vec![ThumbnailConfigurationStorage::Sequential]);
+    thumbnails.recording_mode = Some(mode);
     let renditions = input.rendition_configuration.unwrap_or_default();
     let selection = renditions
         .rendition_selection
@@ -53,23 +47,21 @@ pub(crate) fn create(
         );
     }
     let arn = env.new_arn(Kind::RecordingConfiguration);
-    let configuration = RecordingConfiguration {
-        arn: Some(arn.clone()),
-        name: Some(input.name.unwrap_or_default()),
-        destination_configuration: input.destination_configuration,
-        state: Some(RecordingConfigurationState::Active),
-        tags: Some(input.tags.unwrap_or_default()),
-        thumbnail_configuration: Some(thumbnails),
-        recording_reconnect_window_seconds: Some(input.recording_reconnect_window_seconds.unwrap_or(0)),
-        rendition_configuration: Some(RenditionConfiguration {
-            rendition_selection: Some(selection),
-            renditions: renditions.renditions.or_else(|| Some(Vec::new())),
-        }),
-    };
+    let mut configuration = RecordingConfiguration::default()
+        .with_arn(arn.clone())
+        .with_name(input.name.unwrap_or_default())
+        .with_state(RecordingConfigurationState::Active)
+        .with_tags(input.tags.unwrap_or_default())
+        .with_thumbnail_configuration(thumbnails)
+        .with_recording_reconnect_window_seconds(input.recording_reconnect_window_seconds.unwrap_or(0))
+        .with_rendition_configuration(
+            RenditionConfiguration::default()
+                .with_rendition_selection(selection)
+                .with_renditions(renditions.renditions.unwrap_or_default()),
+        );
+    configuration.destination_configuration = input.destination_configuration;
     state.recording_configurations.insert(arn, configuration.clone());
-    Ok(CreateRecordingConfigurationResponse {
-        recording_configuration: Some(configuration),
-    })
+    Ok(CreateRecordingConfigurationResponse::default().with_recording_configuration(configuration))
 }
 
 pub(crate) fn get(
@@ -81,9 +73,7 @@ pub(crate) fn get(
         .recording_configurations
         .get(&arn)
         .ok_or_else(|| not_found(Kind::RecordingConfiguration, &arn))?;
-    Ok(GetRecordingConfigurationResponse {
-        recording_configuration: Some(configuration.clone()),
-    })
+    Ok(GetRecordingConfigurationResponse::default().with_recording_configuration(configuration.clone()))
 }
 
 pub(crate) fn list(
@@ -99,18 +89,19 @@ pub(crate) fn list(
     )?;
     let summaries = configurations
         .into_iter()
-        .map(|configuration| RecordingConfigurationSummary {
-            arn: configuration.arn.clone(),
-            name: configuration.name.clone(),
-            destination_configuration: configuration.destination_configuration.clone(),
-            state: configuration.state.clone(),
-            tags: configuration.tags.clone(),
+        .map(|configuration| {
+            let mut summary = RecordingConfigurationSummary::default();
+            summary.arn = configuration.arn.clone();
+            summary.name = configuration.name.clone();
+            summary.destination_configuration = configuration.destination_configuration.clone();
+            summary.state = configuration.state.clone();
+            summary.tags = configuration.tags.clone();
+            summary
         })
-        .collect();
-    Ok(ListRecordingConfigurationsResponse {
-        recording_configurations: Some(summaries),
-        next_token,
-    })
+        .collect::<Vec<_>>();
+    let mut response = ListRecordingConfigurationsResponse::default().with_recording_configurations(summaries);
+    response.next_token = next_token;
+    Ok(response)
 }
 
 pub(crate) fn delete(

@@ -27,18 +27,15 @@ pub(crate) fn create(
 ) -> Result<CreatePlaybackRestrictionPolicyResponse, CreatePlaybackRestrictionPolicyError> {
     tags::check_new(input.tags.as_ref()).map_err(invalid)?;
     let arn = env.new_arn(Kind::PlaybackRestrictionPolicy);
-    let policy = PlaybackRestrictionPolicy {
-        arn: Some(arn.clone()),
-        allowed_countries: Some(input.allowed_countries.unwrap_or_default()),
-        allowed_origins: Some(input.allowed_origins.unwrap_or_default()),
-        enable_strict_origin_enforcement: Some(input.enable_strict_origin_enforcement.unwrap_or(false)),
-        name: Some(input.name.unwrap_or_default()),
-        tags: Some(input.tags.unwrap_or_default()),
-    };
+    let policy = PlaybackRestrictionPolicy::default()
+        .with_arn(arn.clone())
+        .with_allowed_countries(input.allowed_countries.unwrap_or_default())
+        .with_allowed_origins(input.allowed_origins.unwrap_or_default())
+        .with_enable_strict_origin_enforcement(input.enable_strict_origin_enforcement.unwrap_or(false))
+        .with_name(input.name.unwrap_or_default())
+        .with_tags(input.tags.unwrap_or_default());
     state.playback_restriction_policies.insert(arn, policy.clone());
-    Ok(CreatePlaybackRestrictionPolicyResponse {
-        playback_restriction_policy: Some(policy),
-    })
+    Ok(CreatePlaybackRestrictionPolicyResponse::default().with_playback_restriction_policy(policy))
 }
 
 pub(crate) fn get(
@@ -50,9 +47,7 @@ pub(crate) fn get(
         .playback_restriction_policies
         .get(&arn)
         .ok_or_else(|| not_found(Kind::PlaybackRestrictionPolicy, &arn))?;
-    Ok(GetPlaybackRestrictionPolicyResponse {
-        playback_restriction_policy: Some(policy.clone()),
-    })
+    Ok(GetPlaybackRestrictionPolicyResponse::default().with_playback_restriction_policy(policy.clone()))
 }
 
 pub(crate) fn list(
@@ -68,19 +63,20 @@ pub(crate) fn list(
     )?;
     let summaries = policies
         .into_iter()
-        .map(|policy| PlaybackRestrictionPolicySummary {
-            arn: policy.arn.clone(),
-            allowed_countries: policy.allowed_countries.clone(),
-            allowed_origins: policy.allowed_origins.clone(),
-            enable_strict_origin_enforcement: policy.enable_strict_origin_enforcement,
-            name: policy.name.clone(),
-            tags: policy.tags.clone(),
+        .map(|policy| {
+            let mut summary = PlaybackRestrictionPolicySummary::default();
+            summary.arn = policy.arn.clone();
+            summary.allowed_countries = policy.allowed_countries.clone();
+            summary.allowed_origins = policy.allowed_origins.clone();
+            summary.enable_strict_origin_enforcement = policy.enable_strict_origin_enforcement;
+            summary.name = policy.name.clone();
+            summary.tags = policy.tags.clone();
+            summary
         })
-        .collect();
-    Ok(ListPlaybackRestrictionPoliciesResponse {
-        playback_restriction_policies: Some(summaries),
-        next_token,
-    })
+        .collect::<Vec<_>>();
+    let mut response = ListPlaybackRestrictionPoliciesResponse::default().with_playback_restriction_policies(summaries);
+    response.next_token = next_token;
+    Ok(response)
 }
 
 pub(crate) fn update(
@@ -104,9 +100,7 @@ pub(crate) fn update(
     if input.name.is_some() {
         policy.name = input.name;
     }
-    Ok(UpdatePlaybackRestrictionPolicyResponse {
-        playback_restriction_policy: Some(policy.clone()),
-    })
+    Ok(UpdatePlaybackRestrictionPolicyResponse::default().with_playback_restriction_policy(policy.clone()))
 }
 
 pub(crate) fn delete(

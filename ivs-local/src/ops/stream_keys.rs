@@ -29,12 +29,11 @@ pub(crate) fn insert(
     tags: Option<BTreeMap<String, String>>,
 ) -> StreamKey {
     let arn = env.new_arn(Kind::StreamKey);
-    let key = StreamKey {
-        arn: Some(arn.clone()),
-        value: Some(env.stream_key_value()),
-        channel_arn: Some(channel_arn.to_owned()),
-        tags: Some(tags.unwrap_or_default()),
-    };
+    let key = StreamKey::default()
+        .with_arn(arn.clone())
+        .with_value(env.stream_key_value())
+        .with_channel_arn(channel_arn)
+        .with_tags(tags.unwrap_or_default());
     state.stream_keys.insert(arn, key.clone());
     key
 }
@@ -60,9 +59,7 @@ pub(crate) fn create(
         ))
         .into());
     }
-    Ok(CreateStreamKeyResponse {
-        stream_key: Some(insert(state, env, &channel_arn, input.tags)),
-    })
+    Ok(CreateStreamKeyResponse::default().with_stream_key(insert(state, env, &channel_arn, input.tags)))
 }
 
 pub(crate) fn get(state: &State, input: GetStreamKeyRequest) -> Result<GetStreamKeyResponse, GetStreamKeyError> {
@@ -71,9 +68,7 @@ pub(crate) fn get(state: &State, input: GetStreamKeyRequest) -> Result<GetStream
         .stream_keys
         .get(&arn)
         .ok_or_else(|| not_found(Kind::StreamKey, &arn))?;
-    Ok(GetStreamKeyResponse {
-        stream_key: Some(key.clone()),
-    })
+    Ok(GetStreamKeyResponse::default().with_stream_key(key.clone()))
 }
 
 pub(crate) fn batch_get(
@@ -81,11 +76,9 @@ pub(crate) fn batch_get(
     input: BatchGetStreamKeyRequest,
 ) -> Result<BatchGetStreamKeyResponse, BatchGetStreamKeyError> {
     let (keys, errors) = batch_lookup(&state.stream_keys, Kind::StreamKey, input.arns.unwrap_or_default());
-    Ok(BatchGetStreamKeyResponse {
-        stream_keys: Some(keys),
-        errors: Some(errors),
-        ..Default::default()
-    })
+    Ok(BatchGetStreamKeyResponse::default()
+        .with_stream_keys(keys)
+        .with_errors(errors))
 }
 
 pub(crate) fn list(state: &State, input: ListStreamKeysRequest) -> Result<ListStreamKeysResponse, ListStreamKeysError> {
@@ -103,16 +96,17 @@ pub(crate) fn list(state: &State, input: ListStreamKeysRequest) -> Result<ListSt
     )?;
     let summaries = keys
         .into_iter()
-        .map(|key| StreamKeySummary {
-            arn: key.arn.clone(),
-            channel_arn: key.channel_arn.clone(),
-            tags: key.tags.clone(),
+        .map(|key| {
+            let mut summary = StreamKeySummary::default();
+            summary.arn = key.arn.clone();
+            summary.channel_arn = key.channel_arn.clone();
+            summary.tags = key.tags.clone();
+            summary
         })
-        .collect();
-    Ok(ListStreamKeysResponse {
-        stream_keys: Some(summaries),
-        next_token,
-    })
+        .collect::<Vec<_>>();
+    let mut response = ListStreamKeysResponse::default().with_stream_keys(summaries);
+    response.next_token = next_token;
+    Ok(response)
 }
 
 pub(crate) fn delete(state: &mut State, input: DeleteStreamKeyRequest) -> Result<Unit, DeleteStreamKeyError> {

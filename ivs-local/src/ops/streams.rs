@@ -60,10 +60,9 @@ pub(crate) fn list(input: ListStreamsRequest) -> Result<ListStreamsResponse, Lis
         DEFAULT_PAGE,
         |_| true,
     )?;
-    Ok(ListStreamsResponse {
-        streams: Some(Vec::new()),
-        next_token,
-    })
+    let mut response = ListStreamsResponse::default().with_streams(Vec::new());
+    response.next_token = next_token;
+    Ok(response)
 }
 
 pub(crate) fn list_sessions(
@@ -78,10 +77,9 @@ pub(crate) fn list_sessions(
         DEFAULT_PAGE,
         |_| true,
     )?;
-    Ok(ListStreamSessionsResponse {
-        stream_sessions: Some(Vec::new()),
-        next_token,
-    })
+    let mut response = ListStreamSessionsResponse::default().with_stream_sessions(Vec::new());
+    response.next_token = next_token;
+    Ok(response)
 }
 
 pub(crate) fn get_session(
@@ -117,16 +115,15 @@ pub(crate) fn batch_start_revocation(
         .into_iter()
         .filter_map(|session| {
             let arn = session.channel_arn.unwrap_or_default();
-            (!state.channels.contains_key(&arn)).then(|| ivs_server::model::BatchStartViewerSessionRevocationError {
-                code: Some("ResourceNotFoundException".into()),
-                message: Some(not_found_message(Kind::Channel, &arn)),
-                channel_arn: Some(arn),
-                viewer_id: session.viewer_id,
+            (!state.channels.contains_key(&arn)).then(|| {
+                let mut error = ivs_server::model::BatchStartViewerSessionRevocationError::default()
+                    .with_code("ResourceNotFoundException")
+                    .with_message(not_found_message(Kind::Channel, &arn))
+                    .with_channel_arn(arn);
+                error.viewer_id = session.viewer_id;
+                error
             })
         })
-        .collect();
-    Ok(BatchStartViewerSessionRevocationResponse {
-        errors: Some(errors),
-        ..Default::default()
-    })
+        .collect::<Vec<_>>();
+    Ok(BatchStartViewerSessionRevocationResponse::default().with_errors(errors))
 }

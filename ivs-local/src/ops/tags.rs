@@ -74,9 +74,7 @@ pub(crate) fn list(
 ) -> Result<ListTagsForResourceResponse, ListTagsForResourceError> {
     let arn = input.resource_arn.unwrap_or_default();
     let tags = tags_in(state, env, &arn).ok_or_else(|| missing(env, &arn))?;
-    Ok(ListTagsForResourceResponse {
-        tags: Some(tags.clone().unwrap_or_default()),
-    })
+    Ok(ListTagsForResourceResponse::default().with_tags(tags.clone().unwrap_or_default()))
 }
 
 /// The tags of the resource `arn` names, if it exists.

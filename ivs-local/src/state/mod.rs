@@ -277,13 +277,7 @@ mod tests {
     fn saved_state_loads_back_and_leaves_no_temporary_file() {
         let path = scratch("roundtrip");
         let mut state = State::empty();
-        state.channels.insert(
-            "arn".into(),
-            Channel {
-                name: Some("one".into()),
-                ..Channel::default()
-            },
-        );
+        state.channels.insert("arn".into(), Channel::default().with_name("one"));
         save(&path, &state).unwrap();
         assert_eq!(load(&path).unwrap(), state);
         assert!(!path.with_extension("json.tmp").exists());

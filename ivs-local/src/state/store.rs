@@ -173,13 +173,9 @@ mod tests {
     }
 
     fn add_channel(store: &mut Store, state: &mut State, arn: &str) {
-        state.channels.insert(
-            arn.to_owned(),
-            Channel {
-                name: Some(arn.to_owned()),
-                ..Channel::default()
-            },
-        );
+        state
+            .channels
+            .insert(arn.to_owned(), Channel::default().with_name(arn.to_owned()));
         store.save(&state.changes(), state).unwrap();
         state.commit();
     }
@@ -231,13 +227,9 @@ mod tests {
         let (mut store, mut state) = Store::open(&path).unwrap();
         // Changes to one channel: the journal outgrows the state (one resource) quickly.
         for i in 0..MIN_COMPACTION {
-            state.channels.insert(
-                "arn".into(),
-                Channel {
-                    name: Some(i.to_string()),
-                    ..Channel::default()
-                },
-            );
+            state
+                .channels
+                .insert("arn".into(), Channel::default().with_name(i.to_string()));
             store.save(&state.changes(), &state).unwrap();
             state.commit();
         }

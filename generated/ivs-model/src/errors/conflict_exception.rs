@@ -2,6 +2,7 @@
 use crate::*;
 /// The request conflicts with the current state of the resource; for example, deleting a live channel, or deleting a recording configuration that is associated with a channel.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConflictException {
     /// See [Access-Control-Allow-Origin](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Access-Control-Allow-Origin) in the MDN Web Docs.
     ///

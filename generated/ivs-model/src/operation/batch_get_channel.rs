@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `BatchGetChannel` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BatchGetChannelRequest {
     /// Array of ARNs, one per channel.
     ///
@@ -24,6 +25,7 @@ impl Validate for BatchGetChannelRequest {
 }
 /// Output of the `BatchGetChannel` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BatchGetChannelResponse {
     /// See [Access-Control-Allow-Origin](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Access-Control-Allow-Origin) in the MDN Web Docs.
     ///
@@ -213,6 +215,7 @@ impl protocol::Operation for BatchGetChannel {
 }
 /// Errors of the `BatchGetChannel` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BatchGetChannelError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

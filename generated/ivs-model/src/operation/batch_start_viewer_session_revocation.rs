@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `BatchStartViewerSessionRevocation` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BatchStartViewerSessionRevocationRequest {
     /// Array of viewer sessions, one per channel-ARN and viewer-ID pair.
     ///
@@ -32,6 +33,7 @@ impl Validate for BatchStartViewerSessionRevocationRequest {
 }
 /// Output of the `BatchStartViewerSessionRevocation` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BatchStartViewerSessionRevocationResponse {
     /// See [Access-Control-Allow-Origin](https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Access-Control-Allow-Origin) in the MDN Web Docs.
     ///
@@ -217,6 +219,7 @@ impl protocol::Operation for BatchStartViewerSessionRevocation {
 }
 /// Errors of the `BatchStartViewerSessionRevocation` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum BatchStartViewerSessionRevocationError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

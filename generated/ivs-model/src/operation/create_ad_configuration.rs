@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `CreateAdConfiguration` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateAdConfigurationRequest {
     /// Ad configuration name. Defaults to "".
     ///
@@ -50,6 +51,7 @@ impl Validate for CreateAdConfigurationRequest {
 }
 /// Output of the `CreateAdConfiguration` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateAdConfigurationResponse {
     /// The `adConfiguration` member.
     ///
@@ -127,6 +129,7 @@ impl protocol::Operation for CreateAdConfiguration {
 }
 /// Errors of the `CreateAdConfiguration` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CreateAdConfigurationError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `CreateChannel` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateChannelRequest {
     /// Channel name.
     ///
@@ -231,6 +232,7 @@ impl Validate for CreateChannelRequest {
 }
 /// Output of the `CreateChannel` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateChannelResponse {
     /// The `channel` member.
     ///
@@ -334,6 +336,7 @@ impl protocol::Operation for CreateChannel {
 }
 /// Errors of the `CreateChannel` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CreateChannelError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `CreatePlaybackRestrictionPolicy` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatePlaybackRestrictionPolicyRequest {
     /// A list of country codes that control geoblocking restriction. Allowed values are the officially assigned [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) codes. Default: All countries (an empty array).
     ///
@@ -100,6 +101,7 @@ impl Validate for CreatePlaybackRestrictionPolicyRequest {
 }
 /// Output of the `CreatePlaybackRestrictionPolicy` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatePlaybackRestrictionPolicyResponse {
     /// The `playbackRestrictionPolicy` member.
     ///
@@ -186,6 +188,7 @@ impl protocol::Operation for CreatePlaybackRestrictionPolicy {
 }
 /// Errors of the `CreatePlaybackRestrictionPolicy` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CreatePlaybackRestrictionPolicyError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `CreateRecordingConfiguration` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateRecordingConfigurationRequest {
     /// Recording-configuration name. The value does not need to be unique.
     ///
@@ -140,6 +141,7 @@ impl Validate for CreateRecordingConfigurationRequest {
 }
 /// Output of the `CreateRecordingConfiguration` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateRecordingConfigurationResponse {
     /// An object representing a configuration to record a channel stream.
     ///
@@ -220,6 +222,7 @@ impl protocol::Operation for CreateRecordingConfiguration {
 }
 /// Errors of the `CreateRecordingConfiguration` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CreateRecordingConfigurationError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

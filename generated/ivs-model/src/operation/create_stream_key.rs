@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `CreateStreamKey` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateStreamKeyRequest {
     /// ARN of the channel for which to create the stream key.
     ///
@@ -39,6 +40,7 @@ impl Validate for CreateStreamKeyRequest {
 }
 /// Output of the `CreateStreamKey` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateStreamKeyResponse {
     /// Stream key used to authenticate an RTMPS stream for ingestion.
     ///
@@ -108,6 +110,7 @@ impl protocol::Operation for CreateStreamKey {
 }
 /// Errors of the `CreateStreamKey` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CreateStreamKeyError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

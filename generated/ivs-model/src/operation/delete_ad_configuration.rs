@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `DeleteAdConfiguration` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeleteAdConfigurationRequest {
     /// ARN of the ad configuration to be deleted.
     ///
@@ -64,6 +65,7 @@ impl protocol::Operation for DeleteAdConfiguration {
 }
 /// Errors of the `DeleteAdConfiguration` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteAdConfigurationError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `DeleteChannel` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeleteChannelRequest {
     /// ARN of the channel to be deleted.
     ///
@@ -64,6 +65,7 @@ impl protocol::Operation for DeleteChannel {
 }
 /// Errors of the `DeleteChannel` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteChannelError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

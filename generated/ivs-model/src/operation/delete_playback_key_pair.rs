@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `DeletePlaybackKeyPair` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeletePlaybackKeyPairRequest {
     /// ARN of the key pair to be deleted.
     ///
@@ -24,6 +25,7 @@ impl Validate for DeletePlaybackKeyPairRequest {
 }
 /// Output of the `DeletePlaybackKeyPair` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeletePlaybackKeyPairResponse {}
 impl Validate for DeletePlaybackKeyPairResponse {
     fn validate_into(&self, _v: &mut rt::Validator) {}
@@ -72,6 +74,7 @@ impl protocol::Operation for DeletePlaybackKeyPair {
 }
 /// Errors of the `DeletePlaybackKeyPair` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeletePlaybackKeyPairError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `DeletePlaybackRestrictionPolicy` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeletePlaybackRestrictionPolicyRequest {
     /// ARN of the playback restriction policy to be deleted.
     ///
@@ -69,6 +70,7 @@ impl protocol::Operation for DeletePlaybackRestrictionPolicy {
 }
 /// Errors of the `DeletePlaybackRestrictionPolicy` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeletePlaybackRestrictionPolicyError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

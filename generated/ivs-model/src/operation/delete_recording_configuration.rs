@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `DeleteRecordingConfiguration` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRecordingConfigurationRequest {
     /// ARN of the recording configuration to be deleted.
     ///
@@ -64,6 +65,7 @@ impl protocol::Operation for DeleteRecordingConfiguration {
 }
 /// Errors of the `DeleteRecordingConfiguration` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteRecordingConfigurationError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `DeleteStreamKey` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeleteStreamKeyRequest {
     /// ARN of the stream key to be deleted.
     ///
@@ -64,6 +65,7 @@ impl protocol::Operation for DeleteStreamKey {
 }
 /// Errors of the `DeleteStreamKey` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteStreamKeyError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetAdConfiguration` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetAdConfigurationRequest {
     /// ARN of the ad configuration to be retrieved.
     ///
@@ -24,6 +25,7 @@ impl Validate for GetAdConfigurationRequest {
 }
 /// Output of the `GetAdConfiguration` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetAdConfigurationResponse {
     /// The `adConfiguration` member.
     ///
@@ -97,6 +99,7 @@ impl protocol::Operation for GetAdConfiguration {
 }
 /// Errors of the `GetAdConfiguration` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetAdConfigurationError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

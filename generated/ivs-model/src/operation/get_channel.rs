@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetChannel` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetChannelRequest {
     /// ARN of the channel for which the configuration is to be retrieved.
     ///
@@ -24,6 +25,7 @@ impl Validate for GetChannelRequest {
 }
 /// Output of the `GetChannel` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetChannelResponse {
     /// The `channel` member.
     ///
@@ -88,6 +90,7 @@ impl protocol::Operation for GetChannel {
 }
 /// Errors of the `GetChannel` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetChannelError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetPlaybackKeyPair` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetPlaybackKeyPairRequest {
     /// ARN of the key pair to be returned.
     ///
@@ -24,6 +25,7 @@ impl Validate for GetPlaybackKeyPairRequest {
 }
 /// Output of the `GetPlaybackKeyPair` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetPlaybackKeyPairResponse {
     /// A key pair used to sign and validate a playback authorization token.
     ///
@@ -88,6 +90,7 @@ impl protocol::Operation for GetPlaybackKeyPair {
 }
 /// Errors of the `GetPlaybackKeyPair` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetPlaybackKeyPairError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

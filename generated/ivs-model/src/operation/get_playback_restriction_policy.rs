@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetPlaybackRestrictionPolicy` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetPlaybackRestrictionPolicyRequest {
     /// ARN of the playback restriction policy to be returned.
     ///
@@ -29,6 +30,7 @@ impl Validate for GetPlaybackRestrictionPolicyRequest {
 }
 /// Output of the `GetPlaybackRestrictionPolicy` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetPlaybackRestrictionPolicyResponse {
     /// The `playbackRestrictionPolicy` member.
     ///
@@ -105,6 +107,7 @@ impl protocol::Operation for GetPlaybackRestrictionPolicy {
 }
 /// Errors of the `GetPlaybackRestrictionPolicy` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetPlaybackRestrictionPolicyError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetRecordingConfiguration` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetRecordingConfigurationRequest {
     /// ARN of the recording configuration to be retrieved.
     ///
@@ -24,6 +25,7 @@ impl Validate for GetRecordingConfigurationRequest {
 }
 /// Output of the `GetRecordingConfiguration` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetRecordingConfigurationResponse {
     /// An object representing a configuration to record a channel stream.
     ///
@@ -100,6 +102,7 @@ impl protocol::Operation for GetRecordingConfiguration {
 }
 /// Errors of the `GetRecordingConfiguration` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetRecordingConfigurationError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

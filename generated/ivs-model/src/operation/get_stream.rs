@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetStream` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetStreamRequest {
     /// Channel ARN for stream to be accessed.
     ///
@@ -24,6 +25,7 @@ impl Validate for GetStreamRequest {
 }
 /// Output of the `GetStream` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetStreamResponse {
     /// The `stream` member.
     ///
@@ -88,6 +90,7 @@ impl protocol::Operation for GetStream {
 }
 /// Errors of the `GetStream` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetStreamError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetStreamKey` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetStreamKeyRequest {
     /// ARN for the stream key to be retrieved.
     ///
@@ -24,6 +25,7 @@ impl Validate for GetStreamKeyRequest {
 }
 /// Output of the `GetStreamKey` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetStreamKeyResponse {
     /// Object specifying a stream key.
     ///
@@ -93,6 +95,7 @@ impl protocol::Operation for GetStreamKey {
 }
 /// Errors of the `GetStreamKey` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetStreamKeyError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetStreamSession` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetStreamSessionRequest {
     /// ARN of the channel resource
     ///
@@ -36,6 +37,7 @@ impl Validate for GetStreamSessionRequest {
 }
 /// Output of the `GetStreamSession` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetStreamSessionResponse {
     /// List of stream details.
     ///
@@ -105,6 +107,7 @@ impl protocol::Operation for GetStreamSession {
 }
 /// Errors of the `GetStreamSession` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetStreamSessionError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

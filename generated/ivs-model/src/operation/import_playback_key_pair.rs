@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ImportPlaybackKeyPair` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ImportPlaybackKeyPairRequest {
     /// The public portion of a customer-generated key pair.
     ///
@@ -60,6 +61,7 @@ impl Validate for ImportPlaybackKeyPairRequest {
 }
 /// Output of the `ImportPlaybackKeyPair` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ImportPlaybackKeyPairResponse {
     /// The `keyPair` member.
     ///
@@ -124,6 +126,7 @@ impl protocol::Operation for ImportPlaybackKeyPair {
 }
 /// Errors of the `ImportPlaybackKeyPair` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ImportPlaybackKeyPairError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `InsertAdBreak` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct InsertAdBreakRequest {
     /// ARN of the channel into which the ad break is inserted.
     ///
@@ -45,6 +46,7 @@ impl Validate for InsertAdBreakRequest {
 }
 /// Output of the `InsertAdBreak` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct InsertAdBreakResponse {
     /// Unique identifier for the ad break that was inserted into the playlist.
     ///
@@ -109,6 +111,7 @@ impl protocol::Operation for InsertAdBreak {
 }
 /// Errors of the `InsertAdBreak` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum InsertAdBreakError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

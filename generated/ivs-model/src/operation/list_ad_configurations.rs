@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ListAdConfigurations` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListAdConfigurationsRequest {
     /// The first ad configuration to retrieve. This is used for pagination; see the `nextToken` response field.
     ///
@@ -46,6 +47,7 @@ impl Validate for ListAdConfigurationsRequest {
 }
 /// Output of the `ListAdConfigurations` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListAdConfigurationsResponse {
     /// List of the matching ad configurations.
     ///
@@ -139,6 +141,7 @@ impl protocol::Operation for ListAdConfigurations {
 }
 /// Errors of the `ListAdConfigurations` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListAdConfigurationsError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ListChannels` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListChannelsRequest {
     /// Filters the channel list to match the specified name.
     ///
@@ -135,6 +136,7 @@ impl Validate for ListChannelsRequest {
 }
 /// Output of the `ListChannels` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListChannelsResponse {
     /// List of the matching channels.
     ///
@@ -216,6 +218,7 @@ impl protocol::Operation for ListChannels {
 }
 /// Errors of the `ListChannels` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListChannelsError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

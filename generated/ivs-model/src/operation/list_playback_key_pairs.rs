@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ListPlaybackKeyPairs` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListPlaybackKeyPairsRequest {
     /// The first key pair to retrieve. This is used for pagination; see the `nextToken` response field.
     ///
@@ -46,6 +47,7 @@ impl Validate for ListPlaybackKeyPairsRequest {
 }
 /// Output of the `ListPlaybackKeyPairs` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListPlaybackKeyPairsResponse {
     /// List of key pairs.
     ///
@@ -135,6 +137,7 @@ impl protocol::Operation for ListPlaybackKeyPairs {
 }
 /// Errors of the `ListPlaybackKeyPairs` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListPlaybackKeyPairsError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ListPlaybackRestrictionPolicies` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListPlaybackRestrictionPoliciesRequest {
     /// The first policy to retrieve. This is used for pagination; see the `nextToken` response field.
     ///
@@ -46,6 +47,7 @@ impl Validate for ListPlaybackRestrictionPoliciesRequest {
 }
 /// Output of the `ListPlaybackRestrictionPolicies` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListPlaybackRestrictionPoliciesResponse {
     /// List of the matching policies.
     ///
@@ -139,6 +141,7 @@ impl protocol::Operation for ListPlaybackRestrictionPolicies {
 }
 /// Errors of the `ListPlaybackRestrictionPolicies` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListPlaybackRestrictionPoliciesError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

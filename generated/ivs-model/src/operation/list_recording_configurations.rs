@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ListRecordingConfigurations` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListRecordingConfigurationsRequest {
     /// The first recording configuration to retrieve. This is used for pagination; see the `nextToken` response field.
     ///
@@ -46,6 +47,7 @@ impl Validate for ListRecordingConfigurationsRequest {
 }
 /// Output of the `ListRecordingConfigurations` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListRecordingConfigurationsResponse {
     /// List of the matching recording configurations.
     ///
@@ -139,6 +141,7 @@ impl protocol::Operation for ListRecordingConfigurations {
 }
 /// Errors of the `ListRecordingConfigurations` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListRecordingConfigurationsError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ListStreamKeys` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListStreamKeysRequest {
     /// Channel ARN used to filter the list.
     ///
@@ -58,6 +59,7 @@ impl Validate for ListStreamKeysRequest {
 }
 /// Output of the `ListStreamKeys` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListStreamKeysResponse {
     /// List of stream keys.
     ///
@@ -144,6 +146,7 @@ impl protocol::Operation for ListStreamKeys {
 }
 /// Errors of the `ListStreamKeys` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListStreamKeysError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

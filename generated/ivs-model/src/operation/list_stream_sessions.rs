@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ListStreamSessions` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListStreamSessionsRequest {
     /// Channel ARN used to filter the list.
     ///
@@ -58,6 +59,7 @@ impl Validate for ListStreamSessionsRequest {
 }
 /// Output of the `ListStreamSessions` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListStreamSessionsResponse {
     /// List of stream sessions.
     ///
@@ -147,6 +149,7 @@ impl protocol::Operation for ListStreamSessions {
 }
 /// Errors of the `ListStreamSessions` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListStreamSessionsError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ListStreams` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListStreamsRequest {
     /// Filters the stream list to match the specified criterion.
     ///
@@ -58,6 +59,7 @@ impl Validate for ListStreamsRequest {
 }
 /// Output of the `ListStreams` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListStreamsResponse {
     /// List of streams.
     ///
@@ -139,6 +141,7 @@ impl protocol::Operation for ListStreams {
 }
 /// Errors of the `ListStreams` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListStreamsError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

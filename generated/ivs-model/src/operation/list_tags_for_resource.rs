@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ListTagsForResource` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListTagsForResourceRequest {
     /// The ARN of the resource to be retrieved. The ARN must be URL-encoded.
     ///
@@ -29,6 +30,7 @@ impl Validate for ListTagsForResourceRequest {
 }
 /// Output of the `ListTagsForResource` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListTagsForResourceResponse {
     /// Tags attached to the resource. Array of maps, each of the form `string:string` (`key:value`).
     ///
@@ -98,6 +100,7 @@ impl protocol::Operation for ListTagsForResource {
 }
 /// Errors of the `ListTagsForResource` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// The request processing has failed because of an unknown error, exception or failure.
     InternalServerException(InternalServerException),

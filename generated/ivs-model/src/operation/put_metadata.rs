@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `PutMetadata` operation.
 #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PutMetadataRequest {
     /// ARN of the channel into which metadata is inserted. This channel must have an active stream.
     ///
@@ -84,6 +85,7 @@ impl protocol::Operation for PutMetadata {
 }
 /// Errors of the `PutMetadata` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PutMetadataError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

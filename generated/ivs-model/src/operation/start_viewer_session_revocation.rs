@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `StartViewerSessionRevocation` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StartViewerSessionRevocationRequest {
     /// The ARN of the channel associated with the viewer session to revoke.
     ///
@@ -60,6 +61,7 @@ impl Validate for StartViewerSessionRevocationRequest {
 }
 /// Output of the `StartViewerSessionRevocation` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StartViewerSessionRevocationResponse {}
 impl Validate for StartViewerSessionRevocationResponse {
     fn validate_into(&self, _v: &mut rt::Validator) {}
@@ -112,6 +114,7 @@ impl protocol::Operation for StartViewerSessionRevocation {
 }
 /// Errors of the `StartViewerSessionRevocation` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum StartViewerSessionRevocationError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `StopStream` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StopStreamRequest {
     /// ARN of the channel for which the stream is to be stopped.
     ///
@@ -24,6 +25,7 @@ impl Validate for StopStreamRequest {
 }
 /// Output of the `StopStream` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StopStreamResponse {}
 impl Validate for StopStreamResponse {
     fn validate_into(&self, _v: &mut rt::Validator) {}
@@ -72,6 +74,7 @@ impl protocol::Operation for StopStream {
 }
 /// Errors of the `StopStream` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum StopStreamError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `TagResource` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct TagResourceRequest {
     /// ARN of the resource for which tags are to be added or updated. The ARN must be URL-encoded.
     ///
@@ -44,6 +45,7 @@ impl Validate for TagResourceRequest {
 }
 /// Output of the `TagResource` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct TagResourceResponse {}
 impl Validate for TagResourceResponse {
     fn validate_into(&self, _v: &mut rt::Validator) {}
@@ -95,6 +97,7 @@ impl protocol::Operation for TagResource {
 }
 /// Errors of the `TagResource` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TagResourceError {
     /// The request processing has failed because of an unknown error, exception or failure.
     InternalServerException(InternalServerException),

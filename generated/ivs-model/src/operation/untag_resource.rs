@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `UntagResource` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UntagResourceRequest {
     /// ARN of the resource for which tags are to be removed. The ARN must be URL-encoded.
     ///
@@ -41,6 +42,7 @@ impl Validate for UntagResourceRequest {
 }
 /// Output of the `UntagResource` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UntagResourceResponse {}
 impl Validate for UntagResourceResponse {
     fn validate_into(&self, _v: &mut rt::Validator) {}
@@ -94,6 +96,7 @@ impl protocol::Operation for UntagResource {
 }
 /// Errors of the `UntagResource` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UntagResourceError {
     /// The request processing has failed because of an unknown error, exception or failure.
     InternalServerException(InternalServerException),

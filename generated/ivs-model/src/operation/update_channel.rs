@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `UpdateChannel` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateChannelRequest {
     /// ARN of the channel to be updated.
     ///
@@ -228,6 +229,7 @@ impl Validate for UpdateChannelRequest {
 }
 /// Output of the `UpdateChannel` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateChannelResponse {
     /// Object specifying the updated channel.
     ///
@@ -292,6 +294,7 @@ impl protocol::Operation for UpdateChannel {
 }
 /// Errors of the `UpdateChannel` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateChannelError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

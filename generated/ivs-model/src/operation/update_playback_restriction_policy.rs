@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `UpdatePlaybackRestrictionPolicy` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdatePlaybackRestrictionPolicyRequest {
     /// ARN of the playback-restriction-policy to be updated.
     ///
@@ -102,6 +103,7 @@ impl Validate for UpdatePlaybackRestrictionPolicyRequest {
 }
 /// Output of the `UpdatePlaybackRestrictionPolicy` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdatePlaybackRestrictionPolicyResponse {
     /// Object specifying the updated policy.
     ///
@@ -178,6 +180,7 @@ impl protocol::Operation for UpdatePlaybackRestrictionPolicy {
 }
 /// Errors of the `UpdatePlaybackRestrictionPolicy` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UpdatePlaybackRestrictionPolicyError {
     /// You do not have sufficient access to perform this action.
     AccessDeniedException(AccessDeniedException),

@@ -3,6 +3,7 @@ use crate::*;
 /// Summary information about an ad configuration.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct AdConfigurationSummary {
     /// Ad configuration ARN.
     ///

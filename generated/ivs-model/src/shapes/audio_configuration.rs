@@ -2,6 +2,7 @@
 use crate::*;
 /// Object specifying a stream's audio configuration, as set up by the broadcaster (usually in an encoder). This is part of the IngestConfigurations object and the deprecated IngestConfiguration object. It is used for monitoring stream health.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AudioConfiguration {
     /// Codec used for the audio encoding.
     #[serde(rename = "codec", default, skip_serializing_if = "Option::is_none")]

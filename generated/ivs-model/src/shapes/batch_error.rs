@@ -2,6 +2,7 @@
 use crate::*;
 /// Error related to a specific channel, specified by its ARN.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BatchError {
     /// ARN of an IVS resource; e.g., channel.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// Error for a request in the batch for BatchStartViewerSessionRevocation. Each error is related to a specific channel-ARN and viewer-ID pair.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BatchStartViewerSessionRevocationError {
     /// Channel ARN.
     ///

@@ -3,6 +3,7 @@ use crate::*;
 /// A viewer session to revoke in the call to BatchStartViewerSessionRevocation.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct BatchStartViewerSessionRevocationViewerSession {
     /// The ARN of the channel associated with the viewer session to revoke.
     ///

@@ -3,6 +3,7 @@ use crate::*;
 /// Object specifying a channel.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct Channel {
     /// Channel ARN.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `ChannelLatencyMode` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ChannelLatencyMode {
     /// Wire value: `NORMAL`.
     Normal,

@@ -3,6 +3,7 @@ use crate::*;
 /// Summary information about a channel.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ChannelSummary {
     /// Channel ARN.
     ///

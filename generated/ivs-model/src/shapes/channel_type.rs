@@ -2,6 +2,7 @@
 use crate::*;
 /// The `ChannelType` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ChannelType {
     /// Wire value: `BASIC`.
     Basic,

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `ContainerFormat` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ContainerFormat {
     /// Wire value: `TS`.
     Ts,

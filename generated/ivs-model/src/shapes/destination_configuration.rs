@@ -2,6 +2,7 @@
 use crate::*;
 /// A complex type that describes a location where recorded videos will be stored. Each member represents a type of destination configuration. For recording, you define one and only one type of destination configuration.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct DestinationConfiguration {
     /// An S3 destination configuration where recorded videos will be stored.
     #[serde(rename = "s3", default, skip_serializing_if = "Option::is_none")]

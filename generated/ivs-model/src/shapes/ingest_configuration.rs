@@ -4,6 +4,7 @@ use crate::*;
 ///
 /// **Note:** `IngestConfiguration` is deprecated in favor of IngestConfigurations but retained to ensure backward compatibility. If multitrack is not enabled, `IngestConfiguration` and `IngestConfigurations` contain the same data, namely information about `Track0` (the sole track). If multitrack is enabled, `IngestConfiguration` contains data for only the first track (`Track0`) and `IngestConfigurations` contains data for all tracks.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct IngestConfiguration {
     /// Encoder settings for video.
     #[serde(rename = "video", default, skip_serializing_if = "Option::is_none")]

@@ -4,6 +4,7 @@ use crate::*;
 ///
 /// **Note:** Use `IngestConfigurations` instead of IngestConfiguration (which is deprecated). If multitrack is not enabled, `IngestConfiguration` and `IngestConfigurations` contain the same data, namely information about `Track0` (the sole track). If multitrack is enabled, `IngestConfiguration` contains data for only the first track (`Track0`) and `IngestConfigurations` contains data for all tracks.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct IngestConfigurations {
     /// Encoder settings for video
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// Object specifying a configuration for integration with an AWS Elemental MediaTailor (EMT).
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MediaTailorPlaybackConfiguration {
     /// ARN of the customer-created EMT PlaybackConfiguration resource in the same region and account.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `MultitrackMaximumResolution` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MultitrackMaximumResolution {
     /// Wire value: `SD`.
     Sd,

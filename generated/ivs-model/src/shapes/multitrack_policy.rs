@@ -2,6 +2,7 @@
 use crate::*;
 /// The `MultitrackPolicy` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MultitrackPolicy {
     /// Wire value: `ALLOW`.
     Allow,

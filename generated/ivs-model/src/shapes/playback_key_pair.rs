@@ -2,6 +2,7 @@
 use crate::*;
 /// A key pair used to sign and validate a playback authorization token.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PlaybackKeyPair {
     /// Key-pair ARN.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// Summary information about a playback key pair.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PlaybackKeyPairSummary {
     /// Key-pair ARN.
     ///

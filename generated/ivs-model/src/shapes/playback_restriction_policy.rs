@@ -3,6 +3,7 @@ use crate::*;
 /// An object representing a policy to constrain playback by country and/or origin sites.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct PlaybackRestrictionPolicy {
     /// Playback-restriction-policy ARN
     ///

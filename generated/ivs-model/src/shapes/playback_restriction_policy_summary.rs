@@ -3,6 +3,7 @@ use crate::*;
 /// Summary information about a PlaybackRestrictionPolicy.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct PlaybackRestrictionPolicySummary {
     /// Playback-restriction-policy ARN
     ///

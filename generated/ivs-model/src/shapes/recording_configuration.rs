@@ -3,6 +3,7 @@ use crate::*;
 /// An object representing a configuration to record a channel stream.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct RecordingConfiguration {
     /// Recording-configuration ARN.
     ///

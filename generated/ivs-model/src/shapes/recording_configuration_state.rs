@@ -2,6 +2,7 @@
 use crate::*;
 /// The `RecordingConfigurationState` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RecordingConfigurationState {
     /// Wire value: `CREATING`.
     Creating,

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `RecordingMode` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RecordingMode {
     /// Wire value: `DISABLED`.
     Disabled,

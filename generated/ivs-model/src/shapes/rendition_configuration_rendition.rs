@@ -2,6 +2,7 @@
 use crate::*;
 /// The `RenditionConfigurationRendition` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RenditionConfigurationRendition {
     /// Wire value: `SD`.
     Sd,

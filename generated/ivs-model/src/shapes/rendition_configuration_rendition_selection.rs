@@ -2,6 +2,7 @@
 use crate::*;
 /// The `RenditionConfigurationRenditionSelection` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RenditionConfigurationRenditionSelection {
     /// Wire value: `ALL`.
     All,

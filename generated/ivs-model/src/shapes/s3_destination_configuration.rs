@@ -2,6 +2,7 @@
 use crate::*;
 /// A complex type that describes an S3 location where recorded videos will be stored.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct S3DestinationConfiguration {
     /// Location (S3 bucket name) where recorded videos will be stored.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// Specifies information needed to stream using the SRT protocol.
 #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Srt {
     /// The endpoint to be used when streaming with IVS using the SRT protocol.
     #[serde(rename = "endpoint", default, skip_serializing_if = "Option::is_none")]

@@ -2,6 +2,7 @@
 use crate::*;
 /// Specifies a live video stream that has been ingested and distributed.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Stream {
     /// Channel ARN for the stream.
     ///

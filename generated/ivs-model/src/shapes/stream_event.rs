@@ -2,6 +2,7 @@
 use crate::*;
 /// Object specifying a stream's events. For a list of events, see [Using Amazon EventBridge with Amazon IVS](https://docs.aws.amazon.com/ivs/latest/userguide/eventbridge.html).
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StreamEvent {
     /// Name that identifies the stream event within a type.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]

@@ -2,6 +2,7 @@
 use crate::*;
 /// Object specifying the stream attribute on which to filter.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StreamFilters {
     /// The stream's health.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `StreamHealth` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StreamHealth {
     /// Wire value: `HEALTHY`.
     Healthy,

@@ -2,6 +2,7 @@
 use crate::*;
 /// Object specifying a stream key.
 #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StreamKey {
     /// Stream-key ARN.
     ///

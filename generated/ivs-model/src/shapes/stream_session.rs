@@ -2,6 +2,7 @@
 use crate::*;
 /// Object that captures the Amazon IVS configuration that the customer provisioned, the ingest configurations that the broadcaster used, and the most recent Amazon IVS stream events it encountered.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StreamSession {
     /// Unique identifier for a live or previously live stream in the specified channel.
     ///

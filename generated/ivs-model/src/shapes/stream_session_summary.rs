@@ -2,6 +2,7 @@
 use crate::*;
 /// Summary information about a stream session.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StreamSessionSummary {
     /// Unique identifier for a live or previously live stream in the specified channel.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `StreamState` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StreamState {
     /// Wire value: `LIVE`.
     Live,

@@ -2,6 +2,7 @@
 use crate::*;
 /// Summary information about a stream.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StreamSummary {
     /// Channel ARN for the stream.
     ///

@@ -3,6 +3,7 @@ use crate::*;
 /// An object representing a configuration of thumbnails for recorded video.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ThumbnailConfiguration {
     /// Thumbnail recording mode. Default: `INTERVAL`.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `ThumbnailConfigurationResolution` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ThumbnailConfigurationResolution {
     /// Wire value: `SD`.
     Sd,

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `ThumbnailConfigurationStorage` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ThumbnailConfigurationStorage {
     /// Wire value: `SEQUENTIAL`.
     Sequential,

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `TranscodePreset` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TranscodePreset {
     /// Wire value: `HIGHER_BANDWIDTH_DELIVERY`.
     HigherBandwidthDelivery,

@@ -2,6 +2,7 @@
 use crate::*;
 /// Object specifying a stream's video configuration, as set up by the broadcaster (usually in an encoder). This is part of the IngestConfigurations object and the deprecated IngestConfiguration object. It is used for monitoring stream health.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct VideoConfiguration {
     /// (Deprecated) Indicates to the decoder the requirements for decoding the stream. For definitions of the valid values, see the H.264 specification. This is populated only when `VideoConfiguration` is part of the deprecated `IngestConfiguration`; otherwise, this is an empty string.
     ///

@@ -3,6 +3,8 @@
 //!
 //! Every structure, union and enum of the model is re-exported here; `Validate::validate` checks a value against the model's constraints and reports every violation.
 //!
+//! Structures, unions, enums and operation error enums are `#[non_exhaustive]`, so that a new member, enum value or error is a minor version: build a structure with `Default` and its `with_<member>` setters (its fields are public, to read and assign), and give a `match` on an enum a wildcard arm.
+//!
 //! Fixture: Fixture Http.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

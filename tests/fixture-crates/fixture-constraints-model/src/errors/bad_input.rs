@@ -2,6 +2,7 @@
 use crate::*;
 /// The `BadInput` structure.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BadInput {
     /// The `message` member.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// Retryable after a pause: the model says so, though neither its status nor its code would tell a client.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PleaseWait {
     /// The `message` member.
     ///

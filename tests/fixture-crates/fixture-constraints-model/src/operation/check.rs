@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Check` operation.
 #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CheckInput {
     /// The `big` member.
     ///
@@ -301,6 +302,7 @@ impl Validate for CheckInput {
 }
 /// Output of the `Check` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CheckOutput {
     /// The `ok` member.
     ///
@@ -365,6 +367,7 @@ impl protocol::Operation for Check {
 }
 /// Errors of the `Check` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CheckError {
     /// The `BadInput` error.
     BadInput(BadInput),

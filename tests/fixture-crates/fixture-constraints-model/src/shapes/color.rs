@@ -2,6 +2,7 @@
 use crate::*;
 /// The `Color` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Color {
     /// Wire value: `green`.
     Green,

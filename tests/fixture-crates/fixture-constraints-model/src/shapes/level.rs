@@ -2,6 +2,7 @@
 use crate::*;
 /// The `Level` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Level {
     /// Wire value: `10`.
     High,

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `Nested` structure.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Nested {
     /// The `count` member.
     ///

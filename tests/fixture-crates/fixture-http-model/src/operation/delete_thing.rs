@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `DeleteThing` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeleteThingInput {
     /// The `thingId` member.
     ///
@@ -66,6 +67,7 @@ impl protocol::Operation for DeleteThing {
 }
 /// Errors of the `DeleteThing` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteThingError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

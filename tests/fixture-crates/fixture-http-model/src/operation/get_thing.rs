@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetThing` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetThingInput {
     /// The `extra` member.
     ///
@@ -101,6 +102,7 @@ impl Validate for GetThingInput {
 }
 /// Output of the `GetThing` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetThingOutput {
     /// The `etag` member.
     ///
@@ -269,6 +271,7 @@ impl protocol::Operation for GetThing {
 }
 /// Errors of the `GetThing` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetThingError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

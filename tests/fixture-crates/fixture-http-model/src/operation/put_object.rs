@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `PutObject` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PutObjectInput {
     /// The `body` member.
     ///
@@ -35,6 +36,7 @@ impl Validate for PutObjectInput {
 }
 /// Output of the `PutObject` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PutObjectOutput {}
 impl Validate for PutObjectOutput {
     fn validate_into(&self, _v: &mut rt::Validator) {}
@@ -91,6 +93,7 @@ impl protocol::Operation for PutObject {
 }
 /// Errors of the `PutObject` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PutObjectError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

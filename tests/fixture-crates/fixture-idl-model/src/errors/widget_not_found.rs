@@ -2,6 +2,7 @@
 use crate::*;
 /// No widget has that id (applied with \`apply\`).
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct WidgetNotFound {
     /// The `message` member.
     ///

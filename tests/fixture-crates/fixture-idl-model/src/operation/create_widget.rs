@@ -2,6 +2,7 @@
 use crate::*;
 /// Fields every widget has.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateWidgetRequest {
     /// The widget's color.
     ///
@@ -85,6 +86,7 @@ impl Validate for CreateWidgetRequest {
 }
 /// Output of the `CreateWidget` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateWidgetResponse {
     /// The `widget` member.
     ///
@@ -156,6 +158,7 @@ impl protocol::Operation for CreateWidget {
 }
 /// Errors of the `CreateWidget` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CreateWidgetError {
     /// No widget has that id (applied with \`apply\`).
     WidgetNotFound(WidgetNotFound),

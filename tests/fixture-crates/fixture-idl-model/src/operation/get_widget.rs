@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetWidget` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetWidgetRequest {
     /// The `id` member.
     ///
@@ -24,6 +25,7 @@ impl Validate for GetWidgetRequest {
 }
 /// Output of the `GetWidget` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetWidgetResponse {
     /// The `widget` member.
     ///
@@ -90,6 +92,7 @@ impl protocol::Operation for GetWidget {
 }
 /// Errors of the `GetWidget` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetWidgetError {
     /// No widget has that id (applied with \`apply\`).
     WidgetNotFound(WidgetNotFound),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `ListWidgets` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListWidgetsRequest {
     /// The `nextToken` member.
     ///
@@ -62,6 +63,7 @@ impl Validate for ListWidgetsRequest {
 /// Output of the `ListWidgets` operation.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ListWidgetsResponse {
     /// The `widgets` member.
     ///
@@ -160,6 +162,7 @@ impl protocol::Operation for ListWidgets {
 }
 /// Errors of the `ListWidgets` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListWidgetsError {
     /// No widget has that id (applied with \`apply\`).
     WidgetNotFound(WidgetNotFound),

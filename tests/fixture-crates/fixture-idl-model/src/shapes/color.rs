@@ -2,6 +2,7 @@
 use crate::*;
 /// Colors a widget can have.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Color {
     /// Wire value: `RED`.
     Red,

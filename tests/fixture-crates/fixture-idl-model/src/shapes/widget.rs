@@ -3,6 +3,7 @@ use crate::*;
 /// A widget.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct Widget {
     /// The widget's color.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Check` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CheckInput {
     /// Inline flag: \`.\` matches line breaks.
     ///
@@ -185,6 +186,7 @@ impl protocol::Operation for Check {
 }
 /// Errors of the `Check` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CheckError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Use` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UseInput {
     /// The `macro` member.
     ///
@@ -260,6 +261,7 @@ impl protocol::Operation for Use {
 }
 /// Errors of the `Use` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UseError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

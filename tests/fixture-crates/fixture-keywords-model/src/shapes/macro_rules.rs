@@ -2,6 +2,7 @@
 use crate::*;
 /// The `MacroRules` structure.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MacroRules {
     /// The `impl` member.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `Match` union: exactly one variant is set.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Match {
     /// The `loop` member.
     Loop(String),

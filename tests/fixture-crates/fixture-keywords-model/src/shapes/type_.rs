@@ -2,6 +2,7 @@
 use crate::*;
 /// The `Type` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Type {
     /// Wire value: `macro`.
     Macro,

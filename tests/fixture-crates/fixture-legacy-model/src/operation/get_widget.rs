@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `GetWidget` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetWidgetInput {
     /// The `widgetId` member.
     ///
@@ -24,6 +25,7 @@ impl Validate for GetWidgetInput {
 }
 /// Output of the `GetWidget` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetWidgetOutput {
     /// The `widget` member.
     ///
@@ -90,6 +92,7 @@ impl protocol::Operation for GetWidget {
 }
 /// Errors of the `GetWidget` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetWidgetError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

@@ -3,6 +3,7 @@ use crate::*;
 /// Input of the `ListWidgets` operation.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ListWidgetsInput {
     /// The `size` member.
     ///
@@ -29,6 +30,7 @@ impl Validate for ListWidgetsInput {
 }
 /// Output of the `ListWidgets` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListWidgetsOutput {
     /// The `ids` member.
     ///
@@ -100,6 +102,7 @@ impl protocol::Operation for ListWidgets {
 }
 /// Errors of the `ListWidgets` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListWidgetsError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

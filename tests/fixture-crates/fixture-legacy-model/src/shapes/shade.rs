@@ -2,6 +2,7 @@
 use crate::*;
 /// The `Shade` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Shade {
     /// Pale.
     ///

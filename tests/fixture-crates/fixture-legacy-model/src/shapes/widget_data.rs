@@ -3,6 +3,7 @@ use crate::*;
 /// The `WidgetData` structure.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct WidgetData {
     /// The `count` member.
     ///

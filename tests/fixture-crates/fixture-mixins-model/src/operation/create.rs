@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Create` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateInput {
     /// Tags from the mixin.
     ///
@@ -36,6 +37,7 @@ impl Validate for CreateInput {
 }
 /// Output of the `Create` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateOutput {
     /// Tags from the mixin.
     ///
@@ -100,6 +102,7 @@ impl protocol::Operation for Create {
 }
 /// Errors of the `Create` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CreateError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Members named like the fluent builder's own methods.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConfigInput {
     /// The `as_input` member.
     ///
@@ -95,6 +96,7 @@ impl protocol::Operation for Config {
 }
 /// Errors of the `Config` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ConfigError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

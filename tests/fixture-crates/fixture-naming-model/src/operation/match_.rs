@@ -41,6 +41,7 @@ impl protocol::Operation for Match {
 }
 /// Errors of the `Match` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum MatchError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

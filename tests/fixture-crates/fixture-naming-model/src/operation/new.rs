@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `New` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct NewInput {
     /// The `into_items` member.
     ///
@@ -73,6 +74,7 @@ impl protocol::Operation for New {
 }
 /// Errors of the `New` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum NewError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `OpenStream` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StreamInput {
     /// The `3d` member.
     ///
@@ -195,6 +196,7 @@ impl Validate for StreamInput {
 }
 /// Output of the `OpenStream` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StreamOutput {
     /// The `value` member.
     ///
@@ -259,6 +261,7 @@ impl protocol::Operation for OpenStream {
 }
 /// Errors of the `OpenStream` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum OpenStreamError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `Kind` enum.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Kind {
     /// Wire value: `self`.
     Self_,

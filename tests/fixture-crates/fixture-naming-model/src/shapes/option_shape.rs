@@ -2,6 +2,7 @@
 use crate::*;
 /// The `OptionShape` structure.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct OptionShape {
     /// The `none` member.
     #[serde(rename = "none", default, skip_serializing_if = "Option::is_none")]

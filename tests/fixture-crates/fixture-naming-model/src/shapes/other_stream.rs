@@ -2,6 +2,7 @@
 use crate::*;
 /// The `OtherStream` structure.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct OtherStream {
     /// The `ref` member.
     ///

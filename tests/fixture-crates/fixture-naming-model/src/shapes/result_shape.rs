@@ -2,6 +2,7 @@
 use crate::*;
 /// The `ResultShape` structure.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ResultShape {
     /// The `err` member.
     #[serde(rename = "err", default, skip_serializing_if = "Option::is_none")]

@@ -2,6 +2,7 @@
 use crate::*;
 /// The `Stream` structure.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Stream {
     /// The `type` member.
     ///

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Configure` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConfigureInput {
     /// The `version` member.
     ///
@@ -79,6 +80,7 @@ impl protocol::Operation for Configure {
 }
 /// Errors of the `Configure` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ConfigureError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

@@ -41,6 +41,7 @@ impl protocol::Operation for Ping {
 }
 /// Errors of the `Ping` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PingError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

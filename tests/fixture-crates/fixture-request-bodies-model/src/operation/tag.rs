@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Tag` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct TagInput {
     /// The `id` member.
     ///
@@ -35,6 +36,7 @@ impl Validate for TagInput {
 }
 /// Output of the `Tag` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct TagOutput {
     /// The `json` member.
     ///
@@ -115,6 +117,7 @@ impl protocol::Operation for Tag {
 }
 /// Errors of the `Tag` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TagError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Touch` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct TouchInput {}
 impl Validate for TouchInput {
     fn validate_into(&self, _v: &mut rt::Validator) {}
@@ -47,6 +48,7 @@ impl protocol::Operation for Touch {
 }
 /// Errors of the `Touch` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TouchError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Upload` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UploadInput {
     /// The `contentType` member.
     ///
@@ -77,6 +78,7 @@ impl protocol::Operation for Upload {
 }
 /// Errors of the `Upload` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UploadError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

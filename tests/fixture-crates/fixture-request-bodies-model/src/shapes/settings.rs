@@ -2,6 +2,7 @@
 use crate::*;
 /// Some settings.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Settings {
     /// The `level` member.
     #[serde(rename = "level", default, skip_serializing_if = "Option::is_none")]

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `PutObject` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PutObjectInput {
     /// Goes into the host, and into the body as any member does.
     ///
@@ -123,6 +124,7 @@ impl protocol::Operation for PutObject {
 }
 /// Errors of the `PutObject` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PutObjectError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Record` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct RecordInput {
     /// A list of epoch-seconds timestamps (the default format).
     ///
@@ -73,6 +74,7 @@ impl Validate for RecordInput {
 }
 /// Output of the `Record` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct RecordOutput {
     /// Echoed back.
     ///
@@ -173,6 +175,7 @@ impl protocol::Operation for Record {
 }
 /// Errors of the `Record` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RecordError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

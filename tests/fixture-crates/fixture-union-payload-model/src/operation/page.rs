@@ -2,6 +2,7 @@
 use crate::*;
 /// Output of the `Page` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PageOutput {
     /// The `position` member.
     ///
@@ -74,6 +75,7 @@ impl protocol::Operation for Page {
 }
 /// Errors of the `Page` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PageError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Update` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateInput {
     /// The `id` member.
     ///
@@ -36,6 +37,7 @@ impl Validate for UpdateInput {
 }
 /// Output of the `Update` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateOutput {
     /// The `result` member.
     ///
@@ -110,6 +112,7 @@ impl protocol::Operation for Update {
 }
 /// Errors of the `Update` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

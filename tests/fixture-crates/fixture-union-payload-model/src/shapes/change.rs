@@ -2,6 +2,7 @@
 use crate::*;
 /// One kind of change.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Change {
     /// The `rename` member.
     Rename(String),

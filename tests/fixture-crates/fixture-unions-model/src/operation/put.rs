@@ -2,6 +2,7 @@
 use crate::*;
 /// Input of the `Put` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PutInput {
     /// The `tree` member.
     ///
@@ -36,6 +37,7 @@ impl Validate for PutInput {
 }
 /// Output of the `Put` operation.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PutOutput {
     /// The `value` member.
     ///
@@ -100,6 +102,7 @@ impl protocol::Operation for Put {
 }
 /// Errors of the `Put` operation: those the model lists, and any other.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum PutError {
     /// An error the model does not list for this operation: its code, message and status.
     Unhandled(protocol::UnhandledError),

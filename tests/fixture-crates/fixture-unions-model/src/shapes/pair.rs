@@ -2,6 +2,7 @@
 use crate::*;
 /// The `Pair` structure.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Pair {
     /// The `left` member.
     ///

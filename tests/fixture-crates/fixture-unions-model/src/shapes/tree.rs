@@ -2,6 +2,7 @@
 use crate::*;
 /// The `Tree` structure.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Tree {
     /// The `children` member.
     #[serde(rename = "children", default, skip_serializing_if = "Option::is_none")]

@@ -2,6 +2,7 @@
 use crate::*;
 /// One of several kinds of value.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Value {
     /// The `items` member.
     Items(Vec<String>),
