@@ -1,8 +1,8 @@
 //! The operation traits that change a request after encoding, through a generated client
 //! (the `request_traits` fixture): `@endpoint` with a `@hostLabel`, `@requestCompression`,
 //! `@httpChecksumRequired` and `@idempotencyToken`; with a capture `HttpClient` (what the call
-//! path hands to the network) and with the default transport against a real loopback server
-//! (what arrives).
+//! path hands to the network), with the default transport against a real loopback server
+//! (what arrives), and against the generated server, which undoes the compression.
 
 use std::io::Read;
 use std::sync::{Arc, Mutex};
@@ -155,5 +155,53 @@ fn the_default_transport_sends_the_changed_request_over_a_real_socket() {
         let query = parts.uri.query().unwrap_or_default();
         let token = query.strip_prefix("token=").expect("a token");
         assert_eq!((token.len(), &token[14..15]), (36, "4"), "{token}");
+    });
+}
+
+/// The generated server's handler for PutObject: keeps each input it receives.
+#[derive(Clone, Default)]
+struct Keep(Arc<Mutex<Vec<fixture_request_traits_server::model::PutObjectInput>>>);
+
+impl fixture_request_traits_server::FixtureRequestTraits for Keep {
+    async fn put_object(
+        &self,
+        input: fixture_request_traits_server::model::PutObjectInput,
+        _context: fixture_request_traits_server::RequestContext,
+    ) -> Result<smithy_runtime::Unit, fixture_request_traits_server::model::operation::put_object::PutObjectError> {
+        self.0.lock().unwrap().push(input);
+        Ok(smithy_runtime::Unit {})
+    }
+}
+
+#[test]
+fn the_generated_server_reads_a_compressed_request() {
+    runtime().block_on(async {
+        let kept = Keep::default();
+        let app =
+            fixture_request_traits_server::router(kept.clone(), fixture_request_traits_server::ServerConfig::default());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let server = tokio::spawn(async move { axum::serve(listener, app).await });
+        let config = config(&format!("http://127.0.0.1:{port}")).disable_host_prefix(true);
+        let client = Client::new(config.build().unwrap());
+        // Large enough to be compressed; the input's own encoding goes before `gzip`.
+        let data = "z".repeat(12_000);
+        let result = client
+            .put_object()
+            .bucket("photos")
+            .encoding("custom")
+            .data(data.as_str())
+            .send()
+            .await;
+        server.abort();
+        assert!(result.is_ok(), "{result:?}");
+        let kept = kept.0.lock().unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].data.as_deref(), Some(data.as_str()));
+        assert_eq!(
+            kept[0].encoding.as_deref(),
+            Some("custom"),
+            "gzip is taken off the header"
+        );
     });
 }

@@ -19,7 +19,7 @@
 //!
 //! | status | code (`X-Amzn-Errortype`) | when |
 //! | --- | --- | --- |
-//! | 400 | `SerializationException` | the input cannot be decoded, a label is not UTF-8 |
+//! | 400 | `SerializationException` | the input cannot be decoded, a label is not UTF-8, a `Content-Encoding: gzip` body is not gzip |
 //! | 400 | `ValidationException` | the input breaks the model's constraints (every violation listed; as Smithy's `message` and `fieldList` where [`Operation::VALIDATION`](crate::protocol::Operation::VALIDATION) says so) |
 //! | 403 | `MissingAuthenticationTokenException` | auth is on and there is no `Authorization` |
 //! | 403 | `IncompleteSignatureException` | a malformed, repeated `Authorization` or `X-Amz-Date`, `host` or `x-amz-date` unsigned, `SignedHeaders` not sorted lower case or naming an absent header |
@@ -29,7 +29,7 @@
 //! | 405 | `MethodNotAllowedException` | an operation matches the path, not the method (with `Allow`) |
 //! | 406 | `NotAcceptableException` | `Accept` admits none of what the operation answers with |
 //! | 408 | `RequestTimeoutException` | the body did not arrive within [`Timeouts::body_read`] |
-//! | 413 | `RequestEntityTooLargeException` | the body exceeds [`ServerConfig::body_limit`] |
+//! | 413 | `RequestEntityTooLargeException` | the body exceeds [`ServerConfig::body_limit`] (a `gzip` body: once decompressed) |
 //! | 415 | `UnsupportedMediaTypeException` | a non-empty body without the media type the operation reads, or sent to one that reads none |
 //! | 500 | `InternalServerException` | a panic, or a response that cannot be encoded |
 //! | 501 | `NotImplementedException` | [`crate::protocol::UnhandledError::not_implemented`], for operations a server leaves out |
@@ -42,6 +42,7 @@
 //! [`serve`]).
 
 mod auth;
+mod content_encoding;
 mod context;
 mod dispatch;
 mod errors;

@@ -16,6 +16,7 @@ use tracing::Instrument;
 
 use crate::protocol::{HttpResponse, Protocol};
 use crate::server::auth::{Auth, AuthError};
+use crate::server::content_encoding::{self, Refusal};
 use crate::server::context::{OperationRequest, RequestContext};
 use crate::server::dispatch::Dispatch;
 use crate::server::errors::{
@@ -156,7 +157,7 @@ impl<D: Dispatch> Server<D> {
     }
 
     async fn respond(&self, request: axum::extract::Request, request_id: &str) -> HttpResponse {
-        let (parts, body) = request.into_parts();
+        let (mut parts, body) = request.into_parts();
         // A request answered before its body is read leaves the body on the connection, where
         // it cannot be told from the next request: such answers close the connection, and say
         // so (`Connection: close`), so that the client does not send its next request on it.
@@ -265,6 +266,14 @@ impl<D: Dispatch> Server<D> {
                 Err(error) => return refused(self.dispatch.protocol(), auth, &error),
             },
             None => None,
+        };
+        // The signature covers the bytes sent; the input is read from what they compress.
+        let body = match content_encoding::decode(&mut parts.headers, body, limit) {
+            Ok(body) => body,
+            Err(Refusal::TooLarge) => return too_large(self.dispatch.protocol(), limit),
+            Err(Refusal::Malformed(message)) => {
+                return protocol_error(self.dispatch.protocol(), 400, SERIALIZATION, &message);
+            }
         };
 
         let context = RequestContext {
