@@ -70,9 +70,21 @@ fn run(options: &Options) -> Result<String, String> {
         "SDK ÷ it",
     ]);
     for (name, deps, build) in [
-        ("ours, lean (`default-features = false`, `Client::from_env()`)", lean_deps, lean_build),
-        ("ours, default features (`aws-config`, `Client::new(&config)`)", ours_deps, ours_build),
-        ("`aws-sdk-ivs` + `aws-config` (`Client::new(&config)`)", sdk_deps, sdk_build),
+        (
+            "ours, lean (`default-features = false`, `Client::from_env()`)",
+            lean_deps,
+            lean_build,
+        ),
+        (
+            "ours, default features (`aws-config`, `Client::new(&config)`)",
+            ours_deps,
+            ours_build,
+        ),
+        (
+            "`aws-sdk-ivs` + `aws-config` (`Client::new(&config)`)",
+            sdk_deps,
+            sdk_build,
+        ),
     ] {
         programs.row(vec![
             name.into(),
