@@ -106,7 +106,10 @@ impl ServerConfig {
 ///    longer) and within [`Timeouts::body_read`] (408 `RequestTimeoutException`), then the
 ///    signature is verified over it, or its hash against the signed one (403
 ///    `InvalidSignatureException`).
-/// 7. The operation runs ([`crate::server::handle`]).
+/// 7. Trailing `gzip` codings of `Content-Encoding` are undone (the client's request
+///    compression): the result is held to the limit (413), a body that is not gzip is 400
+///    `SerializationException`.
+/// 8. The operation runs ([`crate::server::handle`]).
 ///
 /// A panic anywhere in these steps, the handler included, is answered with 500
 /// `InternalServerException` (and logged); the server keeps serving.
